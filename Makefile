@@ -1,0 +1,62 @@
+# Two commands: `make run` serves the site on the embedded default, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SGDS := node_modules/@scottish-government/design-system/dist
+VENDOR := static/vendor
+
+.PHONY: run serve test lint format services services-down services-status bench clean
+
+$(VENV)/bin/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Stamp files: pip runs again only when a requirements file changes.
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+# The design system and axe-core come from npm and are copied where Django's static files live.
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/sgds $(VENDOR)/axe
+	cp $(SGDS)/css/design-system.min.css $(SGDS)/scripts/design-system.js $(VENDOR)/sgds/
+	cp -r $(SGDS)/images $(VENDOR)/sgds/
+	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
+	@touch $@
+
+run: $(VENV)/.runtime $(VENDOR)/.installed
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py collectstatic --noinput -v 0
+	@$(PY) manage.py platform_status --url http://127.0.0.1:$(PORT)/
+	$(VENV)/bin/uvicorn cop_site.asgi:application --host 127.0.0.1 --port $(PORT) --ws websockets --log-level warning
+
+test: $(VENV)/.dev $(VENDOR)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run -v 0 --settings=cop_site.settings.test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+services:
+	scripts/services.sh up
+
+services-down:
+	scripts/services.sh down
+
+services-status:
+	scripts/services.sh status
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) staticfiles

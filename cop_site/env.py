@@ -1,0 +1,42 @@
+"""Reading settings from environment variables, kept apart so the rules are written once."""
+
+import os
+from urllib.parse import unquote, urlparse
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=()):
+    value = os.environ.get(name, "")
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    return items or list(default)
+
+
+def email_settings():
+    """Console email unless EMAIL_URL (smtp:// or smtps://user:pass@host:port) says otherwise."""
+    settings = {
+        "DEFAULT_FROM_EMAIL": os.environ.get("DEFAULT_FROM_EMAIL", "Communities of Practice <noreply@localhost>"),
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    }
+    url = os.environ.get("EMAIL_URL", "").strip()
+    if not url:
+        return settings
+    parsed = urlparse(url)
+    if parsed.scheme not in {"smtp", "smtps", "submission"}:
+        raise ValueError(f"EMAIL_URL must start with smtp://, smtps:// or submission://, not {parsed.scheme}://")
+    settings.update(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST=parsed.hostname or "localhost",
+        EMAIL_PORT=parsed.port or {"smtp": 25, "smtps": 465, "submission": 587}[parsed.scheme],
+        EMAIL_HOST_USER=unquote(parsed.username or ""),
+        EMAIL_HOST_PASSWORD=unquote(parsed.password or ""),
+        EMAIL_USE_SSL=parsed.scheme == "smtps",
+        EMAIL_USE_TLS=parsed.scheme == "submission",
+        EMAIL_TIMEOUT=10,
+    )
+    return settings

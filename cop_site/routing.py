@@ -1,0 +1,9 @@
+"""WebSocket URLs. Each app adds its own patterns here as it grows live features."""
+
+from django.urls import path
+
+from cop_site.consumers import HealthConsumer
+
+websocket_urlpatterns = [
+    path("ws/health/", HealthConsumer.as_asgi()),
+]

@@ -1,0 +1,12 @@
+"""The embedded default: one command, no services, debug on, loopback only."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,8 @@
+"""The test profile: the dev profile with fast hashing and no collected static files needed."""
+
+from .dev import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+SEARCH_INDEX_PREFIX = "cop-test"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ForumsConfig(AppConfig):
+    name = "forums"
+    verbose_name = "Forums and live rooms"

@@ -1,0 +1,36 @@
+"""The one place that builds the Elasticsearch client, so timeouts and URLs are set once."""
+
+from functools import lru_cache
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+
+
+class SearchUnavailable(Exception):
+    """Elasticsearch is configured but cannot be reached."""
+
+
+def elasticsearch_configured():
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+@lru_cache(maxsize=4)
+def _client_for(url):
+    return Elasticsearch(url, request_timeout=5, max_retries=1, retry_on_timeout=False)
+
+
+def get_client():
+    if not elasticsearch_configured():
+        raise SearchUnavailable("ELASTICSEARCH_URL is not set")
+    return _client_for(settings.ELASTICSEARCH_URL)
+
+
+def server_info():
+    """Name and version of the node, or SearchUnavailable with the reason."""
+    try:
+        info = get_client().info()
+    except SearchUnavailable:
+        raise
+    except Exception as exc:  # transport errors come in many classes; all mean "not reachable"
+        raise SearchUnavailable(f"Elasticsearch at {settings.ELASTICSEARCH_URL} is unreachable: {exc}") from exc
+    return {"cluster": info["cluster_name"], "version": info["version"]["number"]}

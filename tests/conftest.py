@@ -1,0 +1,132 @@
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.services import service_url
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(params=["in-memory", "redis"])
+def channel_layer_config(request):
+    """CHANNEL_LAYERS for each backend: the embedded one always, Redis when REDIS_URL is set."""
+    if request.param == "in-memory":
+        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    url = service_url("redis")
+    prefix = f"test-{os.getpid()}-{time.monotonic_ns()}"
+    return {
+        "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [url], "prefix": prefix}}
+    }
+
+
+@pytest.fixture
+def use_channel_layer(channel_layer_config, settings):
+    from channels.layers import channel_layers
+
+    settings.CHANNEL_LAYERS = channel_layer_config
+    channel_layers.backends.clear()
+    yield channel_layer_config
+    channel_layers.backends.clear()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_database(tmp_path_factory):
+    """A migrated SQLite database with the demo content, for tests that start real server processes."""
+    path = tmp_path_factory.mktemp("site") / "site.sqlite3"
+    env = server_environment(DATABASE_URL=f"sqlite:///{path}")
+    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo_content", "-v", "0"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
+    return f"sqlite:///{path}"
+
+
+def server_environment(**overrides):
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "ELASTICSEARCH_URL", "DATABASE_URL"}
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "cop_site.settings.dev", "PYTHONUNBUFFERED": "1", **overrides})
+    return env
+
+
+class ServerProcess:
+    """One ASGI server process (uvicorn, as `make run` starts it) on a free loopback port."""
+
+    def __init__(self, env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ws_url = f"ws://127.0.0.1:{self.port}"
+        self.log = open(ROOT / f".services/test-server-{self.port}.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "cop_site.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--ws",
+                "websockets",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_until_listening()
+
+    def _wait_until_listening(self, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited with {self.process.returncode}: {self.read_log()}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not listen within {timeout}s: {self.read_log()}")
+
+    def read_log(self):
+        self.log.flush()
+        return (ROOT / f".services/test-server-{self.port}.log").read_text()[-3000:]
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture
+def start_server(site_database):
+    """Start real server processes with the given environment; all are stopped after the test."""
+    (ROOT / ".services").mkdir(exist_ok=True)
+    servers = []
+
+    def start(**env):
+        server = ServerProcess(server_environment(DATABASE_URL=site_database, **env))
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
