@@ -37,7 +37,7 @@ run: $(VENV)/.runtime $(VENDOR)/.installed
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py collectstatic --noinput -v 0
 	@$(PY) manage.py platform_status --url http://127.0.0.1:$(PORT)/
-	$(VENV)/bin/uvicorn cop_site.asgi:application --host 127.0.0.1 --port $(PORT) --ws websockets --log-level warning
+	$(VENV)/bin/uvicorn cop_site.asgi:application --host 127.0.0.1 --port $(PORT) --ws websockets-sansio --log-level warning
 
 test: $(VENV)/.dev $(VENDOR)/.installed
 	$(VENV)/bin/ruff check .

@@ -32,6 +32,7 @@ ES_VERSION="${COP_ES_VERSION:-9.5.4}"
 ES_JAVA_OPTS_DEFAULT="${COP_ES_JAVA_OPTS:--Xms512m -Xmx512m}"
 ES_USER=cop-es
 ES_START_TIMEOUT="${COP_ES_START_TIMEOUT:-120}"
+ES_FAILURE=""
 
 DATABASE_URL="postgres://cop:cop@127.0.0.1:$PG_PORT/cop"
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
@@ -361,10 +362,13 @@ redis_status() {
 ES_DOWNLOADS="$SERVICES_DIR/downloads"
 # Where `up` recorded ES's base folder (it may be outside the repo, see es_choose_base).
 ES_LOCATION_FILE="$SERVICES_DIR/es-location"
-# Settings we would like, but which this distribution may not know (e.g. a module it
-# lacks). When ES rejects one as unknown, it is dropped and remembered in
-# $base/dropped-settings.
+# Settings we would like, but which this distribution may not know: each belongs to a
+# module that the minimal zip may lack (9.5.4 has x-pack-security but no ingest-geoip).
+# A setting whose module folder is missing is left out; as a safety net, one that ES
+# still rejects as unknown is dropped and remembered in $base/dropped-settings.
 ES_OPTIONAL_SETTINGS=(xpack.security.enabled ingest.geoip.downloader.enabled)
+declare -A ES_OPTIONAL_VALUE=([xpack.security.enabled]=false [ingest.geoip.downloader.enabled]=false)
+declare -A ES_OPTIONAL_MODULE=([xpack.security.enabled]=x-pack-security [ingest.geoip.downloader.enabled]=ingest-geoip)
 
 es_base() { cat "$ES_LOCATION_FILE" 2>/dev/null || true; }
 
@@ -426,16 +430,18 @@ es_find_java() {
     return 1
 }
 
+# Fetches the zip into .services/downloads/ (once; later runs reuse it) and puts its
+# path in ES_ZIP. Maven also keeps a copy in ~/.m2.
 es_download() {
-    local zip="$ES_DOWNLOADS/elasticsearch-$ES_VERSION.zip"
-    if [ -s "$zip" ]; then echo "$zip"; return 0; fi
-    command -v mvn >/dev/null || apt_install maven >&2
+    ES_ZIP="$ES_DOWNLOADS/elasticsearch-$ES_VERSION.zip"
+    [ ! -s "$ES_ZIP" ] || return 0
+    command -v mvn >/dev/null || apt_install maven
     mkdir -p "$ES_DOWNLOADS"
-    local tmp
+    local tmp out
     tmp=$(mktemp -d "$ES_DOWNLOADS/tmp.XXXXXX")
-    say "elasticsearch: downloading $ES_VERSION (integ-test-zip) from Maven Central with mvn" >&2
-    local out
-    # Run from the download folder so that a pom.xml in the repo cannot interfere.
+    say "elasticsearch: downloading $ES_VERSION (integ-test-zip) from Maven Central with mvn"
+    # Run from the download folder so that a pom.xml in the repo cannot interfere;
+    # -U so that an earlier failed attempt cached in ~/.m2 does not stick.
     if ! out=$(cd "$tmp" && mvn -q -B -U -Dstyle.color=never dependency:copy \
             "-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
             "-DoutputDirectory=$tmp" </dev/null 2>&1); then
@@ -444,33 +450,28 @@ es_download() {
         out=$(sed 's/\x1b\[[0-9;]*m//g' <<<"$out")
         die "could not download Elasticsearch $ES_VERSION from Maven Central: $(grep -m 2 ERROR <<<"$out" || tail -n 3 <<<"$out")"
     fi
-    mv "$tmp/elasticsearch-$ES_VERSION.zip" "$zip"
+    mv "$tmp/elasticsearch-$ES_VERSION.zip" "$ES_ZIP"
     rm -rf "$tmp"
-    echo "$zip"
 }
 
-# Unzips the distribution into $base/elasticsearch-VERSION (once).
+# Unzips the distribution into $base/elasticsearch-VERSION (once) and puts that
+# path in ES_HOME_DIR.
 es_install() {
-    local base=$1 zip home="$1/elasticsearch-$ES_VERSION"
-    if [ -x "$home/bin/elasticsearch" ]; then echo "$home"; return 0; fi
-    zip=$(es_download)
-    say "elasticsearch: unpacking $(basename "$zip") into $base" >&2
-    local tmp
+    local base=$1 tmp
+    ES_HOME_DIR="$base/elasticsearch-$ES_VERSION"
+    [ ! -x "$ES_HOME_DIR/bin/elasticsearch" ] || return 0
+    es_download
+    say "elasticsearch: unpacking $(basename "$ES_ZIP") into $base"
     tmp=$(mktemp -d "$base/unzip.XXXXXX")
-    unzip -q "$zip" -d "$tmp"
-    mv "$tmp/elasticsearch-$ES_VERSION" "$home"
+    unzip -q "$ES_ZIP" -d "$tmp"
+    mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME_DIR"
     rm -rf "$tmp"
-    chown -R "$ES_USER:$ES_USER" "$home"
-    echo "$home"
+    chown -R "$ES_USER:$ES_USER" "$ES_HOME_DIR"
 }
 
 es_write_config() {
     local base=$1 home=$2 name
     local dropped="$base/dropped-settings"
-    local -A want=(
-        [xpack.security.enabled]=false
-        [ingest.geoip.downloader.enabled]=false
-    )
     {
         echo "# Written by scripts/services.sh at every start; edits are lost."
         echo "cluster.name: cop"
@@ -484,7 +485,8 @@ es_write_config() {
         # Test machines often have little free disk; do not turn indices read-only.
         echo "cluster.routing.allocation.disk.threshold_enabled: false"
         for name in "${ES_OPTIONAL_SETTINGS[@]}"; do
-            grep -qxF "$name" "$dropped" 2>/dev/null || echo "$name: ${want[$name]}"
+            [ -d "$home/modules/${ES_OPTIONAL_MODULE[$name]}" ] || continue
+            grep -qxF "$name" "$dropped" 2>/dev/null || echo "$name: ${ES_OPTIONAL_VALUE[$name]}"
         done
     } >"$home/config/elasticsearch.yml"
     chown "$ES_USER:$ES_USER" "$home/config/elasticsearch.yml"
@@ -518,29 +520,38 @@ es_health_ok() {
 # One start attempt: 0 = healthy, 1 = failed (logs kept), 2 = failed on an unknown
 # optional setting (already recorded; worth another try).
 es_start_once() {
-    local base=$1 home=$2 java_home=$3 pid rejected
+    local base=$1 home=$2 java_home=$3 pid rejected launcher_rc=0
+    local deadline=$((SECONDS + ES_START_TIMEOUT))
     es_write_config "$base" "$home"
     rm -f "$base/es.pid"
     : >"$base/launcher.log"
     [ ! -f "$base/logs/cop.log" ] || mv -f "$base/logs/cop.log" "$base/logs/cop.log.previous"
     # -d: the launcher forks the server, waits until it has bootstrapped (or failed),
-    # then exits. Working dir = logs, because the distribution's jvm.options writes
-    # gc.log and hs_err files relative to it.
-    (cd "$base/logs" && detached runuser -u "$ES_USER" -- env -i \
+    # then exits non-zero on failure. Working dir = logs, because the distribution's
+    # jvm.options writes gc.log and hs_err files relative to it.
+    (cd "$base/logs" && detached timeout "$ES_START_TIMEOUT" runuser -u "$ES_USER" -- env -i \
         PATH=/usr/local/bin:/usr/bin:/bin HOME="$base" LANG=C.UTF-8 \
         ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="$ES_JAVA_OPTS_DEFAULT" \
         ES_TMPDIR="$base/tmp" ES_PATH_CONF="$home/config" \
-        "$home/bin/elasticsearch" -d -p "$base/es.pid" </dev/null >>"$base/launcher.log" 2>&1) || true
-    local deadline=$((SECONDS + ES_START_TIMEOUT)) grace=$((SECONDS + 15))
-    while ! es_health_ok; do
-        pid=$(es_pid)
-        # No server process: it died, or (after a grace period for the pidfile to
-        # appear) it never started. Either way there is nothing to wait for.
-        if [ -z "$pid" ] && { [ -f "$base/es.pid" ] || [ "$SECONDS" -ge "$grace" ]; }; then break; fi
-        [ "$SECONDS" -lt "$deadline" ] || break
-        sleep 1
-    done
-    es_health_ok && return 0
+        "$home/bin/elasticsearch" -d -p "$base/es.pid" </dev/null >>"$base/launcher.log" 2>&1) || launcher_rc=$?
+    if [ "$launcher_rc" -eq 0 ]; then
+        # The node is up; wait for the cluster to turn yellow/green (recovering
+        # indices, electing itself master).
+        while ! es_health_ok; do
+            pid=$(es_pid)
+            if [ -z "$pid" ]; then ES_FAILURE="the server process exited"; break; fi
+            if [ "$SECONDS" -ge "$deadline" ]; then
+                ES_FAILURE="cluster health not yellow/green after ${ES_START_TIMEOUT}s"
+                break
+            fi
+            sleep 1
+        done
+        es_health_ok && return 0
+    elif [ "$launcher_rc" -eq 124 ]; then
+        ES_FAILURE="the launcher did not report a started node within ${ES_START_TIMEOUT}s"
+    else
+        ES_FAILURE="the launcher exited with status $launcher_rc"
+    fi
     pid=$(es_pid)
     [ -z "$pid" ] || stop_pid "$pid" 30
     if rejected=$(es_rejected_setting "$base"); then
@@ -586,11 +597,16 @@ es_up() {
     mkdir -p "$base"
     chown "$ES_USER:$ES_USER" "$base"
     echo "$base" >"$ES_LOCATION_FILE"
-    local home
-    home=$(es_install "$base")
+    es_install "$base"
+    local home=$ES_HOME_DIR
     runuser -u "$ES_USER" -- mkdir -p "$base/data-$ES_VERSION" "$base/logs" "$base/tmp"
     echo "$ES_PORT" >"$base/port"
 
+    local name
+    for name in "${ES_OPTIONAL_SETTINGS[@]}"; do
+        [ -d "$home/modules/${ES_OPTIONAL_MODULE[$name]}" ] ||
+            say "elasticsearch: leaving out $name (this distribution has no ${ES_OPTIONAL_MODULE[$name]} module)"
+    done
     say "elasticsearch: starting $ES_VERSION on $ELASTICSEARCH_URL (Java $(java_major "$java_home") from $java_home, files in $base); waiting up to ${ES_START_TIMEOUT}s for yellow/green"
     local rc=2 tries=0
     while [ "$rc" -eq 2 ] && [ "$tries" -le "${#ES_OPTIONAL_SETTINGS[@]}" ]; do
@@ -600,7 +616,7 @@ es_up() {
     done
     if [ "$rc" -ne 0 ]; then
         es_show_logs "$base"
-        die "elasticsearch: did not become healthy within ${ES_START_TIMEOUT}s; stopped what was started (logs in $base/logs)"
+        die "elasticsearch: failed to start ($ES_FAILURE); stopped what was started (logs in $base/logs)"
     fi
     say "elasticsearch: ready at $ELASTICSEARCH_URL (pid $(es_pid))"
 }

@@ -77,7 +77,7 @@ class ServerProcess:
                 "--port",
                 str(self.port),
                 "--ws",
-                "websockets",
+                "websockets-sansio",
                 "--log-level",
                 "warning",
             ],
@@ -130,3 +130,12 @@ def start_server(site_database):
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def site_server(site_database):
+    """One embedded-default server process shared by the tests that only read the demo site."""
+    (ROOT / ".services").mkdir(exist_ok=True)
+    server = ServerProcess(server_environment(DATABASE_URL=site_database))
+    yield server
+    server.stop()
