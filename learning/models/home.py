@@ -15,3 +15,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from .pages import ContentPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest"] = [
+            page.specific for page in ContentPage.objects.live().public().order_by("-first_published_at")[:6]
+        ]
+        return context

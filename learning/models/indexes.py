@@ -1,0 +1,105 @@
+"""Index pages: a listing of one content type with filters kept in the URL."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from learning.filters import FILTERS, filter_pages
+
+PAGE_SIZE = 12
+
+
+class FilteredIndexPage(Page):
+    """Lists the live, public children of one type; each subclass names its model and filters."""
+
+    intro = models.TextField(blank=True)
+
+    listing_model = None  # the page class listed
+    filter_names = ()
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        return self.listing_model.objects.live().public().descendant_of(self).order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages, active, errors = filter_pages(self.listing(), self.filter_names, request.GET)
+        paginator = Paginator(pages.select_related("image"), PAGE_SIZE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            errors.append("The page number must be a whole number.")
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            results=results,
+            filters=[
+                {
+                    "name": name,
+                    "label": FILTERS[name].label,
+                    "choices": FILTERS[name].choices(),
+                    "selected": active.get(name, []),
+                }
+                for name in self.filter_names
+            ],
+            active_filters=active,
+            filter_errors=errors,
+            query_string=query.urlencode(),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", {}).get("filter_errors"):
+            response.status_code = 400
+        return response
+
+
+class EvidenceIndexPage(FilteredIndexPage):
+    filter_names = ("theme", "sector", "country", "study_type", "strength")
+    subpage_types = ["learning.EvidenceSummaryPage"]
+
+    @property
+    def listing_model(self):
+        from .pages import EvidenceSummaryPage
+
+        return EvidenceSummaryPage
+
+    class Meta:
+        verbose_name = "evidence index"
+
+
+class GuideIndexPage(FilteredIndexPage):
+    filter_names = ("theme", "sector", "skill")
+    subpage_types = ["learning.PracticeGuidePage"]
+
+    @property
+    def listing_model(self):
+        from .pages import PracticeGuidePage
+
+        return PracticeGuidePage
+
+    class Meta:
+        verbose_name = "guide index"
+
+
+class PathwayIndexPage(FilteredIndexPage):
+    filter_names = ("theme", "sector")
+    subpage_types = ["learning.LearningPathwayPage"]
+
+    @property
+    def listing_model(self):
+        from .pages import LearningPathwayPage
+
+        return LearningPathwayPage
+
+    class Meta:
+        verbose_name = "pathway index"

@@ -1,0 +1,208 @@
+"""The content every practitioner reads: a shared base page and the learning/ page types."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from learning.blocks import RICH_FEATURES, PathwayStepBlock, body_blocks, document_blocks, step_blocks
+from learning.ratings import COST_CRITERIA, IMPACT_CRITERIA, STRENGTH_CRITERIA, Cost, EvidenceStrength, Impact, scale
+
+from .taxonomy import ContentPageTheme, StudyType
+
+
+class ContentPage(Page):
+    """What every case study, evidence summary, guide and pathway has: a summary, themes, sectors.
+
+    Concrete (multi-table) so that feeds, related content and search can treat all four alike.
+    """
+
+    content_type_key = ""  # casestudy, evidence, guide or pathway: the type name in the public API
+
+    summary = models.TextField(help_text="Two or three sentences: what a practitioner will learn here.")
+    themes = ClusterTaggableManager(
+        through=ContentPageTheme, blank=True, help_text="Themes, for example co-production."
+    )
+    sectors = ParentalManyToManyField("learning.Sector", blank=True, related_name="+")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on listings and in social previews.",
+    )
+
+    is_creatable = False
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("live")]
+    taxonomy_panels = [FieldPanel("summary"), FieldPanel("themes"), FieldPanel("sectors"), FieldPanel("image")]
+
+    class Meta:
+        verbose_name = "content page"
+
+    def related_pages(self, limit=3):
+        """Other live, public content sharing the most themes with this page (newest first on a tie)."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        if not theme_ids:
+            return []
+        candidates = (
+            ContentPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(tagged_themes__tag_id__in=theme_ids)
+            .annotate(shared=models.Count("tagged_themes", filter=models.Q(tagged_themes__tag_id__in=theme_ids)))
+            .order_by("-shared", "-first_published_at")
+        )
+        return [page.specific for page in candidates[:limit]]
+
+
+class EvidenceSummaryPage(ContentPage):
+    content_type_key = "evidence"
+
+    question = models.TextField(help_text="The question the evidence addresses.")
+    countries = ParentalManyToManyField("learning.Country", related_name="+")
+    source_citation = models.TextField(help_text="Authors, year, title, publisher.")
+    source_url = models.URLField(blank=True, max_length=500)
+    study_type = models.CharField(max_length=30, choices=StudyType.choices)
+    strength = models.PositiveSmallIntegerField(
+        choices=EvidenceStrength.choices, help_text="Strength of evidence, 0 to 5: see the criteria for each level."
+    )
+    impact = models.CharField(max_length=20, choices=Impact.choices, default=Impact.UNKNOWN)
+    cost = models.CharField(max_length=20, choices=Cost.choices, default=Cost.UNKNOWN)
+    key_findings = StreamField(body_blocks())
+    implications = StreamField(body_blocks(), help_text="What the findings mean for practice in Scotland.")
+    limitations = RichTextField(features=RICH_FEATURES, blank=True)
+
+    parent_page_types = ["learning.EvidenceIndexPage"]
+    subpage_types = []
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("question"),
+        index.SearchField("key_findings"),
+        index.SearchField("implications"),
+        index.FilterField("study_type"),
+        index.FilterField("strength"),
+    ]
+    content_panels = (
+        Page.content_panels
+        + ContentPage.taxonomy_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("question"),
+                    FieldPanel("countries"),
+                    FieldPanel("source_citation"),
+                    FieldPanel("source_url"),
+                    FieldPanel("study_type"),
+                ],
+                heading="The evidence",
+            ),
+            MultiFieldPanel([FieldPanel("strength"), FieldPanel("impact"), FieldPanel("cost")], heading="Ratings"),
+            FieldPanel("key_findings"),
+            FieldPanel("implications"),
+            FieldPanel("limitations"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "evidence summary"
+        verbose_name_plural = "evidence summaries"
+
+    def clean(self):
+        super().clean()
+        if self.strength is not None and not 0 <= self.strength <= 5:
+            raise ValidationError({"strength": "Strength of evidence runs from 0 to 5."})
+
+    def strength_scale(self):
+        return scale(EvidenceStrength, STRENGTH_CRITERIA)
+
+    def impact_scale(self):
+        return scale(Impact, IMPACT_CRITERIA)
+
+    def cost_scale(self):
+        return scale(Cost, COST_CRITERIA)
+
+    @property
+    def strength_criteria(self):
+        return STRENGTH_CRITERIA[self.strength]
+
+
+class PracticeGuidePage(ContentPage):
+    content_type_key = "guide"
+
+    purpose = models.TextField(help_text="What the guide helps a practitioner do.")
+    audience = models.TextField("who it is for")
+    time_needed = models.CharField(max_length=100, help_text="For example: two half-day workshops")
+    skills = ParentalManyToManyField("learning.Skill", related_name="+")
+    steps = StreamField(step_blocks())
+    tips = StreamField(body_blocks(), blank=True)
+    resources = StreamField(document_blocks(), blank=True)
+
+    parent_page_types = ["learning.GuideIndexPage"]
+    subpage_types = []
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("purpose"),
+        index.SearchField("audience"),
+        index.SearchField("steps"),
+    ]
+    content_panels = (
+        Page.content_panels
+        + ContentPage.taxonomy_panels
+        + [
+            FieldPanel("purpose"),
+            FieldPanel("audience"),
+            FieldPanel("time_needed"),
+            FieldPanel("skills"),
+            FieldPanel("steps"),
+            FieldPanel("tips"),
+            FieldPanel("resources"),
+            InlinePanel("related_case_studies", label="Related case studies"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "practice guide"
+
+    def clean(self):
+        super().clean()
+        if self.steps is not None and len(self.steps) == 0:
+            raise ValidationError({"steps": "A guide needs at least one step."})
+
+
+class GuideRelatedCaseStudy(Orderable):
+    """A case study that shows a guide in use (learning/ names it only as a page, not by import)."""
+
+    guide = ParentalKey(PracticeGuidePage, related_name="related_case_studies", on_delete=models.CASCADE)
+    case_study = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("case_study", page_type="casestudies.CaseStudyPage")]
+
+
+class LearningPathwayPage(ContentPage):
+    content_type_key = "pathway"
+
+    introduction = RichTextField(features=RICH_FEATURES, blank=True)
+    steps = StreamField([("step", PathwayStepBlock())])
+
+    parent_page_types = ["learning.PathwayIndexPage"]
+    subpage_types = []
+    search_fields = ContentPage.search_fields + [index.SearchField("introduction"), index.SearchField("steps")]
+    content_panels = (
+        Page.content_panels
+        + ContentPage.taxonomy_panels
+        + [
+            FieldPanel("introduction"),
+            FieldPanel("steps"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "learning pathway"
+
+    def clean(self):
+        super().clean()
+        if self.steps is not None and len(self.steps) < 2:
+            raise ValidationError({"steps": "A pathway needs at least two steps."})
