@@ -307,6 +307,11 @@ redis_up() {
         fi
         die "redis: process $pid from $REDIS_DIR/redis.pid is alive but does not answer PING on port $port"
     fi
+    # Another checkout of the project (a CI clone, say) may already run one: share it rather than fail.
+    if [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; then
+        say "redis: a Redis started elsewhere already answers on port $REDIS_PORT; using it (not ours to stop)"
+        return 0
+    fi
     ensure_port_free "$REDIS_PORT" "Redis" COP_REDIS_PORT
     mkdir -p "$REDIS_DIR"
     rm -f "$REDIS_DIR/redis.pid"
@@ -592,6 +597,10 @@ es_up() {
             return 0
         fi
         die "elasticsearch: process $pid is alive but $ELASTICSEARCH_URL/_cluster/health is not yellow/green (still starting? see $base/logs/cop.log; '$0 down es' stops it)"
+    fi
+    if es_health_ok; then
+        say "elasticsearch: a node started elsewhere already answers at $ELASTICSEARCH_URL; using it (not ours to stop)"
+        return 0
     fi
     ensure_port_free "$ES_PORT" "Elasticsearch HTTP" COP_ES_PORT
     ensure_port_free "$ES_TRANSPORT_PORT" "Elasticsearch transport" COP_ES_TRANSPORT_PORT
