@@ -14,6 +14,15 @@ from learning.models import Approach, ContentPage, FilteredIndexPage
 
 class CaseStudyPage(ContentPage):
     content_type_key = "casestudy"
+    search_body_fields = (
+        "lead_organisation",
+        "partner_organisations",
+        "challenge",
+        "what_was_done",
+        "what_changed",
+        "evaluation",
+        "lessons",
+    )
 
     council_area = models.ForeignKey("learning.CouncilArea", on_delete=models.PROTECT, related_name="case_studies")
     lead_organisation = models.CharField(max_length=200)
@@ -76,6 +85,9 @@ class CaseStudyPage(ContentPage):
             raise ValidationError({"start_year": "Enter the year the work started, for example 2017."})
         if self.end_year and self.start_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": "The work cannot end before it started."})
+
+    def search_document_extra(self):
+        return {"region": self.council_area.name}
 
     @property
     def period(self):

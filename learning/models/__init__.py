@@ -12,6 +12,7 @@ __all__ = [
     "Country",
     "CouncilArea",
     "EvidenceIndexPage",
+    "GlossaryTerm",
     "EvidenceSummaryPage",
     "FilteredIndexPage",
     "GuideIndexPage",

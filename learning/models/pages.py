@@ -44,6 +44,34 @@ class ContentPage(Page):
     class Meta:
         verbose_name = "content page"
 
+    # --- Search: the one method search/ calls (apps never import search/) -----------------------
+    search_body_fields = ()  # the fields whose text makes the document's body
+
+    @classmethod
+    def search_queryset(cls):
+        """What belongs in the search index: live pages anyone may see (no drafts, no restrictions)."""
+        return cls.objects.live().public().specific()
+
+    def search_document_id(self):
+        return f"page-{self.pk}"
+
+    def search_document(self):
+        return {
+            "doc_id": self.search_document_id(),
+            "type": self.content_type_key,
+            "title": self.title,
+            "url": self.url,
+            "published": self.first_published_at,
+            "summary": self.summary,
+            "body": [getattr(self, name) for name in self.search_body_fields],
+            "themes": [theme.name for theme in self.themes.all()],
+            "sectors": [sector.name for sector in self.sectors.all()],
+            **self.search_document_extra(),
+        }
+
+    def search_document_extra(self):
+        return {}
+
     def related_pages(self, limit=3):
         """Other live, public content sharing the most themes with this page (newest first on a tie)."""
         theme_ids = [theme.pk for theme in self.themes.all()]
@@ -62,6 +90,7 @@ class ContentPage(Page):
 
 class EvidenceSummaryPage(ContentPage):
     content_type_key = "evidence"
+    search_body_fields = ("question", "key_findings", "implications", "limitations", "source_citation")
 
     question = models.TextField(help_text="The question the evidence addresses.")
     countries = ParentalManyToManyField("learning.Country", related_name="+")
@@ -129,9 +158,17 @@ class EvidenceSummaryPage(ContentPage):
     def strength_criteria(self):
         return STRENGTH_CRITERIA[self.strength]
 
+    def search_document_extra(self):
+        return {
+            "countries": [country.name for country in self.countries.all()],
+            "study_type": self.get_study_type_display(),
+            "strength": self.strength,
+        }
+
 
 class PracticeGuidePage(ContentPage):
     content_type_key = "guide"
+    search_body_fields = ("purpose", "audience", "steps", "tips")
 
     purpose = models.TextField(help_text="What the guide helps a practitioner do.")
     audience = models.TextField("who it is for")
@@ -183,6 +220,7 @@ class GuideRelatedCaseStudy(Orderable):
 
 class LearningPathwayPage(ContentPage):
     content_type_key = "pathway"
+    search_body_fields = ("introduction", "steps")
 
     introduction = RichTextField(features=RICH_FEATURES, blank=True)
     steps = StreamField([("step", PathwayStepBlock())])

@@ -93,3 +93,29 @@ class StudyType(models.TextChoices):
     MIXED_METHODS = "mixed_methods", "Mixed methods"
     PRACTICE_EVALUATION = "practice_evaluation", "Practice evaluation"
     ACTION_RESEARCH = "action_research", "Action research"
+
+
+class GlossaryTerm(models.Model):
+    """An abbreviation or term of art with what it stands for: explains it to readers and expands searches.
+
+    `term` and `expansion` and every synonym are interchangeable in search: a search for "SDS" also
+    finds "self-directed support", and the other way round, on every search backend.
+    """
+
+    term = models.CharField(max_length=50, unique=True, help_text="For example: CAR")
+    expansion = models.CharField(max_length=200, help_text="For example: collaborative action research")
+    synonyms = models.TextField(blank=True, help_text="Other words for the same thing, one per line.")
+    description = models.TextField(blank=True, help_text="A plain-English explanation for the glossary page.")
+
+    panels = [FieldPanel("term"), FieldPanel("expansion"), FieldPanel("synonyms"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return f"{self.term} ({self.expansion})"
+
+    def equivalents(self):
+        """Every way of saying this, term first."""
+        names = [self.term, self.expansion, *self.synonyms.splitlines()]
+        return [name.strip() for name in names if name.strip()]
