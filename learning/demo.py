@@ -2,13 +2,26 @@
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Page, Site
 
-from learning.models import HomePage
+from learning.models import (
+    CouncilArea,
+    Country,
+    EvidenceSummaryPage,
+    GuideRelatedCaseStudy,
+    HomePage,
+    LearningPathwayPage,
+    PracticeGuidePage,
+    Sector,
+    Skill,
+    Theme,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,7 @@ def load_demo_content(stdout=None):
     report = []
     home = _ensure_home_page(report)
     _ensure_site(home, report)
+    _ensure_learning_content(home, report)
     _ensure_accounts(report)
     return report
 
@@ -82,6 +96,202 @@ def _ensure_site(home, report):
         site.root_page = home
         site.save()
         report.append("pointed the default site at the home page")
+
+
+@dataclass(frozen=True)
+class DemoIndex:
+    model: str  # "app_label.ModelName"
+    slug: str
+    title: str
+    intro: str
+
+
+DEMO_INDEXES = {
+    "case_studies": DemoIndex(
+        "casestudies.CaseStudyIndexPage",
+        "case-studies",
+        "Case studies",
+        "What partnerships across Scotland tried, what changed and what they would tell others: from "
+        "participatory budgeting and community-led action plans to collaborative action research with "
+        "frontline staff. The projects and organisations in these demo case studies are illustrative.",
+    ),
+    "evidence": DemoIndex(
+        "learning.EvidenceIndexPage",
+        "evidence",
+        "Evidence",
+        "Summaries of research from Scotland and abroad, each with the strength of the evidence, its likely "
+        "impact and cost, and what it means for practice here. Filter by theme, country, study type or strength.",
+    ),
+    "guides": DemoIndex(
+        "learning.GuideIndexPage",
+        "guides",
+        "Practice guides",
+        "Step-by-step help with the skills that participation and partnership work depend on: designing a "
+        "process, facilitating dialogue, mediating, coordinating, evaluating and using evidence.",
+    ),
+    "pathways": DemoIndex(
+        "learning.PathwayIndexPage",
+        "pathways",
+        "Learning pathways",
+        "Routes through the guides, case studies and evidence, with a question to reflect on at each step. "
+        "Work through one on your own, or with colleagues as a peer learning group.",
+    ),
+}
+
+
+def _ensure_learning_content(home, report):
+    """The index pages, themes and content pages, each created only if missing (keyed by slug).
+
+    A page an editor has since changed, unpublished or moved on is left exactly as it is.
+    """
+    from learning.demo_content.case_studies import CASE_STUDIES
+    from learning.demo_content.evidence import EVIDENCE
+    from learning.demo_content.guides import GUIDES
+    from learning.demo_content.pathways import PATHWAYS
+    from learning.demo_content.themes import THEMES
+
+    indexes = {key: _ensure_index(home, spec, report) for key, spec in DEMO_INDEXES.items()}
+    links = _DemoLinks(_ensure_themes(THEMES, report), indexes)
+    _ensure_children(indexes["evidence"], EVIDENCE, links.evidence_page, links, report)
+    _ensure_children(indexes["case_studies"], CASE_STUDIES, links.case_study_page, links, report)
+    _ensure_children(indexes["guides"], GUIDES, links.guide_page, links, report)
+    _ensure_children(indexes["pathways"], PATHWAYS, links.pathway_page, links, report)
+
+
+def _ensure_index(home, spec, report):
+    model = apps.get_model(spec.model)
+    index = model.objects.first()  # each index type allows one instance
+    if index is None:
+        index = home.add_child(instance=model(title=spec.title, slug=spec.slug, intro=spec.intro))
+        index.save_revision().publish()
+        report.append(f"created the {model._meta.verbose_name} /{spec.slug}/")
+    return index
+
+
+def _ensure_themes(entries, report):
+    """Create missing themes; describe existing ones that have no description yet. Returns slug -> theme."""
+    themes, created, described = {}, 0, 0
+    for entry in entries:
+        theme = Theme.objects.filter(Q(slug=entry.slug) | Q(name__iexact=entry.name)).first()
+        if theme is None:
+            theme = Theme.objects.create(name=entry.name, slug=entry.slug, description=entry.description)
+            created += 1
+        elif not theme.description:
+            theme.description = entry.description
+            theme.save(update_fields=["description"])
+            described += 1
+        themes[entry.slug] = theme
+    if created:
+        report.append(f"created {created} themes")
+    if described:
+        report.append(f"described {described} existing themes")
+    return themes
+
+
+def _ensure_children(index, entries, build, links, report):
+    """Add and publish each entry whose slug is not yet taken under `index`."""
+    taken = set(index.get_children().values_list("slug", flat=True))
+    created = []
+    for entry in entries:
+        if entry.slug in taken:
+            continue
+        page = build(entry)
+        page.sectors = links.pick(Sector, entry.sectors)
+        index.add_child(instance=page)
+        page.themes.add(*(links.themes[slug] for slug in entry.themes))
+        page.save_revision().publish()
+        created.append(page)
+    if created:
+        meta = created[0]._meta
+        report.append(f"created {len(created)} {meta.verbose_name if len(created) == 1 else meta.verbose_name_plural}")
+
+
+class _DemoLinks:
+    """Turns the slugs in demo data into the vocabulary entries and pages they name."""
+
+    def __init__(self, themes, indexes):
+        self.themes = themes
+        self.indexes = indexes
+
+    def pick(self, model, slugs):
+        found = {item.slug: item for item in model.objects.filter(slug__in=slugs)}
+        missing = [slug for slug in slugs if slug not in found]
+        if missing:
+            raise LookupError(f"demo content names unknown {model._meta.verbose_name} {missing}")
+        return [found[slug] for slug in slugs]
+
+    def pages(self, key, slugs):
+        """The live pages under one index with these slugs, in order; ones an editor removed are skipped."""
+        found = {page.slug: page for page in self.indexes[key].get_children().live().filter(slug__in=slugs)}
+        return [found[slug] for slug in slugs if slug in found]
+
+    def evidence_page(self, entry):
+        return EvidenceSummaryPage(
+            **_page_fields(entry),
+            question=entry.question,
+            countries=self.pick(Country, entry.countries),
+            source_citation=entry.source_citation,
+            source_url=entry.source_url,
+            study_type=entry.study_type,
+            strength=entry.strength,
+            impact=entry.impact,
+            cost=entry.cost,
+            key_findings=entry.key_findings,
+            implications=entry.implications,
+            limitations=entry.limitations,
+        )
+
+    def case_study_page(self, entry):
+        model = apps.get_model("casestudies.CaseStudyPage")
+        evidence = [page.specific for page in self.pages("evidence", entry.evidence_used)]
+        return model(
+            **_page_fields(entry),
+            council_area=self.pick(CouncilArea, [entry.council_area])[0],
+            lead_organisation=entry.lead_organisation,
+            partner_organisations="\n".join(entry.partner_organisations),
+            approach=entry.approach,
+            start_year=entry.start_year,
+            end_year=entry.end_year,
+            challenge=entry.challenge,
+            what_was_done=entry.what_was_done,
+            what_changed=entry.what_changed,
+            evaluation=entry.evaluation,
+            lessons=entry.lessons,
+            evidence_used=evidence,
+        )
+
+    def guide_page(self, entry):
+        return PracticeGuidePage(
+            **_page_fields(entry),
+            purpose=entry.purpose,
+            audience=entry.audience,
+            time_needed=entry.time_needed,
+            skills=self.pick(Skill, entry.skills),
+            steps=entry.steps,
+            tips=entry.tips,
+            related_case_studies=[
+                GuideRelatedCaseStudy(case_study=page)
+                for page in self.pages("case_studies", entry.related_case_studies)
+            ],
+        )
+
+    def pathway_page(self, entry):
+        pages = {}
+        for key in ("evidence", "case_studies", "guides"):
+            pages.update({page.slug: page for page in self.pages(key, [step.page for step in entry.steps])})
+        return LearningPathwayPage(
+            **_page_fields(entry),
+            introduction=entry.introduction,
+            steps=[
+                ("step", {"page": pages[step.page], "why": step.why, "reflection_prompt": step.reflection_prompt})
+                for step in entry.steps
+                if step.page in pages
+            ],
+        )
+
+
+def _page_fields(entry):
+    return {"title": entry.title, "slug": entry.slug, "summary": entry.summary}
 
 
 def _ensure_accounts(report):

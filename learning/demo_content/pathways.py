@@ -1,0 +1,3 @@
+"""Learning pathways: routes through guides, case studies and evidence, with questions for reflection."""
+
+PATHWAYS = []
