@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Schema
 
 from cop_site.health import platform_status
+from search.api import router as search_router
 
 api = NinjaAPI(
     title="Communities of Practice API",
@@ -34,3 +35,6 @@ def health(request):
     parts = platform_status()
     status = "ok" if all(part["available"] for part in parts.values()) else "degraded"
     return {"status": status, **parts}
+
+
+api.add_router("", search_router)

@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "cop_search"
     verbose_name = "Search"
+
+    def ready(self):
+        from search import signals  # noqa: F401  (connects the index-update receivers)

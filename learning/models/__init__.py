@@ -3,7 +3,17 @@
 from .home import HomePage
 from .indexes import EvidenceIndexPage, FilteredIndexPage, GuideIndexPage, PathwayIndexPage
 from .pages import ContentPage, EvidenceSummaryPage, GuideRelatedCaseStudy, LearningPathwayPage, PracticeGuidePage
-from .taxonomy import Approach, ContentPageTheme, CouncilArea, Country, Sector, Skill, StudyType, Theme
+from .taxonomy import (
+    Approach,
+    ContentPageTheme,
+    CouncilArea,
+    Country,
+    GlossaryTerm,
+    Sector,
+    Skill,
+    StudyType,
+    Theme,
+)
 
 __all__ = [
     "Approach",

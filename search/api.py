@@ -1,0 +1,49 @@
+"""GET /api/v1/search and /api/v1/search/suggest, in the shapes DESIGN.md §4 fixes."""
+
+from django.http import JsonResponse
+from ninja import Router
+
+from search.query import QueryError
+from search.service import run_search, suggest
+
+router = Router(tags=["search"])
+
+
+def results_json(results):
+    return {
+        "query": results.query.text,
+        "total": results.total,
+        "page": results.query.page,
+        "page_size": results.query.page_size,
+        "backend": results.backend,
+        "incomplete": results.incomplete,
+        "did_you_mean": results.did_you_mean,
+        "results": [
+            {
+                "type": hit.type,
+                "title": hit.title,
+                "url": hit.url,
+                "snippet_html": hit.snippet_html,
+                "themes": hit.themes,
+                "published": hit.published.isoformat() if hasattr(hit.published, "isoformat") else hit.published,
+                "score": hit.score,
+            }
+            for hit in results.hits
+        ],
+        "facets": results.facets,
+    }
+
+
+@router.get("/search", summary="Search pages and discussions", url_name="api-search")
+def search(request):
+    """Query parameters: q, type, theme, sector, region, country (repeatable), page, sort (relevance|newest)."""
+    try:
+        results = run_search(request.GET, request.user)
+    except QueryError as exc:
+        return JsonResponse({"error": "invalid_parameters", "detail": exc.errors}, status=422)
+    return results_json(results)
+
+
+@router.get("/search/suggest", summary="Title suggestions for the search box", url_name="api-search-suggest")
+def search_suggest(request):
+    return {"suggestions": suggest(request.GET.get("q", ""), request.user)}

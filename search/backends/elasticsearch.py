@@ -1,0 +1,339 @@
+"""The Elasticsearch backend, through elasticsearch.dsl.
+
+Documents live in a timestamped index behind an alias (`<prefix>-content`), so a rebuild fills a
+new index and swaps the alias atomically. The analysis profile depends on the cluster: the minimal
+distribution has only the core (standard analyser), a full one adds folding and English stemming.
+The profile is detected with the `_analyze` API, never guessed.
+"""
+
+import time
+from functools import cached_property
+
+from django.conf import settings
+from elasticsearch import ApiError, NotFoundError, TransportError
+from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
+
+from search.backends.base import BackendUnavailable, SearchBackend
+from search.documents import FACETS
+from search.query import FILTER_FIELDS, Hit, SearchResults
+from search.text import snippet_html
+
+FACET_SIZE = 20
+TITLE_BOOST = 3
+
+ANALYSIS_PROFILES = {
+    # Only what the server core offers: the standard tokenizer and lowercase filter.
+    "minimal": {"analyzer": {"cop_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}}},
+    # With the analysis-common module: accents folded, English stop words and stemming.
+    "full": {
+        "filter": {
+            "cop_english_stop": {"type": "stop", "stopwords": "_english_"},
+            "cop_english_stem": {"type": "stemmer", "language": "english"},
+        },
+        "analyzer": {
+            "cop_text": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "cop_english_stop", "cop_english_stem"],
+            },
+        },
+    },
+}
+
+
+class ContentDocument(Document):
+    doc_id = Keyword()
+    type = Keyword()
+    title = Text(analyzer="cop_text", fields={"raw": Keyword()})
+    url = Keyword(index=False)
+    published = Date()
+    summary = Text(analyzer="cop_text")
+    body = Text(analyzer="cop_text")
+    themes = Keyword(fields={"text": Text(analyzer="cop_text")})
+    sectors = Keyword()
+    region = Keyword()
+    countries = Keyword()
+    study_type = Keyword()
+    strength = Integer()
+    author = Text(analyzer="cop_text", fields={"raw": Keyword()})
+    community = Keyword()  # "public" or a community id: the access field every query filters on
+
+
+def _transport_errors(method):
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (TransportError, ApiError, ConnectionError, OSError) as exc:
+            raise BackendUnavailable(f"Elasticsearch is unreachable: {exc}") from exc
+
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, client=None, prefix=None):
+        from search.client import get_client
+
+        self._client = client
+        self._get_client = get_client
+        self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
+        self.alias = f"{self.prefix}-content"
+
+    @property
+    def client(self):
+        return self._client or self._get_client()
+
+    # --- index management --------------------------------------------------------------------
+    @cached_property
+    def analysis_profile(self):
+        """'full' when the cluster can stem English and fold accents, 'minimal' otherwise."""
+        try:
+            self.client.indices.analyze(tokenizer="standard", filter=["lowercase", "asciifolding"], text="Café")
+            self.client.indices.analyze(analyzer="english", text="running")
+        except ApiError:
+            return "minimal"
+        return "full"
+
+    def index_definition(self, name, profile=None):
+        index = Index(name, using=self.client)
+        index.settings(
+            number_of_shards=1, number_of_replicas=0, analysis=ANALYSIS_PROFILES[profile or self.analysis_profile]
+        )
+        index.document(ContentDocument)
+        return index
+
+    @_transport_errors
+    def create_index(self, profile=None):
+        """A new empty timestamped index (not yet behind the alias); returns its name."""
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 100000}"
+        self.index_definition(name, profile).create()
+        return name
+
+    @_transport_errors
+    def ensure_index(self):
+        """Make sure the alias points at an index; create one on first use."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            name = self.create_index()
+            self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
+        return self.alias
+
+    @_transport_errors
+    def current_indices(self):
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias).keys())
+        except NotFoundError:
+            return []
+
+    @_transport_errors
+    def swap_alias(self, new_index):
+        """Point the alias at `new_index` in one atomic step and delete the old indices."""
+        old = self.current_indices()
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            if name != new_index:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    @_transport_errors
+    def drop(self):
+        """Delete the alias and every index behind it (tests)."""
+        names = set(self.current_indices()) | set(self.client.indices.get(index=f"{self.alias}-*").keys())
+        for name in names:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    # --- writing -------------------------------------------------------------------------------
+    def _source(self, doc):
+        data = doc.as_dict()
+        data["community"] = "public" if doc.community is None else str(doc.community)
+        return data
+
+    @_transport_errors
+    def upsert(self, documents, index=None, refresh=False):
+        documents = list(documents)
+        if not documents:
+            return
+        target = index or self.ensure_index()
+        operations = []
+        for doc in documents:
+            operations.append({"index": {"_index": target, "_id": doc.doc_id}})
+            operations.append(self._source(doc))
+        response = self.client.bulk(operations=operations, refresh=refresh)
+        if response.get("errors"):
+            failed = [item["index"].get("error") for item in response["items"] if item["index"].get("error")]
+            raise BackendUnavailable(f"Elasticsearch refused {len(failed)} documents: {failed[:1]}")
+
+    @_transport_errors
+    def delete(self, doc_ids, index=None, refresh=False):
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return
+        target = index or self.ensure_index()
+        operations = [{"delete": {"_index": target, "_id": doc_id}} for doc_id in doc_ids]
+        self.client.bulk(operations=operations, refresh=refresh)
+
+    @_transport_errors
+    def refresh(self):
+        self.client.indices.refresh(index=self.alias)
+
+    @_transport_errors
+    def clear(self):
+        # delete_by_query lives in the reindex module, which the minimal distribution lacks: swap in an empty index.
+        self.swap_alias(self.create_index())
+
+    @_transport_errors
+    def count(self):
+        if not self.client.indices.exists_alias(name=self.alias):
+            return 0
+        return self.client.count(index=self.alias)["count"]
+
+    # --- reading -------------------------------------------------------------------------------
+    def _search(self):
+        return Search(using=self.client, index=self.alias)
+
+    @staticmethod
+    def _visible(communities):
+        return Q("terms", community=["public", *[str(c) for c in communities or ()]])
+
+    @staticmethod
+    def _text_query(groups):
+        """Every group must match; within a group any phrase may, in title (boosted), summary, body or themes."""
+        musts = []
+        for group in groups:
+            shoulds = [
+                Q(
+                    "multi_match",
+                    query=" ".join(phrase),
+                    type="phrase",
+                    fields=[f"title^{TITLE_BOOST}", "summary^1.5", "body", "themes.text^2", "author"],
+                )
+                for phrase in group
+            ]
+            musts.append(Q("bool", should=shoulds, minimum_should_match=1))
+        return musts
+
+    @staticmethod
+    def _filter_query(name, values):
+        return Q("terms", **{FILTER_FIELDS[name]: values})
+
+    @_transport_errors
+    def search(self, query, communities):
+        self.ensure_index()
+        base = [self._visible(communities)]
+        musts = self._text_query(query.groups)
+        search = self._search().query(Q("bool", must=musts or [Q("match_all")], filter=base))
+        # Hits obey every filter; each facet obeys every filter but its own (post_filter + filtered aggs).
+        active = {name: self._filter_query(name, values) for name, values in query.filters.items()}
+        if active:
+            search = search.post_filter(Q("bool", filter=list(active.values())))
+        for name in FACETS:
+            others = [q for key, q in active.items() if key != name]
+            bucket = search.aggs.bucket(f"f_{name}", "filter", filter=Q("bool", filter=others))
+            bucket.bucket(
+                "values",
+                "terms",
+                field=FILTER_FIELDS[name],
+                size=FACET_SIZE,
+                order=[{"_count": "desc"}, {"_key": "asc"}],
+            )
+        if query.sort == "newest" or not query.groups:
+            search = search.sort({"published": {"order": "desc", "missing": "_last"}}, "_score")
+        search = search.highlight_options(
+            encoder="html",
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            fragment_size=200,
+            number_of_fragments=1,
+            no_match_size=200,
+        )
+        search = search.highlight("summary", "body")
+        search = search.extra(track_total_hits=True)[query.offset : query.offset + query.page_size]
+        if query.groups:
+            search = search.suggest("spelling", query.text, term={"field": "title", "suggest_mode": "popular"})
+        response = search.execute()
+        hits = [self._hit(hit, query.groups) for hit in response.hits]
+        facets = {
+            name: [{"value": b.key, "count": b.doc_count} for b in response.aggregations[f"f_{name}"]["values"].buckets]
+            for name in FACETS
+        }
+        results = SearchResults(
+            query=query, total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
+        )
+        if results.total == 0 and query.groups:
+            results.did_you_mean = self._did_you_mean(response, query.text)
+        return results
+
+    @staticmethod
+    def _did_you_mean(response, text):
+        suggestion = getattr(response, "suggest", None)
+        if not suggestion or "spelling" not in suggestion:
+            return None
+        corrected, changed = text.lower().split(), False
+        for entry in suggestion["spelling"]:
+            if entry.options:
+                words = corrected
+                for i, word in enumerate(words):
+                    if word == entry.text:
+                        words[i] = entry.options[0].text
+                        changed = True
+        return " ".join(corrected) if changed else None
+
+    @staticmethod
+    def _hit(hit, groups, score=None):
+        highlight = getattr(hit.meta, "highlight", None)
+        fragments = []
+        if highlight is not None:
+            for name in ("summary", "body"):
+                if name in highlight:
+                    fragments.extend(highlight[name])
+        snippet = (
+            fragments[0]
+            if fragments and "<mark>" in fragments[0]
+            else snippet_html(f"{hit.summary or ''} {hit.body or ''}" if groups else hit.summary or "", groups)
+        )
+        return Hit(
+            doc_id=hit.doc_id,
+            type=hit.type,
+            title=hit.title,
+            url=hit.url,
+            snippet_html=snippet,
+            themes=list(hit.themes or []),
+            published=hit.published,
+            score=round(float(score if score is not None else (hit.meta.score or 0.0)), 4),
+        )
+
+    @_transport_errors
+    def suggest(self, text, communities, limit=8):
+        if not text.strip():
+            return []
+        self.ensure_index()
+        search = (
+            self._search()
+            .query(
+                Q(
+                    "bool",
+                    must=[Q("match_phrase_prefix", title={"query": text, "max_expansions": 50})],
+                    filter=[self._visible(communities)],
+                )
+            )
+            .source(["title", "url", "type"])
+            .sort("title.raw")[:limit]
+        )
+        return [{"title": h.title, "url": h.url, "type": h.type} for h in search.execute()]
+
+    @_transport_errors
+    def more_like_this(self, doc_id, communities, limit=3):
+        self.ensure_index()
+        like = Q(
+            "more_like_this",
+            fields=["title", "summary", "body", "themes.text"],
+            like=[{"_index": self.alias, "_id": doc_id}],
+            min_term_freq=1,
+            min_doc_freq=1,
+            max_query_terms=25,
+        )
+        search = self._search().query(Q("bool", must=[like], filter=[self._visible(communities)]))[:limit]
+        return [self._hit(hit, []) for hit in search.execute()]

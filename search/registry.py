@@ -1,0 +1,57 @@
+"""Which models are searchable, found through the app registry, never imported by name.
+
+A model takes part by defining `search_type` (one of documents.TYPES), a `search_queryset()`
+classmethod (everything that belongs in the index: public, live, not hidden) and a
+`search_document()` method returning a SearchDocument. Subclasses that inherit the methods but
+not a type of their own (a multi-table base class) are skipped.
+"""
+
+from django.apps import apps
+
+from search.documents import TYPES
+
+
+def indexable_models():
+    found = []
+    for model in apps.get_models():
+        search_type = model.__dict__.get("search_type") or model.__dict__.get("content_type_key")
+        if search_type in TYPES and hasattr(model, "search_document") and hasattr(model, "search_queryset"):
+            found.append(model)
+    return found
+
+
+def model_for_label(label):
+    model = apps.get_model(label)
+    if model not in indexable_models():
+        raise LookupError(f"{label} is not searchable")
+    return model
+
+
+def is_indexable(instance):
+    return type(instance) in indexable_models()
+
+
+def document_or_none(instance):
+    """The instance's document if it belongs in the index now, else None (draft, private, hidden...)."""
+    model = type(instance)
+    if not model.search_queryset().filter(pk=instance.pk).exists():
+        return None
+    return instance.search_document()
+
+
+def all_documents(batch_size=500):
+    """Every document the index should hold, model by model, in batches (for rebuilds)."""
+    for model in indexable_models():
+        queryset = model.search_queryset().order_by("pk")
+        last_pk = None
+        while True:
+            batch = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
+            batch = list(batch[:batch_size])
+            if not batch:
+                break
+            yield [obj.search_document() for obj in batch]
+            last_pk = batch[-1].pk
+
+
+def expected_count():
+    return sum(model.search_queryset().count() for model in indexable_models())

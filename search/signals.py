@@ -1,0 +1,41 @@
+"""Page and view-restriction changes queue index updates. Apps' own content (posts) calls
+`search.indexing.schedule_sync` through the same signals machinery from their side."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.indexing import schedule_sync
+from search.registry import is_indexable
+
+
+def _sync_tree(page):
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
+        if is_indexable(descendant):
+            schedule_sync(descendant)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    _sync_tree(instance)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
+    _sync_tree(instance)
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and is_indexable(instance):
+        schedule_sync(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _sync_tree(page)

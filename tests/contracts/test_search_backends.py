@@ -1,0 +1,90 @@
+"""Both backends answer the same questions the same way over the same corpus."""
+
+from django.http import QueryDict
+
+from search.query import SearchQuery
+from search.service import prepare
+
+
+def search(backend, q="", communities=(), **filters):
+    params = QueryDict(mutable=True)
+    params["q"] = q
+    for name, values in filters.items():
+        params.setlist(name, values if isinstance(values, list) else [values])
+    return backend.search(prepare(SearchQuery.from_params(params)), frozenset(communities))
+
+
+def titles(results):
+    return {hit.title for hit in results.hits}
+
+
+def test_exact_term_finds_the_page_with_title_first(backend, corpus):
+    results = search(backend, "budgeting")
+    assert titles(results) == {"Participatory budgeting in Dundee"}
+    assert results.total == 1
+    assert results.backend == backend.name
+
+
+def test_every_term_must_match(backend, corpus):
+    assert titles(search(backend, "participatory Dundee")) == {"Participatory budgeting in Dundee"}
+    assert search(backend, "participatory Highland").total == 0
+
+
+def test_glossary_expands_abbreviations_both_ways(backend, corpus):
+    assert titles(search(backend, "SDS")) == {"Self-directed support in Highland"}
+    assert titles(search(backend, "CAR")) == {"Running a collaborative action research group"}
+    assert "Running a collaborative action research group" in titles(search(backend, "collaborative action research"))
+
+
+def test_drafts_and_restricted_pages_never_appear(backend, corpus):
+    for q in ["budgeting", "unpublished", "restricted", "confidential", ""]:
+        found = titles(search(backend, q))
+        assert "Unpublished budgeting pilot" not in found
+        assert "Restricted budgeting review" not in found
+    assert backend.suggest("Unpub", frozenset()) == []
+    assert backend.suggest("Restr", frozenset()) == []
+
+
+def test_filters_combine_and_facets_respect_the_other_filters(backend, corpus):
+    results = search(backend, "", type="casestudy")
+    assert titles(results) == {"Self-directed support in Highland", "Participatory budgeting in Dundee"}
+    type_counts = {f["value"]: f["count"] for f in results.facets["type"]}
+    # The type facet ignores the type filter itself, so every type stays selectable.
+    assert type_counts == {"casestudy": 2, "guide": 1, "evidence": 1, "pathway": 1}
+    region_counts = {f["value"]: f["count"] for f in results.facets["region"]}
+    assert region_counts == {"Highland": 1, "Dundee City": 1}
+    narrowed = search(backend, "", type="casestudy", region="Highland")
+    assert titles(narrowed) == {"Self-directed support in Highland"}
+    assert {f["value"]: f["count"] for f in narrowed.facets["type"]} == {"casestudy": 1}
+
+
+def test_theme_and_country_facets(backend, corpus):
+    results = search(backend, "co-production")
+    themes = {f["value"]: f["count"] for f in results.facets["theme"]}
+    assert themes["co-production"] == results.total == 3
+    countries = {f["value"]: f["count"] for f in search(backend, "", type="evidence").facets["country"]}
+    assert countries == {"Denmark": 1, "Scotland": 1}
+
+
+def test_snippets_are_highlighted_and_html_safe(backend, corpus):
+    hit = search(backend, "residents").hits[0]
+    assert "<mark>Residents</mark>" in hit.snippet_html
+
+
+def test_newest_sort_and_pagination(backend, corpus):
+    results = search(backend, "", sort="newest")
+    assert results.total == 5
+    published = [hit.published for hit in results.hits]
+    assert published == sorted(published, reverse=True)
+
+
+def test_suggestions_complete_titles(backend, corpus):
+    suggestions = backend.suggest("Particip", frozenset())
+    assert [s["title"] for s in suggestions] == ["Participatory budgeting in Dundee"]
+    assert suggestions[0]["type"] == "casestudy"
+
+
+def test_did_you_mean_on_zero_hits(backend, corpus):
+    results = search(backend, "budgetting")
+    assert results.total == 0
+    assert results.did_you_mean == "budgeting"
