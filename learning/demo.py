@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page, Site
@@ -29,12 +29,12 @@ class DemoAccount:
     username: str
     name: str
     role: str
-    admin_access: bool = False
+    groups: tuple[str, ...] = ()  # editorial groups (learning/migrations/0005): the only way into /admin/
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("editor", "Eilidh Editor", "editor: writes pages in /admin/", admin_access=True),
-    DemoAccount("reviewer", "Ruaridh Reviewer", "reviewer: approves pages in /admin/", admin_access=True),
+    DemoAccount("editor", "Eilidh Editor", "editor: writes pages in /admin/ and submits them", groups=("Editors",)),
+    DemoAccount("reviewer", "Ruaridh Reviewer", "reviewer: approves pages in /admin/", groups=("Reviewers",)),
     DemoAccount("facilitator", "Fiona Facilitator", "facilitator: runs live rooms"),
     DemoAccount("moderator", "Morag Moderator", "moderator: hides posts, handles flags"),
     DemoAccount("practitioner", "Priya Practitioner", "practitioner: a council community planning officer"),
@@ -294,6 +294,9 @@ def _page_fields(entry):
     return {"title": entry.title, "slug": entry.slug, "summary": entry.summary}
 
 
+EDITORIAL_GROUPS = ("Editors", "Reviewers")
+
+
 def _ensure_accounts(report):
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
@@ -305,10 +308,12 @@ def _ensure_accounts(report):
         if created or not user.check_password(settings.COP_DEMO_PASSWORD):
             user.set_password(settings.COP_DEMO_PASSWORD)
         user.save()
-        if account.admin_access:
-            user.user_permissions.add(
-                Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-            )
+        # Admin access comes only through the editorial groups; earlier loaders granted it directly.
+        user.user_permissions.remove(
+            *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+        user.groups.remove(*Group.objects.filter(name__in=EDITORIAL_GROUPS).exclude(name__in=account.groups))
+        user.groups.add(*[Group.objects.get(name=name) for name in account.groups])
         _verify_email(user)
         if created:
             report.append(f"created the account {account.username}")
