@@ -1,0 +1,59 @@
+"""The search API's shapes (DESIGN.md §4), its errors, and its fallback when Elasticsearch is down."""
+
+import pytest
+
+from search.backends.database import DatabaseBackend
+from search.indexing import build_document
+from search.models import QueryLog
+from search.registry import all_documents
+from tests.factories import CaseStudyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(settings):
+    settings.ELASTICSEARCH_URL = ""
+    CaseStudyFactory(title="Participatory budgeting in Dundee", summary="Residents chose projects.", themes=["pb"])
+    for batch in all_documents():
+        DatabaseBackend().upsert([build_document(d) for d in batch])
+
+
+def test_search_returns_the_documented_shape(client, indexed):
+    body = client.get("/api/v1/search", {"q": "residents"}).json()
+    assert set(body) >= {"query", "total", "page", "page_size", "backend", "results", "facets"}
+    assert body["backend"] == "database"
+    assert body["total"] == 1
+    result = body["results"][0]
+    assert set(result) == {"type", "title", "url", "snippet_html", "themes", "published", "score"}
+    assert result["type"] == "casestudy"
+    assert "<mark>Residents</mark>" in result["snippet_html"]
+    assert set(body["facets"]) == {"type", "theme", "sector", "region", "country"}
+    assert QueryLog.objects.get().query == "residents"
+
+
+@pytest.mark.parametrize(
+    "params", [{"page": "0"}, {"page": "x"}, {"type": "novel"}, {"sort": "sideways"}, {"q": "x" * 201}]
+)
+def test_bad_parameters_are_422_json(client, indexed, params):
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 422
+    assert response.json()["error"] == "invalid_parameters"
+
+
+def test_elasticsearch_down_falls_back_to_the_database_and_says_so(client, indexed, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    body = client.get("/api/v1/search", {"q": "residents"}).json()
+    assert body["backend"] == "database"
+    assert body["incomplete"] is True
+    assert body["total"] == 1
+    suggestions = client.get("/api/v1/search/suggest", {"q": "Partic"}).json()
+    assert suggestions == {
+        "suggestions": [
+            {
+                "title": "Participatory budgeting in Dundee",
+                "url": suggestions["suggestions"][0]["url"],
+                "type": "casestudy",
+            }
+        ]
+    }
