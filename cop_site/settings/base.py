@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cop_site.page_cache.PageCacheMiddleware",  # before the session: a hit skips everything below
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -190,3 +191,7 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# --- Anonymous page cache (cop_site/page_cache.py) ---------------------------------------------------
+INSTALLED_APPS += ["cop_site.page_cache.PageCacheConfig"]  # connects the invalidation signals everywhere
+COP_PAGE_CACHE_SECONDS = int(os.environ.get("COP_PAGE_CACHE_SECONDS", "300"))  # 0 turns page caching off

@@ -6,3 +6,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SEARCH_INDEX_PREFIX = "cop-test"
+# Cached pages would outlive the per-test database rollback; tests of the page cache turn it on.
+COP_PAGE_CACHE_SECONDS = 0
