@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from learning.models import CouncilArea, Country, Sector, Skill, Theme
+from learning.models import CouncilArea, Country, GlossaryTerm, Sector, Skill, Theme
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -35,11 +35,18 @@ class SkillViewSet(VocabularyViewSet):
     icon = "pick"
 
 
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    list_display = ["term", "expansion"]
+    search_fields = ["term", "expansion", "synonyms"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = "Taxonomy"
     menu_icon = "tag"
     menu_order = 300
-    items = (ThemeViewSet, SectorViewSet, CouncilAreaViewSet, CountryViewSet, SkillViewSet)
+    items = (ThemeViewSet, SectorViewSet, CouncilAreaViewSet, CountryViewSet, SkillViewSet, GlossaryViewSet)
 
 
 register_snippet(TaxonomyGroup)

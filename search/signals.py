@@ -39,3 +39,13 @@ def restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         _sync_tree(page)
+
+
+@receiver(post_save, sender="learning.GlossaryTerm")
+@receiver(post_delete, sender="learning.GlossaryTerm")
+def glossary_changed(sender, **kwargs):
+    from learning.abbreviations import forget_abbreviations
+    from search.service import forget_glossary
+
+    forget_glossary()
+    forget_abbreviations()
