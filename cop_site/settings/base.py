@@ -129,8 +129,15 @@ else:
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cop")
-# Wagtail's own admin search stays on the database: the public search is ours (search/).
+# Wagtail's admin search: on the same cluster when there is one (the public search is ours, search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "search.wagtail_backend",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
+        "TIMEOUT": 5,
+    }
 
 # --- Background work ---------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
@@ -186,6 +193,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
         # Task and page-event chatter is for operators who ask for it with LOG_LEVEL=DEBUG.
         "django_tasks": {"level": os.environ.get("TASKS_LOG_LEVEL", "WARNING")},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
@@ -195,3 +203,4 @@ LOGGING = {
 # --- Anonymous page cache (cop_site/page_cache.py) ---------------------------------------------------
 INSTALLED_APPS += ["cop_site.page_cache.PageCacheConfig"]  # connects the invalidation signals everywhere
 COP_PAGE_CACHE_SECONDS = int(os.environ.get("COP_PAGE_CACHE_SECONDS", "300"))  # 0 turns page caching off
+COP_BENCH = env_bool("COP_BENCH", False)  # bench/pages.py: adds /bench/minimal/ (cop_site/urls.py)

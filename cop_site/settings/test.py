@@ -8,3 +8,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SEARCH_INDEX_PREFIX = "cop-test"
 # Cached pages would outlive the per-test database rollback; tests of the page cache turn it on.
 COP_PAGE_CACHE_SECONDS = 0
+if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
