@@ -88,3 +88,37 @@ def test_did_you_mean_on_zero_hits(backend, corpus):
     results = search(backend, "budgetting")
     assert results.total == 0
     assert results.did_you_mean == "budgeting"
+
+
+def test_private_community_documents_reach_only_its_members(backend, corpus):
+    from datetime import UTC, datetime
+
+    from search.documents import SearchDocument
+
+    backend.upsert(
+        [
+            SearchDocument(
+                doc_id="thread-901",
+                type="thread",
+                title="Budgeting worries in our private circle",
+                url="/communities/circle/threads/901/",
+                published=datetime(2026, 3, 1, tzinfo=UTC),
+                summary="Members only: participatory budgeting worries.",
+                themes=["participatory budgeting"],
+                community=901,
+            )
+        ]
+    )
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    outsider = search(backend, "worries")
+    assert outsider.total == 0
+    assert all(f["value"] != "thread" for f in search(backend, "").facets["type"])
+    assert backend.suggest("Budgeting wor", frozenset()) == []
+    member = search(backend, "worries", communities={901})
+    assert titles(member) == {"Budgeting worries in our private circle"}
+    assert {f["value"]: f["count"] for f in search(backend, "", communities={901}).facets["type"]}["thread"] == 1
+    assert [s["title"] for s in backend.suggest("Budgeting wor", frozenset({901}))] == [
+        "Budgeting worries in our private circle"
+    ]
+    assert search(backend, "worries", communities={902}).total == 0
