@@ -19,7 +19,7 @@ an old value. With locmem each server process has its own cache: changes made by
 (a management command such as `publish_scheduled`) show there after COP_PAGE_CACHE_SECONDS at
 most. With Redis every process shares the generation, and a Redis outage only means no caching.
 
-`X-Cache: hit|miss` on every response that could be cached tells operators what happened.
+`X-Cache: hit|miss` on every Wagtail page an anonymous visitor gets tells operators what happened.
 """
 
 import hashlib
@@ -124,6 +124,8 @@ def _header_tokens(response, name):
 
 
 def store(request, response, key, generation):
+    if not hasattr(request, "_page_cache_public_page"):
+        return  # not a Wagtail page (an API call, a form, a 404): no X-Cache header either
     response.headers["X-Cache"] = "miss"
     if generation is None or not is_cacheable(request, response):
         return

@@ -22,4 +22,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.COP_BENCH:
+    # bench/pages.py compares pages with the cheapest Django view the same server can answer.
+    from django.http import HttpResponse
+
+    def bench_minimal(request):
+        return HttpResponse("ok", content_type="text/plain")
+
+    urlpatterns += [path("bench/minimal/", bench_minimal)]
+
 urlpatterns += [path("", include(wagtail_urls))]
