@@ -7,6 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cop_site.api import api
+from cop_site.robots import robots_txt
+from learning.feeds import LatestContentAtomFeed, LatestContentRssFeed
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -14,7 +16,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("feeds/latest.atom", LatestContentAtomFeed(), name="feed_atom"),
+    path("feeds/latest.rss", LatestContentRssFeed(), name="feed_rss"),
 ]
 
 if settings.DEBUG:

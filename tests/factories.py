@@ -163,3 +163,24 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"member{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
     password = factory.PostGenerationMethodCall("set_password", "pass-2026-word")
+
+
+# --- Editorial workflow (learning/migrations/0005_editorial_workflow.py) ------------------------------
+
+
+def editorial_user(group, **kwargs):
+    """A member in one of the editorial groups the migration creates: "Editors" or "Reviewers"."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def restrict_view(page, restriction_type="password", password="secret-2026"):  # noqa: S107
+    """Put a view restriction (password by default, or "login") on a page; it and its subtree become private."""
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type, password=password if restriction_type == "password" else ""
+    )
