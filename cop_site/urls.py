@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cop_site.api import api
 from cop_site.robots import robots_txt
 from learning.feeds import LatestContentAtomFeed, LatestContentRssFeed
+from learning.views import glossary
+from search.views import search_page
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -16,6 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
+    path("search/", search_page, name="search"),
+    path("glossary/", glossary, name="glossary"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feeds/latest.atom", LatestContentAtomFeed(), name="feed_atom"),
