@@ -507,9 +507,12 @@ EVIDENCE = [
         ],
         implications=[
             text(
-                "For self-directed support to deliver what the Act intended, partnerships, providers and the "
-                "Scottish Government need to bring commissioning and provider practice in line with it, and to "
-                "involve disabled people and their organisations in designing the arrangements.",
+                "The evidence points to commissioning as the lever. Contracts that pay for time slots leave "
+                "little room for choice; partnerships that let providers offer flexible support, and that "
+                "shape the arrangements with disabled people and their organisations from the start, are "
+                "more likely to see the outcomes the Act intended.",
+                "Practitioners can start with the conversation itself: explain all four options, plainly, to "
+                "everyone, and record what matters to the person before any discussion of budgets.",
             ),
         ],
         limitations=paragraphs(
