@@ -28,7 +28,8 @@ def build_document(data):
     if not isinstance(body, str):
         body = " ".join(stream_text(part) for part in body)
     data["body"] = body
-    data["summary"] = stream_text(data.get("summary", ""))
+    summary = data.get("summary", "")
+    data["summary"] = summary if isinstance(summary, str) else stream_text(summary)  # plain text stays as written
     return SearchDocument(**data)
 
 

@@ -1,0 +1,47 @@
+"""Search in a real browser: results, filters, suggestions by keyboard, and no axe violations."""
+
+import pytest
+
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.e2e
+
+
+def test_search_page_and_glossary_have_no_axe_violations(site_server, page):
+    for path in ["/search/", "/search/?q=participatory+budgeting", "/search/?q=budgetting", "/glossary/"]:
+        page.goto(f"{site_server.url}{path}")
+        assert page.locator("h1").count() == 1, path
+        assert axe_violations(page) == [], path
+
+
+def test_an_abbreviation_finds_what_it_stands_for_and_filters_narrow(site_server, page):
+    page.goto(f"{site_server.url}/search/")
+    page.get_by_label("Search case studies, evidence, guides and discussions").fill("PB")
+    page.get_by_role("button", name="Search", exact=True).click()
+    assert "q=PB" in page.url
+    results = page.locator(".ds_search-result")
+    assert results.count() >= 2
+    assert "participatory budgeting" in results.first.inner_text().lower()
+    total = int(page.get_by_role("status").first.inner_text().split()[0])
+    page.locator("fieldset", has_text="Type").locator("label").first.click()
+    page.get_by_role("button", name="Apply filters").click()
+    narrowed = int(page.get_by_role("status").first.inner_text().split()[0])
+    assert 0 < narrowed <= total
+    assert "type=" in page.url
+
+
+def test_suggestions_work_by_keyboard(site_server, page):
+    page.goto(f"{site_server.url}/search/")
+    box = page.get_by_role("combobox")
+    box.focus()
+    page.keyboard.type("Particip", delay=30)
+    options = page.get_by_role("option")
+    options.first.wait_for(timeout=5000)
+    assert box.get_attribute("aria-expanded") == "true"
+    first_title = options.first.inner_text()
+    assert "articipatory" in first_title
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().strip() == first_title.strip()
