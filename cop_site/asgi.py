@@ -2,7 +2,7 @@
 
 import os
 
-from django.core.asgi import get_asgi_application
+from cop_site.asgi_http import get_asgi_application  # one sync-thread hop per request (see there)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop_site.settings.dev")
 django_asgi_app = get_asgi_application()
