@@ -6,18 +6,22 @@ classmethod (everything that belongs in the index: public, live, not hidden) and
 not a type of their own (a multi-table base class) are skipped.
 """
 
+from functools import cache
+
 from django.apps import apps
 
 from search.documents import TYPES
 
 
+@cache
 def indexable_models():
+    """Searchable models (computed once: the app registry does not change after start-up)."""
     found = []
     for model in apps.get_models():
         search_type = model.__dict__.get("search_type") or model.__dict__.get("content_type_key")
         if search_type in TYPES and hasattr(model, "search_document") and hasattr(model, "search_queryset"):
             found.append(model)
-    return found
+    return tuple(found)
 
 
 def model_for_label(label):

@@ -1,5 +1,5 @@
-"""Page and view-restriction changes queue index updates. Apps' own content (posts) calls
-`search.indexing.schedule_sync` through the same signals machinery from their side."""
+"""Changes that queue index updates: page publishing, moves, deletions and view restrictions, and
+saves and deletions of any other searchable model. Apps never call search/: it listens."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -28,8 +28,19 @@ def page_moved(sender, instance, **kwargs):
 
 
 @receiver(post_delete)
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) and is_indexable(instance):
+def indexable_deleted(sender, instance, **kwargs):
+    if is_indexable(instance):
+        schedule_sync(instance)
+
+
+@receiver(post_save)
+def indexable_saved(sender, instance, raw=False, **kwargs):
+    """Any other searchable model (forum threads and posts) is synced whenever it is saved: created,
+    edited, hidden or restored. Pages are left to the publishing signals, since saving a draft must
+    not change what search shows."""
+    if raw or isinstance(instance, Page):
+        return
+    if is_indexable(instance):
         schedule_sync(instance)
 
 
