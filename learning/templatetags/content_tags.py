@@ -4,7 +4,7 @@ from django import template
 from django.http import QueryDict
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from learning.ratings import STRENGTH_MAX
 
@@ -32,16 +32,25 @@ def visible_pages(items, attribute=""):
     if hasattr(items, "all"):
         items = items.all()
     pages = [getattr(item, attribute) for item in items] if attribute else list(items)
+    pages = [page for page in pages if page is not None and page.live]
+    if not pages:
+        return []
+    # One query for every restriction on the site (a short list) rather than two per page.
+    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
     return [
-        page.specific for page in pages if page is not None and page.live and not page.get_view_restrictions().exists()
+        page.specific
+        for page in pages
+        if not (restricted and page.path.startswith(restricted))
+        and not (page.alias_of_id and page.get_view_restrictions().exists())
     ]
 
 
 @register.filter
 def visible_page(page):
     """The page if anyone may see it (live, no view restrictions), else None."""
-    pages = visible_pages([page] if page is not None else [])
-    return pages[0] if pages else None
+    if page is None or not visible_pages([page]):
+        return None
+    return page  # as it came: a step needs only its title, URL and kind, not the specific fields
 
 
 @register.simple_tag
@@ -51,7 +60,7 @@ def remove_filter_url(query_string, name, value):
     query.setlist(name, [v for v in query.getlist(name) if v != value])
     query.pop("page", None)
     encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    return f"?{encoded}" if encoded else "./"  # the index itself (its URL ends in a slash)
 
 
 @register.simple_tag

@@ -150,6 +150,9 @@ def test_each_applied_filter_can_be_removed_on_its_own(client):
     }
     assert soup.find("a", string="Clear all filters")["href"] == "/case-studies/"
 
+    only_theme = BeautifulSoup(client.get("/case-studies/", {"theme": "co-production"}).content, "html.parser")
+    assert only_theme.select_one(".cop-applied-filters__item a")["href"] == "./"
+
 
 def test_pagination_keeps_the_filters_in_every_link(client):
     for number in range(14):
