@@ -11,6 +11,15 @@ from datetime import datetime
 from html import unescape
 
 TYPES = ("casestudy", "evidence", "guide", "pathway", "thread", "post")
+# What people call each type: shown on results, and searchable ("evidence on ...", "facilitation guide").
+TYPE_LABELS = {
+    "casestudy": "Case study",
+    "evidence": "Evidence summary",
+    "guide": "Practice guide",
+    "pathway": "Learning pathway",
+    "thread": "Forum thread",
+    "post": "Forum post",
+}
 FACETS = ("type", "theme", "sector", "region", "country")
 
 _TAG = re.compile(r"<[^>]+>")

@@ -37,8 +37,16 @@ def term_groups(query, glossary):
     """Split a query into groups of interchangeable phrases, each group a list of word tuples.
 
     `glossary` is a list of lists of equivalent names. The longest glossary phrase found in the
-    query wins; each remaining word is a group of its own.
+    query wins; each remaining word is a group of its own. Every phrase also stands for its singular
+    or plural (see `number_variants`), which neither backend's analyser can do on the minimal node.
     """
+    return [
+        _unique([variant for phrase in group for variant in _phrase_variants(phrase)])
+        for group in _groups(query, glossary)
+    ]
+
+
+def _groups(query, glossary):
     tokens = words(query)
     phrases = []  # (word tuple, group index)
     groups = [[tuple(words(name)) for name in names if words(name)] for names in glossary]
@@ -58,6 +66,34 @@ def term_groups(query, glossary):
                 result.append([(tokens[position],)])
             position += 1
     return result
+
+
+def number_variants(word):
+    """The word with its plural or singular: 'partnerships' -> ['partnerships', 'partnership'],
+    'policy' -> ['policy', 'policies']. Deliberately crude (an S-stemmer run both ways): a wrong form
+    is a word no document contains, while a missed one hides the page that says it differently."""
+    if len(word) < 4 or not word.isalpha():
+        return [word]
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        forms.append(word[:-2])
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        forms.append(word[:-1])
+    if word.endswith("y") and word[-2] not in "aeiou":
+        forms.append(word[:-1] + "ies")
+    elif word.endswith(("ch", "sh", "ss", "x", "z")):
+        forms.append(word + "es")
+    elif not word.endswith("s"):
+        forms.append(word + "s")
+    return forms
+
+
+def _phrase_variants(phrase):
+    """A phrase in both numbers of its last word, the one English inflects: 'community planning partnerships'."""
+    *head, last = phrase
+    return [(*head, form) for form in number_variants(last)]
 
 
 def _unique(items):

@@ -2,18 +2,11 @@
 
 from django.shortcuts import render
 
+from search.documents import TYPE_LABELS
 from search.query import QueryError
 from search.service import run_search
 
 FACET_LABELS = {"type": "Type", "theme": "Theme", "sector": "Sector", "region": "Council area", "country": "Country"}
-TYPE_LABELS = {
-    "casestudy": "Case study",
-    "evidence": "Evidence summary",
-    "guide": "Practice guide",
-    "pathway": "Learning pathway",
-    "thread": "Forum thread",
-    "post": "Forum post",
-}
 
 
 def search_page(request):

@@ -14,13 +14,14 @@ from django.db import transaction
 from django.db.models import Q
 
 from search.backends.base import SearchBackend
-from search.documents import FACETS
+from search.documents import FACETS, TYPE_LABELS
 from search.models import SearchEntry
 from search.query import FILTER_FIELDS, Hit, SearchResults
 from search.text import searchable, snippet_html, words
 
 LIST_FIELDS = ("themes", "sectors", "countries")
 TITLE_WEIGHT = 3.0
+THEME_WEIGHT = 2.0
 FACET_SIZE = 20
 
 
@@ -62,7 +63,7 @@ class DatabaseBackend(SearchBackend):
             "author": doc.author,
             "community": doc.community,
             "title_search": searchable(doc.title),
-            "text_search": searchable(" ".join([doc.summary, doc.body, " ".join(doc.themes), doc.author])),
+            "text_search": searchable(" ".join(_text_parts(doc))),
         }
 
     def delete(self, doc_ids):
@@ -92,7 +93,7 @@ class DatabaseBackend(SearchBackend):
         facets = {name: self._facet(candidates, query.filters, name) for name in FACETS}
         chosen = [row for row in candidates if _passes(row, query.filters)]
         for row in chosen:
-            row["score"] = _score(row, query.groups)
+            row["score"] = _score(row, query.groups, query.text)
         if query.sort == "newest" or not query.groups:
             chosen.sort(key=lambda r: (r["published"] is not None, r["published"]), reverse=True)
         else:
@@ -183,12 +184,35 @@ def _passes(row, filters):
     return all(set(_facet_values(row, name)) & set(values) for name, values in filters.items())
 
 
-def _score(row, groups):
+def _text_parts(doc):
+    """Everything a query may match besides the title: the text, and the words that place and describe it."""
+    return [
+        doc.summary,
+        doc.body,
+        " ".join(doc.themes),
+        doc.author,
+        doc.region,
+        " ".join(doc.countries),
+        doc.study_type,
+        TYPE_LABELS.get(doc.type, ""),
+    ]
+
+
+def _score(row, groups, text):
+    """Per term group: a title match counts most, then a theme match, then how often the text mentions it.
+    The whole query found as a phrase adds to that, so 'trust in the police' ranks the page that says so."""
     score = 0.0
+    themes = "|".join(searchable(theme) for theme in _unpack(row["themes"]))
     for group in groups:
         needles = [f" {' '.join(p)} " for p in group]
         if any(n in row["title_search"] for n in needles):
             score += TITLE_WEIGHT
+        if any(n in themes for n in needles):
+            score += THEME_WEIGHT
         occurrences = sum(row["text_search"].count(n) for n in needles)
         score += min(occurrences, 10) / 10 + (1.0 if occurrences else 0.0)
+    phrase = searchable(text)
+    if len(groups) > 1 and len(phrase) > 2:
+        score += TITLE_WEIGHT if phrase in row["title_search"] else 0.0
+        score += 1.0 if phrase in row["text_search"] else 0.0
     return score

@@ -14,12 +14,25 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
 
 from search.backends.base import BackendUnavailable, SearchBackend
-from search.documents import FACETS
+from search.documents import FACETS, TYPE_LABELS
 from search.query import FILTER_FIELDS, Hit, SearchResults
 from search.text import snippet_html
 
 FACET_SIZE = 20
 TITLE_BOOST = 3
+# Where a query's words are looked for, and how much a match in each counts.
+TEXT_FIELDS = [
+    f"title^{TITLE_BOOST}",
+    "summary^1.5",
+    "body",
+    "themes.text^2",
+    "author",
+    "region.text^2",
+    "countries.text^2",
+    "study_type.text",
+    "type_label",
+]
+PHRASE_FIELDS = [f"title^{TITLE_BOOST}", "summary^1.5", "body", "themes.text^2"]
 
 ANALYSIS_PROFILES = {
     # Only what the server core offers: the standard tokenizer and lowercase filter.
@@ -51,9 +64,10 @@ class ContentDocument(Document):
     body = Text(analyzer="cop_text")
     themes = Keyword(fields={"text": Text(analyzer="cop_text")})
     sectors = Keyword()
-    region = Keyword()
-    countries = Keyword()
-    study_type = Keyword()
+    region = Keyword(fields={"text": Text(analyzer="cop_text")})
+    countries = Keyword(fields={"text": Text(analyzer="cop_text")})
+    study_type = Keyword(fields={"text": Text(analyzer="cop_text")})
+    type_label = Text(analyzer="cop_text")  # "Evidence summary": so "evidence on ..." finds evidence summaries
     strength = Integer()
     author = Text(analyzer="cop_text", fields={"raw": Keyword()})
     community = Keyword()  # "public" or a community id: the access field every query filters on
@@ -149,6 +163,7 @@ class ElasticsearchBackend(SearchBackend):
     def _source(self, doc):
         data = doc.as_dict()
         data["community"] = "public" if doc.community is None else str(doc.community)
+        data["type_label"] = TYPE_LABELS.get(doc.type, "")
         return data
 
     @_transport_errors
@@ -200,20 +215,23 @@ class ElasticsearchBackend(SearchBackend):
 
     @staticmethod
     def _text_query(groups):
-        """Every group must match; within a group any phrase may, in title (boosted), summary, body or themes."""
+        """Every group must match; within a group any phrase may, in any text field (title boosted). A
+        match in several fields counts for more than one in the best field alone (tie_breaker)."""
         musts = []
         for group in groups:
             shoulds = [
-                Q(
-                    "multi_match",
-                    query=" ".join(phrase),
-                    type="phrase",
-                    fields=[f"title^{TITLE_BOOST}", "summary^1.5", "body", "themes.text^2", "author"],
-                )
+                Q("multi_match", query=" ".join(phrase), type="phrase", fields=TEXT_FIELDS, tie_breaker=0.3)
                 for phrase in group
             ]
             musts.append(Q("bool", should=shoulds, minimum_should_match=1))
         return musts
+
+    @staticmethod
+    def _phrase_boost(groups, text):
+        """The whole query as a (loose) phrase: optional, it only lifts the documents that say it as typed."""
+        if len(groups) < 2:
+            return []
+        return [Q("multi_match", query=text, type="phrase", slop=2, fields=PHRASE_FIELDS)]
 
     @staticmethod
     def _filter_query(name, values):
@@ -224,7 +242,8 @@ class ElasticsearchBackend(SearchBackend):
         self.ensure_index()
         base = [self._visible(communities)]
         musts = self._text_query(query.groups)
-        search = self._search().query(Q("bool", must=musts or [Q("match_all")], filter=base))
+        shoulds = self._phrase_boost(query.groups, query.text)
+        search = self._search().query(Q("bool", must=musts or [Q("match_all")], should=shoulds, filter=base))
         # Hits obey every filter; each facet obeys every filter but its own (post_filter + filtered aggs).
         active = {name: self._filter_query(name, values) for name, values in query.filters.items()}
         if active:
