@@ -12,6 +12,14 @@ from tests.services import service_url
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters and cached lookups must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(params=["in-memory", "redis"])
 def channel_layer_config(request):
     """CHANNEL_LAYERS for each backend: the embedded one always, Redis when REDIS_URL is set."""

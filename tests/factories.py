@@ -184,3 +184,23 @@ def restrict_view(page, restriction_type="password", password="secret-2026"):  #
     return PageViewRestriction.objects.create(
         page=page, restriction_type=restriction_type, password=password if restriction_type == "password" else ""
     )
+
+
+class CommunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "forums.Community"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Community {n}")
+    slug = factory.Sequence(lambda n: f"community-{n}")
+    summary = factory.LazyAttribute(lambda o: f"Practitioners talking about {o.name}.")
+    visibility = "open"
+
+
+def member_of(community, user, role="member", status="active"):
+    from forums.models import Membership
+
+    membership, _ = Membership.objects.update_or_create(
+        community=community, user=user, defaults={"role": role, "status": status}
+    )
+    return membership

@@ -1,0 +1,242 @@
+"""Threads and posts: forum threads in communities, and comment threads under pages."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from wagtail.models import Page, PageViewRestriction
+
+from .communities import Community, is_site_moderator
+
+EDIT_WINDOW_MINUTES = 30
+
+
+class ThreadQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """Forum threads in communities this person may read, and comment threads of live public pages."""
+        communities = Community.objects.readable_by(user)
+        comments = Q(community__isnull=True, page__live=True) & ~Q(page__in=Page.objects.filter(_restricted_q()))
+        return self.filter(Q(community__in=communities) | comments)
+
+
+def _restricted_q():
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return query
+
+
+class Thread(models.Model):
+    community = models.ForeignKey(Community, null=True, blank=True, on_delete=models.CASCADE, related_name="threads")
+    page = models.OneToOneField(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="comment_thread"
+    )
+    title = models.CharField(max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tags = TaggableManager(blank=True)
+    pinned = models.BooleanField(default=False)
+    locked = models.BooleanField(default=False)
+    best_post = models.ForeignKey("Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+    last_activity = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pinned", "-last_activity"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(community__isnull=False, page__isnull=True) | Q(community__isnull=True, page__isnull=False),
+                name="thread_in_a_community_or_under_a_page",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.is_comments:
+            return f"{self.page.url}#comments"
+        return reverse("forums:thread", args=[self.community.slug, self.pk])
+
+    @property
+    def is_comments(self):
+        return self.page_id is not None
+
+    @property
+    def stream(self):
+        return f"thread:{self.pk}"
+
+    def can_read(self, user):
+        if self.community_id:
+            return self.community.can_read(user)
+        page = self.page
+        if not page.live:
+            return False
+        restrictions = page.get_view_restrictions()
+        if not restrictions:
+            return True
+        if user is None or not user.is_authenticated:
+            return False
+        return all(
+            r.restriction_type == PageViewRestriction.LOGIN
+            or (r.restriction_type == PageViewRestriction.GROUPS and r.groups.filter(user=user).exists())
+            or is_site_moderator(user)
+            for r in restrictions
+        )
+
+    def can_moderate(self, user):
+        if self.community_id:
+            return self.community.can_moderate(user)
+        return is_site_moderator(user)
+
+    # --- search (search/ finds this through the app registry) -----------------------------------
+    search_type = "thread"
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.filter(community__isnull=False).select_related("community", "author")
+
+    def search_document_id(self):
+        return f"thread-{self.pk}"
+
+    def search_document(self):
+        opening = self.posts.filter(parent__isnull=True, status=Post.Status.VISIBLE).order_by("created").first()
+        return {
+            "doc_id": self.search_document_id(),
+            "type": "thread",
+            "title": self.title,
+            "url": self.get_absolute_url(),
+            "published": self.created,
+            "summary": opening.body_source[:300] if opening else "",
+            "body": opening.body_source if opening else "",
+            "themes": [tag.name for tag in self.tags.all()],
+            "author": display_name(self.author),
+            "community": self.community.search_access,
+        }
+
+
+class PostQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(status=Post.Status.VISIBLE)
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        VISIBLE = "visible", "Visible"
+        HIDDEN = "hidden", "Hidden by moderation"
+        REMOVED = "removed", "Removed"
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    body_source = models.TextField()
+    body_html = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE, db_index=True)
+    hidden_reason = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    edited = models.DateTimeField(null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+
+    def __str__(self):
+        return f"post {self.pk} in {self.thread}"
+
+    def get_absolute_url(self):
+        if self.thread.is_comments:
+            return f"{self.thread.page.url}#comment-{self.pk}"
+        return f"{self.thread.get_absolute_url()}#post-{self.pk}"
+
+    def can_edit(self, user, now=None):
+        now = now or timezone.now()
+        return (
+            user is not None
+            and user.is_authenticated
+            and self.author_id == user.pk
+            and self.status != self.Status.REMOVED
+            and (now - self.created).total_seconds() <= EDIT_WINDOW_MINUTES * 60
+        )
+
+    # --- search ---------------------------------------------------------------------------------
+    search_type = "post"
+
+    @classmethod
+    def search_queryset(cls):
+        return (
+            cls.objects.visible().filter(thread__community__isnull=False).select_related("thread__community", "author")
+        )
+
+    def search_document_id(self):
+        return f"post-{self.pk}"
+
+    def search_document(self):
+        return {
+            "doc_id": self.search_document_id(),
+            "type": "post",
+            "title": f"Reply in “{self.thread.title}”",
+            "url": self.get_absolute_url(),
+            "published": self.created,
+            "summary": self.body_source[:300],
+            "body": self.body_source,
+            "themes": [tag.name for tag in self.thread.tags.all()],
+            "author": display_name(self.author),
+            "community": self.thread.community.search_access,
+        }
+
+
+def display_name(user):
+    """How a member is named on the site; 'former member' once their account is gone."""
+    if user is None:
+        return "former member"
+    profile = getattr(user, "profile", None)
+    name = getattr(profile, "display_name", "") if profile else ""
+    return name or user.get_full_name() or user.username
+
+
+class Reaction(models.Model):
+    """A 'helpful' mark: one per member per post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "user"], name="one_reaction_per_member")]
+
+    def __str__(self):
+        return f"{self.user} found post {self.post_id} helpful"
+
+
+class ThreadFollow(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_threads")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["thread", "user"], name="one_follow_per_member")]
+
+    def __str__(self):
+        return f"{self.user} follows {self.thread}"
+
+
+class ThreadVisit(models.Model):
+    """When a member last read a thread: posts after it are unread."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="visits")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["thread", "user"], name="one_visit_per_member")]
+
+    def __str__(self):
+        return f"{self.user} read {self.thread} at {self.seen}"
