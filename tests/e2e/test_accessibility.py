@@ -2,17 +2,78 @@
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.e2e.conftest import axe_violations
 
-PAGES = ["/", "/no-such-page/", "/accounts/login/"]
+INDEXES = ["/case-studies/", "/evidence/", "/guides/", "/pathways/"]
+# Filters whose values exist whatever the demo content holds: a controlled sector and a fixed approach.
+FILTERED_INDEX = "/case-studies/?sector=public-sector&approach=co_production&approach=collaborative_action_research"
+PAGES = ["/", *INDEXES, FILTERED_INDEX, "/no-such-page/", "/accounts/login/"]
+WIDTHS = {"desktop": 1280, "mobile": 375}
+
+
+def open_every_details(page):
+    """Rating scales and the folded filter panel hide content in <details>: axe should see it too."""
+    page.evaluate("document.querySelectorAll('details').forEach(details => { details.open = true; })")
 
 
 @pytest.mark.e2e
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_axe_violations(site_server, page, path):
-    page.goto(f"{site_server.url}{path}")
+def test_page_has_no_axe_violations(site_server, page, path, width):
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    response = page.goto(f"{site_server.url}{path}")
+    assert response.status == (404 if path == "/no-such-page/" else 200)
     assert page.locator("h1").count() == 1
+    open_every_details(page)
     assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("index", INDEXES)
+def test_first_detail_page_of_each_type_has_no_axe_violations(site_server, page, index, width):
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    page.goto(f"{site_server.url}{index}")
+    first = page.locator(".ds_search-results__list .ds_search-result__link").first
+    assert first.count() == 1, f"{index} lists no pages"
+    title = first.inner_text()
+
+    first.click()
+    page.wait_for_load_state()
+
+    assert page.locator("h1").inner_text() == title
+    assert page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Home").count() == 1
+    open_every_details(page)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
+def test_server_error_page_stands_alone_and_has_no_axe_violations(site_server, page):
+    page.goto(f"{site_server.url}/static/css/site.css")  # same origin, so its stylesheet links resolve
+    page.set_content((ROOT / "templates/500.html").read_text())
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Sorry, there is a problem with the service"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
+def test_filters_apply_from_the_form_and_each_can_be_removed(site_server, page):
+    page.goto(f"{site_server.url}/case-studies/")
+    every = page.locator("#results-heading").inner_text()
+
+    page.get_by_label("Public sector").focus()  # by keyboard: the styled label covers the box itself
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+
+    assert "sector=public-sector" in page.url
+    assert page.get_by_label("Public sector").is_checked()
+    remove = page.get_by_role("link", name="Remove filter sector: Public sector")
+    remove.click()
+    page.wait_for_load_state()
+    assert "sector=" not in page.url
+    assert page.locator("#results-heading").inner_text() == every
 
 
 @pytest.mark.e2e
