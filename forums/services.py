@@ -189,7 +189,7 @@ def delete_post(post, user):
     """Authors and moderators delete; a post with replies leaves a 'removed' placeholder."""
     if not (post.author_id == getattr(user, "pk", None) or post.thread.can_moderate(user)):
         raise ForumError("forbidden", "You can only delete your own posts.")
-    thread = post.thread
+    thread, post_id = post.thread, post.pk  # delete() clears post.pk
     if post.replies.exists():
         post.status = Post.Status.REMOVED
         post.body_source = ""
@@ -197,7 +197,7 @@ def delete_post(post, user):
         post.save(update_fields=["status", "body_source", "body_html"])
     else:
         post.delete()
-    live.publish(thread.stream, "post_removed", {"post_id": post.pk})
+    live.publish(thread.stream, "post_removed", {"post_id": post_id})
 
 
 @transaction.atomic
