@@ -33,6 +33,7 @@ from pages import (
     environment_facts,
     interleaved,
     load_generator,
+    measure,
     site_and_servers,
     write_results,
 )
@@ -108,37 +109,47 @@ def main():
             base = started[(server, "off")].url
             if target == "websocket":
                 run_websocket(base, 1, args.clients)
-                result = run_websocket(base, args.seconds, args.clients)
+                result = measure(started[(server, "off")], run_websocket, base, args.seconds, args.clients)
             else:
                 run_load(base + targets[target], 1, args.connections)
-                result = run_load(base + targets[target], args.seconds, args.connections)
+                result = measure(
+                    started[(server, "off")], run_load, base + targets[target], args.seconds, args.connections
+                )
             runs.append({"round": number, "server": server, "target": target, **result})
             print(
                 f"  round {number}: {server:7} {target:9} {result['rps']:8.0f}/s "
-                f"p50 {result['p50_ms']:6.1f} ms  p99 {result['p99_ms']:6.1f} ms",
+                f"p50 {result['p50_ms']:6.1f} ms  p99 {result['p99_ms']:6.1f} ms  "
+                f"cpu {result['server_cpu_ms_per_request']:5.2f} ms  load {result['loadavg_1m']:.1f}",
                 flush=True,
             )
 
     medians = {}
     lines = [
-        "| target | server | per second (median) | p50 ms | p99 ms | per second each round |",
-        "| --- | --- | ---: | ---: | ---: | --- |",
+        "| target | server | per second (median) | p50 ms | p99 ms | server CPU ms each | load "
+        "| per second each round |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for server, target in sorted(combinations, key=lambda c: (list(targets).index(c[1]), c[0])):
         mine = [run for run in runs if run["server"] == server and run["target"] == target]
-        row = {metric: statistics.median(run[metric] for run in mine) for metric in ("rps", "p50_ms", "p99_ms")}
+        metrics = ("rps", "p50_ms", "p99_ms", "server_cpu_ms_per_request", "loadavg_1m")
+        row = {metric: statistics.median(run[metric] for run in mine) for metric in metrics}
         row["errors"] = sum(run["errors"] + run["bad_status"] for run in mine)
         medians[f"{server}/{target}"] = row
         unit = "round trips" if target == "websocket" else "requests"
         each = ", ".join(f"{run['rps']:.0f}" for run in mine)
         lines.append(
             f"| {target} (`{targets[target]}`, {unit}) | {server} | {row['rps']:.0f} | {row['p50_ms']:.1f} "
-            f"| {row['p99_ms']:.1f} | {each} |"
+            f"| {row['p99_ms']:.1f} | {row['server_cpu_ms_per_request']:.2f} | {row['loadavg_1m']:.1f} | {each} |"
         )
-    lines += ["", "| target | uvicorn / daphne throughput |", "| --- | ---: |"]
+    lines += [
+        "",
+        "| target | uvicorn / daphne throughput | daphne / uvicorn server CPU per request |",
+        "| --- | ---: | ---: |",
+    ]
     for target in targets:
-        ratio = medians[f"uvicorn/{target}"]["rps"] / medians[f"daphne/{target}"]["rps"]
-        lines.append(f"| {target} | {ratio:.2f} |")
+        uvicorn, daphne = medians[f"uvicorn/{target}"], medians[f"daphne/{target}"]
+        cpu = daphne["server_cpu_ms_per_request"] / uvicorn["server_cpu_ms_per_request"]
+        lines.append(f"| {target} | {uvicorn['rps'] / daphne['rps']:.2f} | {cpu:.2f} |")
     path = write_results(
         "asgi-servers",
         {
