@@ -4,6 +4,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
@@ -253,7 +254,7 @@ def test_a_reviewer_asks_for_changes_with_a_comment_and_the_guide_stays_unpublis
     assert client.get(guide.url).status_code == 404
 
 
-def test_the_task_approves_and_rejects_through_its_own_api(client, editor, reviewer):
+def test_the_task_approves_and_rejects_through_its_own_api(editor, reviewer):
     guide = GuideFactory(live=False, title="Mapping local assets")
     workflow = guide.get_workflow()
     workflow.start(guide, editor)
@@ -289,8 +290,6 @@ def test_demo_editor_and_reviewer_are_in_their_groups_and_nobody_else_enters_the
     settings.DEBUG = True
     call_command("load_demo_content", verbosity=0)
     call_command("load_demo_content", verbosity=0)
-    from django.contrib.auth import get_user_model
-
     users = {user.username: user for user in get_user_model().objects.all()}
     assert list(users["editor"].groups.values_list("name", flat=True)) == ["Editors"]
     assert list(users["reviewer"].groups.values_list("name", flat=True)) == ["Reviewers"]
