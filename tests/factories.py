@@ -204,3 +204,51 @@ def member_of(community, user, role="member", status="active"):
         community=community, user=user, defaults={"role": role, "status": status}
     )
     return membership
+
+
+# --- Accounts (accounts/models.py): every user has a profile; a member is a user with one filled in ------
+
+
+class MemberFactory(UserFactory):
+    """A signed-up member with a verified email address and a filled-in profile.
+
+    Profile fields are passed with a `profile__` prefix: MemberFactory(profile__sector="third").
+    """
+
+    @factory.post_generation
+    def profile(user, create, extracted, **fields):
+        from allauth.account.models import EmailAddress
+
+        from accounts.models import Profile
+
+        if not create:
+            return
+        defaults = {"organisation": "Fife Council", "sector": "public", "level": "frontline"}
+        Profile.objects.filter(user=user).update(**{**defaults, **fields})
+        user.profile.refresh_from_db()
+        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "forums.Room"
+        django_get_or_create = ("slug",)
+
+    community = factory.SubFactory(CommunityFactory)
+    slug = factory.Sequence(lambda n: f"room-{n}")
+    title = factory.Sequence(lambda n: f"Room {n}")
+    purpose = "Share what worked in bringing frontline staff into community planning."
+    ground_rules = "Listen to understand.\nWhat is said here stays here."
+    state = "open"
+
+
+# --- Moderation and notifications (forums/moderation.py, forums/notifications.py) ------------------------
+
+
+def site_moderator(**kwargs):
+    """A member of the site-wide Moderators group: sees the whole moderation queue and may suspend."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    return user

@@ -1,0 +1,356 @@
+"""The rules of live rooms, in one place: the consumer, the room page and tests call these.
+
+Each function validates, changes the database, and returns what happened; the consumer turns the
+result into frames. Errors are RoomError with one of the protocol's codes.
+"""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Min
+from django.utils import timezone
+
+from forums import markdown
+from forums.models import HandRaise, Membership, Room, RoomMessage, RoomPresence, RoomSession
+from forums.models.communities import is_site_moderator
+from forums.models.threads import display_name
+from forums.ratelimit import RateLimited, hit
+
+MAX_MESSAGE_LENGTH = 4000
+MESSAGES_PER_WINDOW = 5
+WINDOW_SECONDS = 5
+HISTORY_PAGE = 50
+PRESENCE_TIMEOUT = timedelta(seconds=60)
+LEVELS = ["frontline", "manager", "strategic", "researcher", "community_member", ""]
+
+
+class RoomError(Exception):
+    def __init__(self, code, detail):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+
+# --- access -------------------------------------------------------------------------------------
+def refusal(room, user):
+    """None if this person may enter, else the close code: 4401 not signed in, 4403 not allowed."""
+    if user is None or not user.is_authenticated:
+        return 4401
+    if not room.community.can_read(user):
+        return 4403
+    from forums.moderation import active_suspension
+
+    if active_suspension(user) is not None:
+        return 4403
+    return None
+
+
+def is_facilitator(room, user):
+    return room.community.can_moderate(user)
+
+
+def is_moderator(room, user):
+    if is_site_moderator(user):
+        return True
+    membership = room.community.membership_of(user)
+    return bool(membership and membership.status == "active" and membership.role == Membership.Role.MODERATOR)
+
+
+# --- messages -------------------------------------------------------------------------------------
+def send_message(room, user, body, client_id, anonymous=False):
+    """(message, created). A repeated client_id returns the original message, created=False."""
+    client_id = str(client_id or "").strip()
+    if not client_id or len(client_id) > 64:
+        raise RoomError("invalid", "Every message needs a client_id of at most 64 characters.")
+    existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    room.refresh_from_db(fields=["state", "floor_control", "floor_user", "allow_anonymous"])
+    facilitator = is_facilitator(room, user)
+    if room.state != Room.State.OPEN:
+        raise RoomError("room_closed", "The room is closed just now.")
+    if room.floor_control and room.floor_user_id != user.pk and not facilitator:
+        raise RoomError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
+    if anonymous and not room.allow_anonymous:
+        raise RoomError("forbidden", "This room does not allow anonymous contributions.")
+    if not isinstance(body, str):
+        raise RoomError("invalid", "The message body must be text.")
+    body = body.strip()
+    if not body:
+        raise RoomError("empty", "Write something before sending.")
+    if len(body) > MAX_MESSAGE_LENGTH:
+        raise RoomError("too_long", f"Keep messages under {MAX_MESSAGE_LENGTH:,} characters.")
+    try:
+        hit(f"room:{user.pk}", MESSAGES_PER_WINDOW, WINDOW_SECONDS)
+    except RateLimited as exc:
+        raise RoomError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
+    try:
+        with transaction.atomic():
+            message = RoomMessage.objects.create(
+                room=room,
+                author=user,
+                anonymous=bool(anonymous),
+                client_id=client_id,
+                body_source=body,
+                body_html=markdown.render(body),
+            )
+    except IntegrityError:  # the same client_id raced in from another connection
+        return RoomMessage.objects.get(room=room, author=user, client_id=client_id), False
+    return message, True
+
+
+def message_payload(message):
+    """A message as every client sees it: no name (and no id) for anonymous contributions."""
+    author = message.author
+    if message.anonymous or author is None:
+        shown = None
+    else:
+        shown = {"id": author.pk, "name": display_name(author), "level": member_level(author)}
+    return {
+        "id": message.pk,
+        "author": shown,
+        "body_html": "" if message.removed else message.body_html,
+        "created": message.created.isoformat(),
+        "client_id": message.client_id,
+    }
+
+
+def history(room, after=None, before=None, limit=HISTORY_PAGE):
+    """(messages, has_more): everything after `after` (bounded), or the `limit` before `before`/latest."""
+    messages = RoomMessage.objects.filter(room=room, removed=False).select_related("author__profile")
+    if after is not None:
+        page = list(messages.filter(pk__gt=after).order_by("pk")[: limit * 10 + 1])
+        return page[: limit * 10], len(page) > limit * 10
+    if before is not None:
+        messages = messages.filter(pk__lt=before)
+    page = list(messages.order_by("-pk")[: limit + 1])
+    return list(reversed(page[:limit])), len(page) > limit
+
+
+def moderate(room, user, action, message_id):
+    if not is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators and moderators remove messages.")
+    if action not in ("remove", "restore"):
+        raise RoomError("invalid", "The action is remove or restore.")
+    message = RoomMessage.objects.filter(room=room, pk=message_id).first()
+    if message is None:
+        raise RoomError("invalid", "There is no such message in this room.")
+    message.removed = action == "remove"
+    message.save(update_fields=["removed"])
+    from forums.moderation import record
+
+    record(
+        user,
+        "remove_message" if action == "remove" else "restore_message",
+        message,
+        f"in room {room.slug}",
+        community=room.community,
+    )
+    return message
+
+
+def reveal_author(room, user, message_id):
+    """Who wrote an anonymous message: moderators only, and every look is audit-logged."""
+    if not is_moderator(room, user):
+        raise RoomError("forbidden", "Only moderators can see who wrote an anonymous message.")
+    message = RoomMessage.objects.select_related("author").filter(room=room, pk=message_id).first()
+    if message is None:
+        raise RoomError("invalid", "There is no such message in this room.")
+    from forums.moderation import record
+
+    record(
+        user,
+        "identity_lookup",
+        message,
+        f"anonymous message {message.pk} in room {room.slug}",
+        community=room.community,
+    )
+    return message.author
+
+
+# --- facilitation -------------------------------------------------------------------------------
+def set_state(room, user, state):
+    if not is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators open and close the room.")
+    if state not in Room.State.values:
+        raise RoomError("invalid", "The state is open or closed.")
+    room.state = state
+    room.save(update_fields=["state"])
+    return room
+
+
+def set_hand(room, user, raised):
+    if raised:
+        HandRaise.objects.get_or_create(room=room, user=user)
+    else:
+        HandRaise.objects.filter(room=room, user=user).delete()
+    return hand_queue(room)
+
+
+def hand_queue(room):
+    return [
+        {"id": hand.user_id, "name": display_name(hand.user), "level": member_level(hand.user)}
+        for hand in HandRaise.objects.filter(room=room).select_related("user__profile")
+    ]
+
+
+def give_floor(room, user, target_id):
+    if not is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators hand the floor.")
+    target = None
+    if target_id is not None:
+        presence = RoomPresence.objects.filter(room=room, user_id=target_id).select_related("user").first()
+        if presence is None:
+            raise RoomError("invalid", "That person is not in the room.")
+        target = presence.user
+        HandRaise.objects.filter(room=room, user=target).delete()
+    room.floor_user = target
+    room.save(update_fields=["floor_user"])
+    return target
+
+
+def start_round(room, user):
+    """Give each present member the floor in turn, in the order they arrived."""
+    if not is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators start a round.")
+    order = list(present_members(room).values_list("user_id", flat=True))
+    room.floor_control = True
+    room.round_queue = order
+    room.save(update_fields=["floor_control", "round_queue"])
+    return next_turn(room, user)
+
+
+def next_turn(room, user):
+    if not is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators move the round on.")
+    queue = list(room.round_queue)
+    present = set(present_members(room).values_list("user_id", flat=True))
+    while queue and queue[0] not in present:
+        queue.pop(0)
+    room.floor_user_id = queue.pop(0) if queue else None
+    room.round_queue = queue
+    room.save(update_fields=["floor_user", "round_queue"])
+    return room.floor_user
+
+
+# --- presence -------------------------------------------------------------------------------------
+def arrive(room, user, channel_name):
+    RoomPresence.objects.update_or_create(
+        channel_name=channel_name, defaults={"room": room, "user": user, "last_seen": timezone.now()}
+    )
+
+
+def heartbeat(channel_name):
+    RoomPresence.objects.filter(channel_name=channel_name).update(last_seen=timezone.now())
+
+
+def leave(channel_name):
+    RoomPresence.objects.filter(channel_name=channel_name).delete()
+
+
+def sweep(room):
+    """Forget connections that stopped sending heartbeats (a process died, a laptop closed)."""
+    return RoomPresence.objects.filter(room=room, last_seen__lt=timezone.now() - PRESENCE_TIMEOUT).delete()[0]
+
+
+def present_members(room):
+    fresh = RoomPresence.objects.filter(room=room, last_seen__gte=timezone.now() - PRESENCE_TIMEOUT)
+    return fresh.values("user_id").annotate(arrived=Min("id")).order_by("arrived")
+
+
+def presence_list(room):
+    rows = (
+        RoomPresence.objects.filter(room=room, last_seen__gte=timezone.now() - PRESENCE_TIMEOUT)
+        .select_related("user__profile")
+        .order_by("pk")
+    )
+    seen, members = set(), []
+    for row in rows:
+        if row.user_id not in seen:
+            seen.add(row.user_id)
+            members.append({"id": row.user_id, "name": display_name(row.user), "level": member_level(row.user)})
+    return members
+
+
+# --- equal voice ------------------------------------------------------------------------------------
+def member_level(user):
+    profile = getattr(user, "profile", None)
+    return getattr(profile, "level", "") if profile else ""
+
+
+def participation(room, since=None):
+    """Messages and words by level and by person (anonymous contributions counted by level only)."""
+    messages = RoomMessage.objects.filter(room=room, removed=False).select_related("author__profile")
+    if since is not None:
+        messages = messages.filter(pk__gt=since)
+    by_level = {level: {"messages": 0, "words": 0} for level in LEVELS}
+    by_person = {}
+    for message in messages:
+        level = member_level(message.author) if message.author else ""
+        words = len(message.body_source.split())
+        by_level.setdefault(level, {"messages": 0, "words": 0})
+        by_level[level]["messages"] += 1
+        by_level[level]["words"] += words
+        name = "Anonymous" if message.anonymous or message.author is None else display_name(message.author)
+        person = by_person.setdefault(
+            name, {"name": name, "level": "" if message.anonymous else level, "messages": 0, "words": 0}
+        )
+        person["messages"] += 1
+        person["words"] += words
+    return {
+        "by_level": [{"level": level, **counts} for level, counts in by_level.items() if level or counts["messages"]],
+        "by_person": sorted(by_person.values(), key=lambda p: (-p["words"], p["name"])),
+    }
+
+
+@transaction.atomic
+def end_session(room, user, key_points, actions=""):
+    """Close the room, and post the facilitator's summary with the participation figures as a thread."""
+    if not is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators end a session.")
+    key_points = (key_points or "").strip()
+    if not key_points:
+        raise RoomError("empty", "Write the key points of the session.")
+    previous = room.sessions.order_by("-created").first()
+    since = previous.last_message_id if previous and previous.last_message_id else None
+    messages = RoomMessage.objects.filter(room=room)
+    if since:
+        messages = messages.filter(pk__gt=since)
+    first, last = messages.order_by("pk").first(), messages.order_by("-pk").first()
+    figures = participation(room, since)
+    session = RoomSession.objects.create(
+        room=room,
+        facilitator=user,
+        key_points=key_points,
+        actions=(actions or "").strip(),
+        participation=figures,
+        first_message=first,
+        last_message=last,
+    )
+    room.state = Room.State.CLOSED
+    room.floor_user = None
+    room.round_queue = []
+    room.save(update_fields=["state", "floor_user", "round_queue"])
+    HandRaise.objects.filter(room=room).delete()
+    from forums import services
+
+    body = summary_markdown(room, session)
+    thread = services.start_thread(
+        room.community, user, f"Summary: {room.title}, {timezone.localdate():%-d %B %Y}", body, ["room summary"]
+    )
+    session.thread = thread
+    session.save(update_fields=["thread"])
+    return session
+
+
+def summary_markdown(room, session):
+    lines = ["**Key points**", "", session.key_points, ""]
+    if session.actions:
+        lines += ["**Actions**", "", session.actions, ""]
+    lines += ["**Who spoke** (words by level)", ""]
+    for row in session.participation.get("by_level", []):
+        label = row["level"].replace("_", " ") or "not stated"
+        lines.append(f"- {label}: {row['messages']} messages, {row['words']} words")
+    transcript = f"/rooms/{room.slug}/transcript/{session.pk}/"
+    lines += ["", f"[Read the transcript]({transcript})"]
+    return "\n".join(lines)

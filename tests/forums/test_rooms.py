@@ -1,0 +1,139 @@
+"""Room rules as stories: who may speak, when, and what everyone sees."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from forums import rooms
+from forums.models import ModerationAction, RoomMessage
+from forums.rooms import RoomError
+from tests.factories import RoomFactory, UserFactory, member_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def room():
+    return RoomFactory()
+
+
+@pytest.fixture
+def fiona(room):
+    user = UserFactory(username="fiona")
+    member_of(room.community, user, role="facilitator")
+    return user
+
+
+@pytest.fixture
+def fraser(room):
+    user = UserFactory(username="fraser")
+    member_of(room.community, user)
+    return user
+
+
+def test_who_may_enter(room, fraser):
+    assert rooms.refusal(room, AnonymousUser()) == 4401
+    assert rooms.refusal(room, fraser) is None
+    room.community.visibility = "private"
+    room.community.save()
+    outsider = UserFactory(username="outsider")
+    assert rooms.refusal(room, outsider) == 4403
+    assert rooms.refusal(room, fraser) is None
+
+
+def test_a_repeated_client_id_returns_the_original(room, fraser):
+    first, created = rooms.send_message(room, fraser, "Hello **all**", "c-1")
+    again, created_again = rooms.send_message(room, fraser, "Hello all (resent)", "c-1")
+    assert created
+    assert not created_again
+    assert again.pk == first.pk
+    assert RoomMessage.objects.count() == 1
+    assert rooms.message_payload(first)["body_html"] == "<p>Hello <strong>all</strong></p>\n"
+
+
+@pytest.mark.parametrize(("body", "code"), [("", "empty"), ("   ", "empty"), ("x" * 4001, "too_long"), (42, "invalid")])
+def test_bad_messages_are_refused_and_nothing_is_saved(room, fraser, body, code):
+    with pytest.raises(RoomError) as error:
+        rooms.send_message(room, fraser, body, "c-bad")
+    assert error.value.code == code
+    assert not RoomMessage.objects.exists()
+
+
+def test_closed_rooms_and_the_floor(room, fiona, fraser):
+    rooms.set_state(room, fiona, "closed")
+    with pytest.raises(RoomError) as error:
+        rooms.send_message(room, fraser, "Hello", "c-1")
+    assert error.value.code == "room_closed"
+    with pytest.raises(RoomError):
+        rooms.set_state(room, fraser, "open")
+    rooms.set_state(room, fiona, "open")
+    room.floor_control = True
+    room.save()
+    with pytest.raises(RoomError) as error:
+        rooms.send_message(room, fraser, "May I?", "c-2")
+    assert error.value.code == "not_your_turn"
+    rooms.set_hand(room, fraser, True)
+    assert [hand["name"] for hand in rooms.hand_queue(room)] == ["fraser"]
+    rooms.arrive(room, fraser, "channel-1")
+    rooms.give_floor(room, fiona, fraser.pk)
+    assert rooms.hand_queue(room) == []
+    message, _ = rooms.send_message(room, fraser, "Thank you", "c-3")
+    assert message.body_source == "Thank you"
+    rooms.send_message(room, fiona, "Facilitators may always speak", "c-4")
+
+
+def test_a_round_gives_each_present_member_the_floor_in_turn(room, fiona, fraser):
+    priya = UserFactory(username="priya")
+    member_of(room.community, priya)
+    for n, user in enumerate([fraser, priya, fiona]):
+        rooms.arrive(room, user, f"channel-{n}")
+    assert rooms.start_round(room, fiona) == fraser
+    assert rooms.next_turn(room, fiona) == priya
+    assert rooms.next_turn(room, fiona) == fiona
+    assert rooms.next_turn(room, fiona) is None
+
+
+def test_messages_are_rate_limited(room, fraser):
+    for n in range(5):
+        rooms.send_message(room, fraser, f"message {n}", f"c-{n}")
+    with pytest.raises(RoomError) as error:
+        rooms.send_message(room, fraser, "one more", "c-6")
+    assert error.value.code == "rate_limited"
+
+
+def test_anonymous_contributions_hide_the_name_and_each_look_is_logged(room, fiona, fraser):
+    with pytest.raises(RoomError):
+        rooms.send_message(room, fraser, "Quietly", "c-1", anonymous=True)
+    room.allow_anonymous = True
+    room.save()
+    message, _ = rooms.send_message(room, fraser, "Quietly", "c-1", anonymous=True)
+    assert rooms.message_payload(message)["author"] is None
+    with pytest.raises(RoomError):
+        rooms.reveal_author(room, fiona, message.pk)  # facilitators run rooms; only moderators unmask
+    moderator = UserFactory(username="morag")
+    member_of(room.community, moderator, role="moderator")
+    assert rooms.reveal_author(room, moderator, message.pk) == fraser
+    assert ModerationAction.objects.filter(action="identity_lookup", actor=moderator).count() == 1
+
+
+def test_history_after_an_id_is_exact_and_ordered(room, fraser):
+    ids = [rooms.send_message(room, fraser, f"m{n}", f"c-{n}")[0].pk for n in range(4)]
+    missed, more = rooms.history(room, after=ids[1])
+    assert [m.pk for m in missed] == ids[2:]
+    assert more is False
+    latest, more = rooms.history(room, limit=2)
+    assert [m.pk for m in latest] == ids[2:]
+    assert more is True
+
+
+def test_ending_a_session_posts_a_summary_thread_with_participation(room, fiona, fraser):
+    rooms.send_message(room, fraser, "From the frontline: the forms take too long", "c-1")
+    rooms.send_message(room, fiona, "Noted", "c-2")
+    session = rooms.end_session(room, fiona, "Forms take too long", "Fiona to share a shorter form")
+    room.refresh_from_db()
+    assert room.state == "closed"
+    assert session.thread.community == room.community
+    body = session.thread.posts.get().body_html
+    assert "Forms take too long" in body
+    assert "transcript" in body
+    people = {p["name"]: p["words"] for p in session.participation["by_person"]}
+    assert people == {"fraser": 8, "fiona": 1}
