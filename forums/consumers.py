@@ -1,0 +1,176 @@
+"""WebSocket consumers of the forums: protocol only. Who may watch and what to replay is in forums/streams.py.
+
+A refusal is sent after accepting the handshake, so the browser sees the close code (4401, 4403,
+4404); a socket closed before it is accepted only ever shows 1006 to page scripts.
+"""
+
+import asyncio
+import json
+import logging
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from forums import live, streams
+
+logger = logging.getLogger(__name__)
+NORMAL_CLOSURE = 1000
+TRY_AGAIN_LATER = 1013  # the channel layer is down: the client reconnects with backoff and catches up
+
+
+class LiveStreamConsumer(AsyncWebsocketConsumer):
+    """One viewer of one stream of the live event log (forums/live.py).
+
+    On connect: check access, join the stream's group, send what the viewer missed after `?after=`
+    (or `reload` when that is more than replay allows). Then forward every `live.event` the group
+    receives, checking access again before each (a member removed from a private community stops
+    receiving at once) and every `recheck_seconds` (so a lost right closes the socket even when the
+    stream is quiet). Subclasses name the stream and its rules in `authorise` and `replay`; streams
+    that accept client frames (rooms) override `receive_frame`.
+    """
+
+    recheck_seconds = 60
+    max_frame = 4096
+
+    # --- what subclasses define -------------------------------------------------------------------
+    async def authorise(self):
+        """(stream, None) when the viewer may watch now, else (None, close code)."""
+        raise NotImplementedError
+
+    def replay(self, stream, after):
+        """Runs in a worker thread: (frames after `after`, complete)."""
+        return live.replay(stream, after)
+
+    async def receive_frame(self, frame):
+        await self.send_error("invalid", "This stream is read-only.")
+
+    # --- connection -------------------------------------------------------------------------------
+    async def connect(self):
+        self.stream = None
+        self.replayed = set()
+        self.watcher = None
+        self.closed = False
+        after, after_error = self._after()
+        try:
+            stream, refusal = await self.authorise()
+        except Exception:
+            logger.exception("live stream access check failed")
+            stream, refusal = None, TRY_AGAIN_LATER
+        await self.accept()
+        if refusal:
+            await self._stop(refusal)
+            return
+        try:
+            await self.channel_layer.group_add(live.group_name(stream), self.channel_name)
+        except Exception as exc:  # Redis down: nothing live to offer; the client retries and replays
+            logger.warning("channel layer unavailable, refusing live stream %s: %s", stream, exc)
+            await self._stop(TRY_AGAIN_LATER)
+            return
+        self.stream = stream
+        if after_error:
+            await self.send_error("invalid", after_error)
+        elif after is not None and not await self._send_missed(after):
+            return
+        self.watcher = asyncio.create_task(self._watch())
+
+    def _after(self):
+        """(event id or None, None) from `?after=`, or (None, why it is not an event id)."""
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        try:
+            return streams.parse_after(query["after"][-1] if "after" in query else None), None
+        except streams.InvalidAfter as exc:
+            return None, str(exc)
+
+    async def _send_missed(self, after):
+        frames, complete = await database_sync_to_async(self.replay)(self.stream, after)
+        if not complete:  # too much to replay: the page is better rebuilt from scratch
+            await self.send_json({"type": "reload"})
+            await self._stop(NORMAL_CLOSURE)
+            return False
+        for frame in frames:
+            self.replayed.add(frame["event_id"])  # it may also be waiting in the group's queue
+            await self.send_json(frame)
+        return True
+
+    async def disconnect(self, code):
+        await self._stop(None)
+
+    async def _stop(self, close_code):
+        """Leave the group and stop checking; close the socket with `close_code` unless the client already did."""
+        if self.watcher and self.watcher is not asyncio.current_task():
+            self.watcher.cancel()
+        self.watcher = None
+        stream, self.stream = self.stream, None
+        if stream:
+            try:
+                await self.channel_layer.group_discard(live.group_name(stream), self.channel_name)
+            except Exception as exc:
+                logger.warning("channel layer unavailable on leaving %s: %s", stream, exc)
+        if close_code is not None and not self.closed:
+            self.closed = True
+            await self.close(code=close_code)
+
+    async def _watch(self):
+        while self.stream:
+            await asyncio.sleep(self.recheck_seconds)
+            await self._still_allowed()
+
+    async def _still_allowed(self):
+        try:
+            _, refusal = await self.authorise()
+        except Exception:
+            logger.exception("live stream access check failed")
+            refusal = TRY_AGAIN_LATER
+        if refusal:
+            await self._stop(refusal)
+        return not refusal
+
+    # --- frames -----------------------------------------------------------------------------------
+    async def live_event(self, event):
+        """A frame published on the stream (forums.live.broadcast): forward it if the viewer may still watch."""
+        frame = event["frame"]
+        if not self.stream:
+            return
+        if frame.get("event_id") in self.replayed:
+            self.replayed.discard(frame["event_id"])
+            return
+        if await self._still_allowed():
+            await self.send_json(frame)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        frame = _parse(text_data, self.max_frame)
+        if frame is None:
+            await self.send_error("invalid", f"Send a JSON object under {self.max_frame // 1024} KB.")
+        else:
+            await self.receive_frame(frame)
+
+    async def send_error(self, code, detail):
+        await self.send_json({"type": "error", "code": code, "detail": detail})
+
+    async def send_json(self, payload):
+        await self.send(text_data=json.dumps(payload))
+
+
+class ThreadConsumer(LiveStreamConsumer):
+    """`/ws/threads/<id>/`: the read-only live stream of a comment thread or forum thread (DESIGN.md §4)."""
+
+    async def authorise(self):
+        thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
+        return await database_sync_to_async(streams.check_thread)(thread_id, self.scope)
+
+    def replay(self, stream, after):
+        return streams.thread_replay(stream, after)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        await self.send_error("invalid", "This stream is read-only.")
+
+
+def _parse(text_data, max_frame):
+    if not text_data or len(text_data) > max_frame:
+        return None
+    try:
+        frame = json.loads(text_data)
+    except ValueError:
+        return None
+    return frame if isinstance(frame, dict) else None

@@ -1,0 +1,124 @@
+"""Who may watch a live stream, and what a returning viewer missed: the rules the consumers ask about.
+
+Consumers only translate the WebSocket protocol; everything they need to decide lives here, as
+plain synchronous functions (they call them through `database_sync_to_async`).
+
+Refusals use the close codes of DESIGN.md §4, following the access rule of the page the stream
+belongs to (`Thread.can_read`): 4404 when there is no such thread (or its page is not published),
+4401 when a visitor is refused but signing in could help (a login- or group-restricted page, a
+restricted or private community), 4403 otherwise (a signed-in non-member, a password-protected page).
+"""
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.utils.crypto import constant_time_compare
+from django.utils.module_loading import import_string
+from wagtail.models import PageViewRestriction
+
+from forums import live
+from forums.models import Community, Post, Thread
+
+NOT_SIGNED_IN = 4401
+NOT_ALLOWED = 4403
+NOT_FOUND = 4404
+MAX_EVENT_ID = 2**63 - 1  # the largest id a database column holds; anything bigger names nothing
+
+
+class InvalidAfter(ValueError):
+    """`?after=` was given but is not an event id."""
+
+
+def parse_after(value):
+    """The event id in `?after=`: None when absent, an int when valid; InvalidAfter otherwise."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 19 or int(value) > MAX_EVENT_ID:
+        raise InvalidAfter("after must be the id of the last event you saw (a whole number).")
+    return int(value)
+
+
+# --- who may watch --------------------------------------------------------------------------------
+def current_user(session_key):
+    """The person signed in to this session now: anonymous once they sign out, change password or are deactivated.
+
+    A WebSocket lives for hours; the user Channels resolved at connect time may no longer be who the
+    session belongs to, so long-lived checks read the session afresh (as Django's `get_user` would).
+    """
+    if not session_key:
+        return AnonymousUser()
+    session = import_string(settings.SESSION_ENGINE + ".SessionStore")(session_key)
+    try:
+        user_id, backend_path = session[SESSION_KEY], session[BACKEND_SESSION_KEY]
+    except KeyError:
+        return AnonymousUser()
+    if backend_path not in settings.AUTHENTICATION_BACKENDS:
+        return AnonymousUser()
+    try:
+        user = load_backend(backend_path).get_user(user_id)
+    except (ValueError, ValidationError):  # a value in the session that is not a user id
+        return AnonymousUser()
+    if user is None or not constant_time_compare(session.get(HASH_SESSION_KEY) or "", user.get_session_auth_hash()):
+        return AnonymousUser()
+    return user
+
+
+def find_thread(thread_id):
+    if not 0 < thread_id <= MAX_EVENT_ID:  # a URL can hold a number no database id column can
+        return None
+    return Thread.objects.select_related("community", "page").filter(pk=thread_id).first()
+
+
+def thread_refusal(thread, user):
+    """None when `user` may watch `thread`, else the close code that tells them why not."""
+    if thread is None or (thread.page_id and not thread.page.live):
+        return NOT_FOUND
+    if thread.can_read(user):
+        return None
+    if not user.is_authenticated and _signing_in_could_help(thread):
+        return NOT_SIGNED_IN
+    return NOT_ALLOWED
+
+
+def _signing_in_could_help(thread):
+    if thread.community_id:
+        return thread.community.visibility != Community.Visibility.OPEN
+    restrictions = thread.page.get_view_restrictions()
+    return all(r.restriction_type != PageViewRestriction.PASSWORD for r in restrictions)
+
+
+def viewer(scope):
+    """Who is behind a connection now: read from its session afresh, or the scope's user when it has no session."""
+    session = scope.get("session")
+    session_key = getattr(session, "session_key", None) if session is not None else None
+    if session_key:
+        return current_user(session_key)
+    return scope.get("user") or AnonymousUser()
+
+
+def check_thread(thread_id, scope):
+    """(stream, None) when the person behind `scope` may watch thread `thread_id` now, else (None, close code)."""
+    thread = find_thread(thread_id)
+    refusal = thread_refusal(thread, viewer(scope))
+    return (None, refusal) if refusal else (thread.stream, None)
+
+
+# --- what a returning viewer missed -----------------------------------------------------------------
+def thread_replay(stream, after, limit=None):
+    """The frames after `after` as `live.replay` gives them, each post shown as it is now.
+
+    A post frame recorded before moderation hid the post (or before its author removed it) still
+    holds the text; a viewer who was away when it was hidden must not receive it, so post frames
+    are replayed with the text only while the post is still visible.
+    """
+    frames, complete = live.replay(stream, after, live.REPLAY_LIMIT if limit is None else limit)
+    post_ids = {frame["post"]["id"] for frame in frames if isinstance(frame.get("post"), dict)}
+    visible = set(Post.objects.filter(pk__in=post_ids, status=Post.Status.VISIBLE).values_list("pk", flat=True))
+    statuses = dict(Post.objects.filter(pk__in=post_ids - visible).values_list("pk", "status"))
+    for frame in frames:
+        post = frame.get("post")
+        if isinstance(post, dict) and post["id"] not in visible:
+            frame["post"] = {**post, "body_html": "", "status": statuses.get(post["id"], Post.Status.REMOVED)}
+    return frames, complete
