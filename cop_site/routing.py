@@ -3,7 +3,9 @@
 from django.urls import path
 
 from cop_site.consumers import HealthConsumer
+from forums.routing import websocket_urlpatterns as forums_patterns
 
 websocket_urlpatterns = [
     path("ws/health/", HealthConsumer.as_asgi()),
+    *forums_patterns,
 ]
