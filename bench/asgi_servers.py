@@ -29,6 +29,8 @@ from pathlib import Path
 
 from pages import (
     ROOT,
+    add_priority_argument,
+    apply_priority,
     discover_targets,
     environment_facts,
     interleaved,
@@ -94,7 +96,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto", help="HTTP load generator")
     parser.add_argument("--workdir", type=Path, help="build (or reuse) the site here instead of a fresh temp dir")
+    add_priority_argument(parser)
     args = parser.parse_args()
+    apply_priority(args)
 
     client, run_load = load_generator(args.client)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cop-bench-"))
