@@ -31,6 +31,14 @@ def page_moved(sender, instance, **kwargs):
 def indexable_deleted(sender, instance, **kwargs):
     if is_indexable(instance):
         schedule_sync(instance)
+        _sync_dependents(instance)
+
+
+def _sync_dependents(instance):
+    """Documents built partly from this one (a thread's document holds its opening post)."""
+    for dependent in getattr(instance, "search_dependents", lambda: [])():
+        if dependent is not None and dependent.pk is not None and is_indexable(dependent):
+            schedule_sync(dependent)
 
 
 @receiver(post_save)

@@ -179,6 +179,10 @@ class Post(models.Model):
     def search_document_id(self):
         return f"post-{self.pk}"
 
+    def search_dependents(self):
+        """The thread's document includes its opening post, so it changes with it."""
+        return [self.thread] if self.parent_id is None else []
+
     def search_document(self):
         return {
             "doc_id": self.search_document_id(),

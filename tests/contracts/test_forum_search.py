@@ -1,0 +1,61 @@
+"""Forum threads and posts in search: found by members who may read them, gone when hidden."""
+
+import pytest
+
+from forums import services
+from forums.models import Post
+from tests.contracts.test_search_backends import search, titles
+from tests.factories import CommunityFactory, UserFactory, member_of
+
+pytestmark = pytest.mark.django_db
+
+
+def refreshed(backend):
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    return backend
+
+
+@pytest.fixture
+def forum(backend, django_capture_on_commit_callbacks):
+    priya = UserFactory(username="priya")
+    open_community = CommunityFactory(slug="planning", name="Community planning")
+    private = CommunityFactory(slug="frontline", name="Frontline voices", visibility="private")
+    for community in (open_community, private):
+        member_of(community, priya)
+    with django_capture_on_commit_callbacks(execute=True):
+        public_thread = services.start_thread(
+            open_community, priya, "Locality plans that residents wrote", "Kelpie workshops helped."
+        )
+        private_thread = services.start_thread(private, priya, "Shift patterns and burnout", "Kelpie rotas are hard.")
+        reply = services.post_reply(public_thread, priya, "The kelpie sessions ran on Saturdays.")
+    return {
+        "priya": priya,
+        "private": private,
+        "public_thread": public_thread,
+        "private_thread": private_thread,
+        "reply": reply,
+    }
+
+
+def test_threads_and_posts_are_found_and_private_ones_only_by_members(backend, forum):
+    outsider = search(refreshed(backend), "kelpie")
+    assert titles(outsider) == {"Locality plans that residents wrote", "Reply in “Locality plans that residents wrote”"}
+    assert {f["value"] for f in outsider.facets["type"]} == {"thread", "post"}
+    member = search(backend, "kelpie", communities={forum["private"].pk})
+    assert "Shift patterns and burnout" in titles(member)
+
+
+def test_hidden_and_deleted_posts_leave_search(backend, forum, django_capture_on_commit_callbacks):
+    reply = forum["reply"]
+    with django_capture_on_commit_callbacks(execute=True):
+        reply.status = Post.Status.HIDDEN
+        reply.save()
+    assert "Reply in “Locality plans that residents wrote”" not in titles(search(refreshed(backend), "saturdays"))
+    with django_capture_on_commit_callbacks(execute=True):
+        reply.status = Post.Status.VISIBLE
+        reply.save()
+    assert search(refreshed(backend), "saturdays").total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_post(reply, forum["priya"])
+    assert search(refreshed(backend), "saturdays").total == 0
