@@ -34,11 +34,18 @@ def _default(key, default=None, *args, **kwargs):
     return default
 
 
+def _add(key, *args, **kwargs):
+    """Nothing is added, except that a lock is granted: with no shared state there is nothing to guard,
+    and refusing it would turn an outage into a lockout (allauth's rate limiter takes `...:lock` keys
+    before every sign-in and sign-up, and refuses the request when it cannot)."""
+    return str(key).endswith(":lock")
+
+
 class FailSafeRedisCache(RedisCache):
     get = _fail_safe(_default)(RedisCache.get)
     get_many = _fail_safe(lambda keys, *a, **k: {})(RedisCache.get_many)
     has_key = _fail_safe(lambda *a, **k: False)(RedisCache.has_key)
-    add = _fail_safe(lambda *a, **k: False)(RedisCache.add)
+    add = _fail_safe(_add)(RedisCache.add)
     set = _fail_safe(lambda *a, **k: None)(RedisCache.set)
     set_many = _fail_safe(lambda data, *a, **k: list(data))(RedisCache.set_many)
     touch = _fail_safe(lambda *a, **k: False)(RedisCache.touch)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("members/", include("accounts.urls")),
     path("api/v1/", api.urls),
     path("search/", search_page, name="search"),
     path("glossary/", glossary, name="glossary"),

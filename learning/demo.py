@@ -41,6 +41,50 @@ DEMO_ACCOUNTS = (
     DemoAccount("frontline", "Fraser Frontline", "practitioner: a frontline housing support worker"),
 )
 
+# Each demo member's public profile (accounts.Profile): organisation, sector, level, a short bio.
+DEMO_PROFILES = {
+    "editor": (
+        "Communities of Practice Scotland",
+        "public",
+        "manager",
+        "Edits the case studies and practice guides here, and is always looking for the next story worth telling.",
+    ),
+    "reviewer": (
+        "Highland Centre for Public Service Research",
+        "academic",
+        "researcher",
+        "Reviews evidence summaries before they are published. Researches how rural and island partnerships "
+        "use evidence when they set priorities.",
+    ),
+    "facilitator": (
+        "Forth Valley Voluntary Action",
+        "third",
+        "manager",
+        "Runs dialogue sessions and peer learning groups for community planning partnerships, and makes sure "
+        "the quietest voice in the room is heard first.",
+    ),
+    "moderator": (
+        "Clydeside Community Trust",
+        "community",
+        "community_member",
+        "Chairs a community council and helped set up a local participatory budgeting panel. Keeps discussions "
+        "here kind and on topic.",
+    ),
+    "practitioner": (
+        "Fife Council",
+        "public",
+        "strategic",
+        "Community planning officer working on locality plans with health, police and the third sector. "
+        "Interested in evaluation that partners actually use.",
+    ),
+    "frontline": (
+        "Dundee City Council",
+        "public",
+        "frontline",
+        "Housing support worker. Sees every day where services join up and where people fall between them.",
+    ),
+}
+
 HOME_INTRO = (
     "Practitioners across Scotland's councils, health boards, police, third and community sector "
     "learning from each other: case studies, international evidence and practice guides, with "
@@ -315,8 +359,20 @@ def _ensure_accounts(report):
         user.groups.remove(*Group.objects.filter(name__in=EDITORIAL_GROUPS).exclude(name__in=account.groups))
         user.groups.add(*[Group.objects.get(name=name) for name in account.groups])
         _verify_email(user)
+        _ensure_profile(user, *DEMO_PROFILES[account.username])
         if created:
             report.append(f"created the account {account.username}")
+
+
+def _ensure_profile(user, organisation, sector, level, bio):
+    """Fill in the demo member's profile; fields a member has since changed are left as they are."""
+    from accounts.models import Profile
+
+    profile = Profile.objects.for_user(user)
+    for field, value in {"organisation": organisation, "sector": sector, "level": level, "bio": bio}.items():
+        if not getattr(profile, field):
+            setattr(profile, field, value)
+    profile.save()
 
 
 def _verify_email(user):

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.LastSeenMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -158,6 +159,16 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Sign-up also asks display name, organisation, sector and level; both forms use plain labels.
+ACCOUNT_FORMS = {"signup": "accounts.forms.MemberSignupForm", "login": "accounts.forms.MemberLoginForm"}
+ACCOUNT_USERNAME_BLACKLIST = ["me"]  # /members/me/... is always the signed-in member's own
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Communities of Practice] "
+# Throttles on the default cache: sign-ups per network (a workshop's worth, not a bot's), failed sign-ins
+# per network and per account. Refusals get templates/429.html or a form error, never a 500.
+ACCOUNT_RATE_LIMITS = {
+    "signup": os.environ.get("COP_SIGNUP_RATE_LIMIT", "5/10m/ip,20/h/ip"),
+    "login_failed": "10/m/ip,5/5m/key",
+}
 COP_DEMO_PASSWORD = os.environ.get("COP_DEMO_PASSWORD", "demo-pass-2026")
 
 # --- Email -------------------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""Account and profile pages pass axe-core in Chromium, blank and showing errors, at desktop and mobile widths."""
+
+import pytest
+
+from tests.e2e.conftest import axe_violations
+
+WIDTHS = {"desktop": 1280, "mobile": 375}
+DEMO_PASSWORD = "demo-pass-2026"  # COP_DEMO_PASSWORD's default, set on every demo account
+PUBLIC_PAGES = ["/accounts/signup/", "/accounts/login/", "/accounts/password/reset/", "/members/practitioner/"]
+
+
+def sign_in(page, base_url, username="practitioner", password=DEMO_PASSWORD):
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username or email address").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_account_page_has_no_axe_violations(site_server, page, path, width):
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    response = page.goto(f"{site_server.url}{path}")
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("width", WIDTHS)
+def test_profile_edit_page_has_no_axe_violations(site_server, page, width):
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    sign_in(page, site_server.url)
+    assert page.get_by_role("navigation", name="Your account").get_by_role("link", name="Your profile").count() == 1
+
+    response = page.goto(f"{site_server.url}/members/me/edit/")
+
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == "Edit your profile"
+    assert page.get_by_label("Organisation").input_value() == "Fife Council"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
+def test_profile_errors_are_summarised_accessibly_and_change_nothing(site_server, page):
+    sign_in(page, site_server.url)
+    page.goto(f"{site_server.url}/members/me/edit/")
+    # The design system's character count takes over from maxlength, so a long bio can be typed and refused.
+    page.get_by_label("About you").fill("A very long story. " * 40)
+    page.get_by_role("button", name="Save your profile").click()
+    page.wait_for_load_state()
+
+    summary = page.locator(".ds_error-summary")
+    assert "500 characters or fewer" in summary.inner_text()
+    assert axe_violations(page) == []
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.name") == "bio"
+
+    page.goto(f"{site_server.url}/members/practitioner/")
+    assert "A very long story" not in page.locator("main").inner_text()
+
+
+@pytest.mark.e2e
+def test_sign_in_errors_are_summarised_accessibly(site_server, page):
+    page.goto(f"{site_server.url}/accounts/login/")
+    page.get_by_label("Username or email address").fill("nobody-at-all")
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+    assert page.locator(".ds_error-summary").count() == 1
+    assert page.title().startswith("Error:")
+    assert axe_violations(page) == []
