@@ -3,6 +3,7 @@ and highlighted snippets. Written once so that the two backends agree on what ma
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import escape
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -16,9 +17,13 @@ STOP_WORDS = frozenset(
 
 def fold(text):
     """Lower-case, accents removed: 'Café' -> 'cafe'. Keeps the length, so offsets match the original."""
-    return "".join(_fold_char(c) for c in text or "")
+    text = text or ""
+    if text.isascii():  # most text: nothing to fold but case, and str.lower() is far faster per character
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(char):
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
     return base if len(base) == 1 else char

@@ -237,9 +237,17 @@ class ElasticsearchBackend(SearchBackend):
     def _filter_query(name, values):
         return Q("terms", **{FILTER_FIELDS[name]: values})
 
+    def _execute(self, search):
+        """Run a search on the alias, creating the index on first use. Asking first would cost every
+        search a round trip, so the missing index is noticed from the answer instead."""
+        try:
+            return search.execute()
+        except NotFoundError:
+            self.ensure_index()
+            return search.execute()
+
     @_transport_errors
     def search(self, query, communities):
-        self.ensure_index()
         base = [self._visible(communities)]
         musts = self._text_query(query.groups)
         shoulds = self._phrase_boost(query.groups, query.text)
@@ -272,7 +280,7 @@ class ElasticsearchBackend(SearchBackend):
         search = search.extra(track_total_hits=True)[query.offset : query.offset + query.page_size]
         if query.groups:
             search = search.suggest("spelling", query.text, term={"field": "title", "suggest_mode": "popular"})
-        response = search.execute()
+        response = self._execute(search)
         hits = [self._hit(hit, query.groups) for hit in response.hits]
         facets = {
             name: [{"value": b.key, "count": b.doc_count} for b in response.aggregations[f"f_{name}"]["values"].buckets]
@@ -308,11 +316,13 @@ class ElasticsearchBackend(SearchBackend):
             for name in ("summary", "body"):
                 if name in highlight:
                     fragments.extend(highlight[name])
-        snippet = (
-            fragments[0]
-            if fragments and "<mark>" in fragments[0]
-            else snippet_html(f"{hit.summary or ''} {hit.body or ''}" if groups else hit.summary or "", groups)
-        )
+        # The first fragment with a match; else the summary's opening (the match was in the title or
+        # themes), which is what snippet_html would make of it, without its cost.
+        marked = [fragment for fragment in fragments if "<mark>" in fragment]
+        if marked or fragments:
+            snippet = (marked or fragments)[0]
+        else:
+            snippet = snippet_html(f"{hit.summary or ''} {hit.body or ''}" if groups else hit.summary or "", groups)
         return Hit(
             doc_id=hit.doc_id,
             type=hit.type,
@@ -328,7 +338,6 @@ class ElasticsearchBackend(SearchBackend):
     def suggest(self, text, communities, limit=8):
         if not text.strip():
             return []
-        self.ensure_index()
         search = (
             self._search()
             .query(
@@ -341,11 +350,10 @@ class ElasticsearchBackend(SearchBackend):
             .source(["title", "url", "type"])
             .sort("title.raw")[:limit]
         )
-        return [{"title": h.title, "url": h.url, "type": h.type} for h in search.execute()]
+        return [{"title": h.title, "url": h.url, "type": h.type} for h in self._execute(search)]
 
     @_transport_errors
     def more_like_this(self, doc_id, communities, limit=3):
-        self.ensure_index()
         like = Q(
             "more_like_this",
             fields=["title", "summary", "body", "themes.text"],
@@ -355,4 +363,4 @@ class ElasticsearchBackend(SearchBackend):
             max_query_terms=25,
         )
         search = self._search().query(Q("bool", must=[like], filter=[self._visible(communities)]))[:limit]
-        return [self._hit(hit, []) for hit in search.execute()]
+        return [self._hit(hit, []) for hit in self._execute(search)]

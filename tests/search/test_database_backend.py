@@ -1,0 +1,116 @@
+"""The database backend's two ways of finding documents agree: SQLite's full-text index (the embedded
+default) and scanning the table (PostgreSQL, or SQLite without the index). The index follows every write."""
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from search.backends import sqlite_fts
+from search.backends.database import DatabaseBackend
+from search.documents import SearchDocument
+from search.indexing import build_document
+from search.query import SearchQuery
+from search.registry import all_documents
+from search.service import prepare
+from tests.factories import CaseStudyFactory, EvidenceFactory, GuideFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "sqlite", reason="the full-text index is SQLite's"),
+]
+
+
+def search(backend, q="", **filters):
+    params = QueryDict(mutable=True)
+    params["q"] = q
+    for name, value in filters.items():
+        params.setlist(name, [value])
+    return backend.search(prepare(SearchQuery.from_params(params)), frozenset())
+
+
+def answer(results):
+    return {
+        "titles": [hit.title for hit in results.hits],
+        "total": results.total,
+        "facets": results.facets,
+        "did_you_mean": results.did_you_mean,
+        "snippets": [hit.snippet_html for hit in results.hits],
+    }
+
+
+@pytest.fixture
+def indexed(settings):
+    settings.ELASTICSEARCH_URL = ""
+    CaseStudyFactory(title="Participatory budgeting in Dundee", summary="Residents chose projects in Dundee.")
+    CaseStudyFactory(title="Self-directed support in the Borders", summary="People chose their own support.")
+    EvidenceFactory(title="Deliberation and mini-publics", summary="What citizens' panels achieve.")
+    GuideFactory(title="Running a participatory budgeting round", summary="From the budget to the vote.")
+    backend = DatabaseBackend()
+    backend.clear()
+    for batch in all_documents():
+        backend.upsert([build_document(data) for data in batch])
+    return backend
+
+
+QUERIES = [
+    {"q": "budgeting"},
+    {"q": "participatory Dundee"},
+    {"q": "PB"},
+    {"q": "residents"},
+    {"q": "partnership"},
+    {"q": "evidence deliberation"},
+    {"q": "Fife"},
+    {"q": "citizens panel"},
+    {"q": "budgetting"},
+    {"q": ""},
+    {"q": "", "type": "casestudy"},
+    {"q": "participatory", "type": "guide"},
+    {"q": "chose", "region": "Fife"},
+]
+
+
+@pytest.mark.parametrize("params", QUERIES, ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()))
+def test_the_full_text_index_and_scanning_give_the_same_answers(indexed, params):
+    assert indexed.full_text, "migration 0002 installs the index on SQLite"
+    scanning = DatabaseBackend(full_text=False)
+    assert not scanning.full_text
+    with_index, without = answer(search(indexed, **params)), answer(search(scanning, **params))
+    assert with_index["total"] == without["total"]
+    assert set(with_index["titles"]) == set(without["titles"])
+    assert with_index["facets"] == without["facets"]
+    assert with_index["did_you_mean"] == without["did_you_mean"]
+
+
+def test_suggestions_agree(indexed):
+    for text in ["Partic", "participatory bud", "Self-dir", "running a", "zzz"]:
+        assert indexed.suggest(text, frozenset()) == DatabaseBackend(full_text=False).suggest(text, frozenset())
+
+
+def document(text, doc_id="thread-1"):
+    return SearchDocument(doc_id=doc_id, type="thread", title="A thread", url="/t/1/", published=None, summary=text)
+
+
+def test_the_index_follows_inserts_updates_and_deletes(indexed):
+    indexed.upsert([document("Crofting townships share a tractor.")])
+    assert search(indexed, "crofting").total == 1
+    indexed.upsert([document("Fishing villages share a boat.")])
+    assert search(indexed, "crofting").total == 0
+    assert search(indexed, "fishing").total == 1
+    indexed.delete(["thread-1"])
+    assert search(indexed, "fishing").total == 0
+    indexed.clear()
+    assert search(indexed, "budgeting").total == 0
+
+
+def test_without_its_triggers_the_index_is_not_trusted_and_a_rebuild_restores_it(indexed):
+    # A later migration that remakes the table (SQLite's ALTER) drops the triggers with it.
+    with connection.cursor() as cursor:
+        for trigger in sorted(sqlite_fts.TRIGGERS):
+            cursor.execute(f"DROP TRIGGER {trigger}")
+    sqlite_fts._installed.clear()
+    assert not indexed.full_text
+    assert search(indexed, "budgeting").total == 2  # answered by scanning meanwhile
+    indexed.clear()  # what `search_index rebuild` starts with
+    assert indexed.full_text
+    indexed.upsert([document("Crofting townships share a tractor.")])
+    assert search(indexed, "crofting").total == 1
