@@ -3,6 +3,8 @@
 from ninja import NinjaAPI, Schema
 
 from cop_site.health import platform_status
+from forums.api import ApiError, api_error_response
+from forums.api import router as forums_router
 from search.api import router as search_router
 
 api = NinjaAPI(
@@ -38,3 +40,5 @@ def health(request):
 
 
 api.add_router("", search_router)
+api.add_router("", forums_router)
+api.add_exception_handler(ApiError, api_error_response)

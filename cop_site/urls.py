@@ -25,6 +25,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feeds/latest.atom", LatestContentAtomFeed(), name="feed_atom"),
     path("feeds/latest.rss", LatestContentRssFeed(), name="feed_rss"),
+    path("", include("forums.urls")),  # /communities/... and the forms discussions post to
 ]
 
 if settings.DEBUG:

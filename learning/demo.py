@@ -109,6 +109,9 @@ def load_demo_content(stdout=None):
     _ensure_site(home, report)
     _ensure_learning_content(home, report)
     _ensure_accounts(report)
+    from forums.demo import load_demo_forums  # communities, threads and comments, once the accounts exist
+
+    load_demo_forums(report)
     return report
 
 

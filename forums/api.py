@@ -1,0 +1,214 @@
+"""Posts in comment threads and forum threads over JSON: read, write, edit, delete, mark helpful.
+
+The same rules as the pages (forums.services); the same shapes as the live stream (post_payload).
+Changes use the site's session cookie and need the CSRF token (the `csrftoken` cookie's value) in an
+`X-CSRFToken` header. A thread the caller may not read is a 404, exactly like one that does not exist.
+Refusals are {"error": {"code", "message"}} with 400, 403, 404 or 429; malformed JSON or wrong types
+get ninja's 400/422.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from ninja import Field, Path, Router, Schema
+from ninja.security import APIKeyCookie
+from ninja.utils import check_csrf
+
+from forums import services
+from forums.discussion import discussion_for, http_status
+from forums.forms import MAX_ID
+from forums.models import Post, Thread
+from forums.services import ForumError
+
+
+class ApiError(Exception):
+    """A refusal in the API's shape; cop_site/api.py turns it into {"error": {...}} with its status."""
+
+    def __init__(self, status, code, message):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+    @classmethod
+    def from_forum_error(cls, error):
+        return cls(http_status(error), error.code, error.message)
+
+
+def api_error_response(request, exc):
+    return JsonResponse({"error": {"code": exc.code, "message": exc.message}}, status=exc.status)
+
+
+class SessionCookie(APIKeyCookie):
+    """The site's session cookie. Visitors may read; writes must also carry the CSRF token."""
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def __init__(self):
+        super().__init__(csrf=False)  # checked below, so the refusal has the API's shape
+
+    def authenticate(self, request, key):
+        if request.method not in ("GET", "HEAD", "OPTIONS") and check_csrf(request):
+            raise ApiError(
+                403, "csrf", "The CSRF token is missing or wrong: send the csrftoken cookie's value as X-CSRFToken."
+            )
+        return request.user  # visitors included: the services decide what each person may do
+
+
+session = SessionCookie()
+router = Router(tags=["discussions"], auth=session)
+
+
+# --- shapes ------------------------------------------------------------------------------------------
+class ErrorDetail(Schema):
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    error: ErrorDetail
+
+
+class AuthorOut(Schema):
+    id: int
+    name: str
+    level: str = Field(description="frontline, manager, strategic, researcher, community_member, or empty")
+    level_label: str = Field("", description="The level in words, as pages show it.")
+    url: str = Field("", description="Their public profile.")
+
+
+class PostOut(Schema):
+    """A post as services.post_payload gives it (the live stream's shape). Hidden and removed posts carry no text."""
+
+    id: int
+    thread_id: int
+    parent_id: int | None
+    author: AuthorOut | None
+    body_html: str
+    status: str
+    created: str
+    edited: str | None
+
+
+class PostInThread(PostOut):
+    helpful: int = Field(description="How many members found it helpful.")
+    found_helpful: bool = Field(description="Whether the caller marked it helpful.")
+
+
+class ThreadOut(Schema):
+    id: int
+    title: str
+    url: str
+    locked: bool
+    pinned: bool
+    best_post_id: int | None
+
+
+class ThreadPostsOut(Schema):
+    thread: ThreadOut
+    posts: list[PostInThread] = Field(description="In order; each top-level post is followed by its replies.")
+    last_event_id: int = Field(description="Connect to /ws/threads/<id>/?after=<this> to hear what comes next.")
+
+
+class PostEnvelope(Schema):
+    post: PostOut
+
+
+class PostIn(Schema):
+    body: str = Field(description="Markdown: bold, italic, lists, links, quotes, code; @username mentions.")
+    parent_id: int | None = Field(None, ge=1, le=MAX_ID, description="Reply to this post (one level of replies).")
+
+
+class EditIn(Schema):
+    body: str
+
+
+class HelpfulOut(Schema):
+    post_id: int
+    counts: dict[str, int]
+    found_helpful: bool
+
+
+REFUSALS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+ID = {"ge": 1, "le": MAX_ID}
+
+
+# --- lookups ------------------------------------------------------------------------------------------
+def _readable_thread(user, thread_id):
+    thread = Thread.objects.select_related("community", "page").filter(pk=thread_id).first()
+    if thread is None or not thread.can_read(user):
+        raise ApiError(404, "not_found", "There is no such thread, or you cannot read it.")
+    return thread
+
+
+def _readable_post(user, post_id):
+    post = Post.objects.select_related("thread__community", "thread__page").filter(pk=post_id).first()
+    if post is None or not post.thread.can_read(user):
+        raise ApiError(404, "not_found", "There is no such post, or you cannot read it.")
+    return post
+
+
+def _run(action, *args, **kwargs):
+    try:
+        return action(*args, **kwargs)
+    except ForumError as error:
+        raise ApiError.from_forum_error(error) from error
+
+
+# --- endpoints ----------------------------------------------------------------------------------------
+@router.get("/threads/{thread_id}/posts", response={200: ThreadPostsOut, 404: ErrorOut}, summary="A thread's posts")
+def thread_posts(request, thread_id: int = Path(..., **ID)):
+    """Every post the caller may see, top-level posts each followed by their replies."""
+    thread = _readable_thread(request.user, thread_id)
+    discussion = discussion_for(thread, request.user)
+    posts = [
+        {**services.post_payload(view.post), "helpful": view.helpful_count, "found_helpful": view.found_helpful}
+        for view in discussion.all_posts()
+    ]
+    return {
+        "thread": {
+            "id": thread.pk,
+            "title": thread.title,
+            "url": thread.get_absolute_url(),
+            "locked": thread.locked,
+            "pinned": thread.pinned,
+            "best_post_id": thread.best_post_id,
+        },
+        "posts": posts,
+        "last_event_id": discussion.last_event_id,
+    }
+
+
+@router.post(
+    "/threads/{thread_id}/posts", response={201: PostEnvelope, **REFUSALS}, summary="Post in a thread, or reply"
+)
+def create_post(request, payload: PostIn, thread_id: int = Path(..., **ID)):
+    thread = _readable_thread(request.user, thread_id)
+    parent = None
+    if payload.parent_id is not None:
+        parent = Post.objects.filter(pk=payload.parent_id).first()
+        if parent is None:
+            raise ApiError(400, "invalid", "You can only reply to a post in this thread.")
+    post = _run(services.post_reply, thread, request.user, payload.body, parent=parent)
+    return 201, {"post": services.post_payload(post)}
+
+
+@router.patch("/posts/{post_id}", response={200: PostEnvelope, **REFUSALS}, summary="Edit your post")
+def edit_post(request, payload: EditIn, post_id: int = Path(..., **ID)):
+    """Authors edit their own posts for 30 minutes after posting."""
+    post = _readable_post(request.user, post_id)
+    post = _run(services.edit_post, post, request.user, payload.body)
+    return {"post": services.post_payload(post)}
+
+
+@router.delete("/posts/{post_id}", response={204: None, **REFUSALS}, summary="Delete your post")
+def delete_post(request, post_id: int = Path(..., **ID)):
+    """A post with replies leaves a "removed" placeholder; one without is gone."""
+    post = _readable_post(request.user, post_id)
+    _run(services.delete_post, post, request.user)
+    return HttpResponse(status=204)
+
+
+@router.post("/posts/{post_id}/helpful", response={200: HelpfulOut, **REFUSALS}, summary="Mark a post helpful, or not")
+def helpful(request, post_id: int = Path(..., **ID)):
+    """Toggles the caller's "helpful" mark on someone else's post."""
+    post = _readable_post(request.user, post_id)
+    counts = _run(services.toggle_helpful, post, request.user)
+    return {"post_id": post.pk, "counts": counts, "found_helpful": post.reactions.filter(user=request.user).exists()}

@@ -1,0 +1,302 @@
+"""What one viewer sees of a thread: its posts in one level of replies, and what they may do to each.
+
+Pages (forum threads, comments under Wagtail pages), the post partial and the API all read threads
+through here, so "who sees a hidden post" and "which controls appear" are decided once. The rules
+behind the controls stay in forums.services; this module only asks them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+
+from forums import live, services
+from forums.models import Post, Reaction
+from forums.models.threads import display_name
+from forums.services import ForumError
+
+# Pages that take comments, named by model label so forums needs no import of the page apps.
+COMMENTABLE_PAGE_MODELS = {"casestudies.casestudypage", "learning.evidencesummarypage", "learning.practiceguidepage"}
+# How a refusal (ForumError.code) answers over HTTP, on pages and in the API alike; anything else is 400.
+HTTP_STATUS = {"forbidden": 403, "suspended": 403, "locked": 403, "not_found": 404, "rate_limited": 429}
+
+
+def http_status(error):
+    return HTTP_STATUS.get(error.code, 400)
+
+
+def takes_comments(page):
+    """Case studies, evidence summaries and practice guides have a comment thread; other pages do not."""
+    return page is not None and page.specific_class._meta.label_lower in COMMENTABLE_PAGE_MODELS
+
+
+def refusal(check, *args):
+    """The message a services check raises for this person, or None when they may go ahead."""
+    try:
+        check(*args)
+    except ForumError as error:
+        return error
+    return None
+
+
+def with_profiles(queryset, *relations):
+    """select_related each user relation and its profile (when the accounts app provides one)."""
+    has_profile = hasattr(get_user_model(), "profile")
+    return queryset.select_related(*(f"{name}__profile" if has_profile else name for name in relations))
+
+
+def author_level(user):
+    """The author's level as words ("Frontline"), or "" when their profile does not say."""
+    profile = getattr(user, "profile", None) if user is not None else None
+    getter = getattr(profile, "get_level_display", None)
+    return getter() if getter and getattr(profile, "level", "") else ""
+
+
+def author_url(user):
+    profile = getattr(user, "profile", None) if user is not None else None
+    getter = getattr(profile, "get_absolute_url", None)
+    return getter() if getter else ""
+
+
+@dataclass
+class PostView:
+    """One post as a particular viewer sees it (the post partial renders this)."""
+
+    post: Post
+    shown: str  # "visible"; "hidden" (the author or a moderator sees it, with the reason); "placeholder"
+    is_new: bool = False
+    helpful_count: int = 0
+    found_helpful: bool = False
+    can_react: bool = False
+    can_edit: bool = False
+    can_delete: bool = False
+    can_reply: bool = False
+    can_mark_best: bool = False
+    is_best: bool = False
+    replies: list = field(default_factory=list)
+
+    @property
+    def id(self):
+        return self.post.pk
+
+    @property
+    def is_reply(self):
+        return self.post.parent_id is not None
+
+    @property
+    def anchor(self):
+        return self.post.get_absolute_url().rsplit("#", 1)[1]
+
+    @property
+    def reply_field_id(self):
+        return f"reply-body-{self.post.pk}"
+
+    @property
+    def author_name(self):
+        return display_name(self.post.author)
+
+    @property
+    def author_level(self):
+        return author_level(self.post.author)
+
+    @property
+    def author_url(self):
+        return author_url(self.post.author)
+
+    @property
+    def placeholder_text(self):
+        if self.post.status == Post.Status.REMOVED:
+            return "This post was removed."
+        return "This post was hidden by a moderator."
+
+
+@dataclass
+class Discussion:
+    """A thread as one viewer sees it: the posts, the new ones, and what this viewer may do."""
+
+    thread: object
+    viewer: object
+    posts: list  # top-level PostViews, each with its replies
+    since: object = None  # the viewer's previous visit (None on a first visit or for visitors)
+    post_refusal: ForumError | None = None  # why this viewer may not post (None: they may)
+    can_moderate: bool = False
+    is_thread_author: bool = False
+    following: bool = False
+    last_event_id: int = 0
+
+    @property
+    def can_post(self):
+        return self.post_refusal is None
+
+    @property
+    def count(self):
+        """Posts with something to read (placeholders do not count)."""
+        return sum(1 for p in self.all_posts() if p.shown != "placeholder")
+
+    @property
+    def new_posts(self):
+        return [p for p in self.all_posts() if p.is_new]
+
+    @property
+    def best(self):
+        return next((p for p in self.all_posts() if p.is_best and p.shown == "visible"), None)
+
+    @property
+    def opening(self):
+        """A forum thread's first post, which the thread page shows above the replies."""
+        return self.posts[0] if self.posts and not self.thread.is_comments else None
+
+    @property
+    def answers(self):
+        return self.posts[1:] if self.opening else self.posts
+
+    def all_posts(self):
+        for post in self.posts:
+            yield post
+            yield from post.replies
+
+
+def discussion_for(thread, viewer, since=None):
+    """Everything a thread page needs for this viewer, in a fixed number of queries."""
+    signed_in = viewer is not None and viewer.is_authenticated
+    can_moderate = thread.can_moderate(viewer) if signed_in else False
+    post_refusal = refusal(services.check_can_post, viewer, thread)
+    if thread.pk is None:  # a page's comment thread before its first comment
+        return Discussion(thread=thread, viewer=viewer, posts=[], post_refusal=post_refusal)
+    posts = list(with_profiles(thread.posts.all(), "author"))
+    helpful = services.helpful_counts(posts)
+    mine = set()
+    if signed_in:
+        mine = set(Reaction.objects.filter(post__in=posts, user=viewer).values_list("post_id", flat=True))
+    context = _Context(thread, viewer, signed_in, can_moderate, post_refusal is None, since, helpful, mine)
+    return Discussion(
+        thread=thread,
+        viewer=viewer,
+        posts=arrange(posts, context),
+        since=since,
+        post_refusal=post_refusal,
+        can_moderate=can_moderate,
+        is_thread_author=signed_in and thread.author_id == viewer.pk,
+        following=signed_in and thread.follows.filter(user=viewer).exists(),
+        last_event_id=live.latest_event_id(thread.stream),
+    )
+
+
+@dataclass
+class _Context:
+    thread: object
+    viewer: object
+    signed_in: bool
+    can_moderate: bool
+    can_post: bool
+    since: object
+    helpful: dict
+    mine: set
+
+
+def arrange(posts, context):
+    """Top-level posts with their replies; what others may not see is left out or left as a placeholder."""
+    replies = {}
+    for post in posts:
+        if post.parent_id is not None:
+            replies.setdefault(post.parent_id, []).append(post)
+    arranged = []
+    for post in posts:
+        if post.parent_id is not None:
+            continue
+        children = [view for reply in replies.get(post.pk, []) if (view := _view(reply, context))]
+        view = _view(post, context, has_replies=bool(children))
+        if view is not None:
+            view.replies = children
+            arranged.append(view)
+    return arranged
+
+
+def _view(post, context, has_replies=False):
+    viewer = context.viewer
+    is_author = context.signed_in and post.author_id == viewer.pk
+    if post.status == Post.Status.VISIBLE:
+        shown = "visible"
+    elif post.status == Post.Status.HIDDEN and (is_author or context.can_moderate):
+        shown = "hidden"
+    elif has_replies:
+        shown = "placeholder"
+    else:
+        return None
+    visible = shown == "visible"
+    return PostView(
+        post=post,
+        shown=shown,
+        is_new=bool(context.since and post.created > context.since and not is_author and shown != "placeholder"),
+        helpful_count=context.helpful.get(post.pk, 0),
+        found_helpful=post.pk in context.mine,
+        can_react=visible and context.signed_in and not is_author,
+        can_edit=shown != "placeholder" and post.can_edit(viewer),
+        can_delete=is_author and shown != "placeholder",
+        can_reply=visible and context.can_post and post.parent_id is None,
+        can_mark_best=(
+            visible
+            and not context.thread.is_comments
+            and context.signed_in
+            and context.thread.author_id == viewer.pk
+            and not is_author
+        ),
+        is_best=context.thread.best_post_id == post.pk,
+    )
+
+
+def post_view(post, viewer):
+    """One post on its own (for a partial rendered outside a thread page): a few queries, no replies."""
+    thread = post.thread
+    signed_in = viewer is not None and viewer.is_authenticated
+    context = _Context(
+        thread,
+        viewer,
+        signed_in,
+        thread.can_moderate(viewer) if signed_in else False,
+        refusal(services.check_can_post, viewer, thread) is None,
+        None,
+        {post.pk: post.reactions.count()},
+        set(post.reactions.filter(user=viewer).values_list("post_id", flat=True)) if signed_in else set(),
+    )
+    return _view(post, context, has_replies=post.replies.exists())
+
+
+def comment_count(thread):
+    """Visible posts in a thread, for headings and listings."""
+    if thread is None:
+        return 0
+    return thread.posts.filter(status=Post.Status.VISIBLE).count()
+
+
+def reply_counts(threads):
+    """{thread id: visible replies (posts after the opening one)} for a page of threads."""
+    rows = (
+        Post.objects.filter(thread__in=threads, status=Post.Status.VISIBLE)
+        .values("thread")
+        .annotate(n=Count("id"))
+        .values_list("thread", "n")
+    )
+    return {thread_id: max(n - 1, 0) for thread_id, n in rows}
+
+
+# --- anonymous visitors' cached pages ------------------------------------------------------------------
+def _comment_thread_changed(sender, instance, created, **kwargs):
+    """Visitors get case studies, evidence and guides from the page cache (cop_site/page_cache.py); a new,
+    edited, removed, hidden or reacted-to comment (every such change is a live event) makes them stale."""
+    stream = instance.stream
+    if created and stream.startswith("thread:") and stream[7:].isdigit():
+        from forums.models import Thread
+
+        if Thread.objects.filter(pk=int(stream[7:]), page__isnull=False).exists():
+            from cop_site import page_cache
+
+            page_cache.invalidate()
+
+
+def connect_page_cache():
+    from django.db.models.signals import post_save
+
+    from forums.models import LiveEvent
+
+    post_save.connect(_comment_thread_changed, sender=LiveEvent, dispatch_uid="forums.comments.page_cache")
