@@ -222,3 +222,32 @@ def test_sign_in_form_says_what_it_accepts(client):
         "Enter your username or email address",
         "Enter your password",
     ]
+
+
+def test_the_verification_email_and_page_say_what_happens_next(client):
+    response = client.post("/accounts/signup/", signup_form(), follow=True)
+    assert "Check your email" in text_of(soup_of(response).h1)
+    body = mail.outbox[0].body
+    assert "join Communities of Practice Scotland with the username ailsa" in body
+    assert "testserver!" not in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/accounts/logout/",
+        "/accounts/password/reset/done/",
+        "/accounts/confirm-email/no-such-key/",
+        "/accounts/password/reset/key/1-no-such-key/",
+    ],
+)
+def test_the_rest_of_allauths_pages_render_in_the_design_system(client, path):
+    client.force_login(MemberFactory())
+    page = soup_of(client.get(path))
+    assert page.find("header", class_="ds_site-header")
+    assert len(page.find_all("h1", class_="ds_page-header__title")) == 1
+    for form in page.find("main").find_all("form"):
+        for button in form.find_all("button"):
+            assert "ds_button" in button["class"]

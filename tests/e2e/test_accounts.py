@@ -73,3 +73,18 @@ def test_sign_in_errors_are_summarised_accessibly(site_server, page):
     assert page.locator(".ds_error-summary").count() == 1
     assert page.title().startswith("Error:")
     assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
+def test_throttled_signup_page_is_clear_and_accessible(start_server, page):
+    """A server of its own that refuses every sign-up, so the shared server's budget is untouched."""
+    server = start_server(COP_SIGNUP_RATE_LIMIT="0/h/ip")
+    page.goto(f"{server.url}/accounts/signup/")
+    page.get_by_label("Email address").fill("new.member@example.org")
+    page.get_by_label("Username").fill("new-member")
+    page.get_by_role("button", name="Create your account").click()
+    page.wait_for_load_state()
+
+    assert page.locator("h1").inner_text() == "Too many attempts"
+    assert "Please wait a few minutes and try again" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
