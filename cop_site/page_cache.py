@@ -222,6 +222,9 @@ def connect_invalidation():
     )
 
     watched = {PageViewRestriction, Site, get_image_model(), get_document_model()}
+    # Comments render inside cached pages: every live event (a post, an edit, a removal) changes one.
+    if apps.is_installed("forums"):
+        watched.add(apps.get_model("forums", "LiveEvent"))
     for model in apps.get_models():
         taxonomy = model.__module__ == "learning.models.taxonomy" and not issubclass(model, ItemBase)
         if taxonomy or issubclass(model, BaseSiteSetting | BaseGenericSetting):

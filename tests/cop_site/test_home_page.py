@@ -44,4 +44,6 @@ def test_home_page_renders_on_postgresql(client, demo_site):
 def test_unknown_page_is_a_helpful_404(client, demo_site):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
-    assert "search the site" in response.content.decode()
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'action="/search/"' in html, "offers a search"

@@ -171,6 +171,15 @@ def test_a_taxonomy_change_makes_cached_pages_stale(client, page_cache, home):
     assert get(client)[1] == "miss"
 
 
+def test_a_new_comment_makes_cached_pages_stale(client, page_cache, home):
+    from forums.models import LiveEvent
+
+    get(client)
+    assert get(client)[1] == "hit"
+    LiveEvent.objects.create(stream="thread:1", type="post", payload={"post": {"id": 1}})
+    assert get(client)[1] == "miss"
+
+
 def test_query_strings_are_separate_pages(client, page_cache, home):
     assert get(client, "/?page=1")[1] == "miss"
     assert get(client, "/?page=2")[1] == "miss"
