@@ -102,6 +102,9 @@ class CaseStudyPage(ContentPage):
 
 class CaseStudyIndexPage(FilteredIndexPage):
     listing_model = CaseStudyPage
+
+    def listing(self):
+        return super().listing().select_related("council_area")
     filter_names = ("theme", "sector", "council_area", "approach")
     subpage_types = ["casestudies.CaseStudyPage"]
 

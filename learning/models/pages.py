@@ -85,7 +85,7 @@ class ContentPage(Page):
             .annotate(shared=models.Count("tagged_themes", filter=models.Q(tagged_themes__tag_id__in=theme_ids)))
             .order_by("-shared", "-first_published_at")
         )
-        return [page.specific for page in candidates[:limit]]
+        return list(candidates.specific(defer=True)[:limit])
 
 
 class EvidenceSummaryPage(ContentPage):
