@@ -278,25 +278,3 @@ def reply_counts(threads):
         .values_list("thread", "n")
     )
     return {thread_id: max(n - 1, 0) for thread_id, n in rows}
-
-
-# --- anonymous visitors' cached pages ------------------------------------------------------------------
-def _comment_thread_changed(sender, instance, created, **kwargs):
-    """Visitors get case studies, evidence and guides from the page cache (cop_site/page_cache.py); a new,
-    edited, removed, hidden or reacted-to comment (every such change is a live event) makes them stale."""
-    stream = instance.stream
-    if created and stream.startswith("thread:") and stream[7:].isdigit():
-        from forums.models import Thread
-
-        if Thread.objects.filter(pk=int(stream[7:]), page__isnull=False).exists():
-            from cop_site import page_cache
-
-            page_cache.invalidate()
-
-
-def connect_page_cache():
-    from django.db.models.signals import post_save
-
-    from forums.models import LiveEvent
-
-    post_save.connect(_comment_thread_changed, sender=LiveEvent, dispatch_uid="forums.comments.page_cache")
