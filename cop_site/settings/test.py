@@ -10,3 +10,5 @@ SEARCH_INDEX_PREFIX = "cop-test"
 COP_PAGE_CACHE_SECONDS = 0
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
+# Tests share one cache per process; the Redis cache is tested by the tests that ask for it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
