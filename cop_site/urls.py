@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("search/", search_page, name="search"),
     path("glossary/", glossary, name="glossary"),
+    path("", include("forums.urls_moderation")),  # /moderation/... and /notifications/...
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feeds/latest.atom", LatestContentAtomFeed(), name="feed_atom"),

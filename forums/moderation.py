@@ -1,6 +1,384 @@
-"""Moderation rules (flags, hiding, suspensions, the audit log). Filled in by the moderation work."""
+"""Moderation rules: members flag posts, moderators decide, suspensions, and the audit log of it all.
+
+Views and commands call these functions and decide nothing themselves. Every moderator's act writes
+one ModerationAction; hiding and restoring tell everyone watching the thread at once.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from forums import live
+from forums.models import Community, Flag, Membership, ModerationAction, Post, QueueEntry, Suspension
+from forums.models.communities import is_site_moderator
+from forums.models.threads import display_name
+
+FLAGS_TO_HIDE = 3  # different members' flags that hide a post until a moderator decides
+MAX_NOTE_LENGTH = 1000
+MAX_REASON_LENGTH = 1000
+MAX_SUSPENSION_DAYS = 365
 
 
+def _error(code, message):
+    from forums.services import ForumError  # services imports this module lazily too
+
+    return ForumError(code, message)
+
+
+# --- who moderates what -----------------------------------------------------------------------------
+def moderated_communities(user):
+    """Communities where this person is an active facilitator or moderator (every one, for site moderators)."""
+    if user is None or not user.is_authenticated:
+        return Community.objects.none()
+    if is_site_moderator(user):
+        return Community.objects.all()
+    return Community.objects.filter(
+        memberships__user=user,
+        memberships__status=Membership.Status.ACTIVE,
+        memberships__role__in=[Membership.Role.FACILITATOR, Membership.Role.MODERATOR],
+    ).distinct()
+
+
+def is_moderator(user):
+    """May this person open the moderation queue at all?"""
+    return is_site_moderator(user) or moderated_communities(user).exists()
+
+
+def _posts_moderated_by(user):
+    """Posts this person may decide on: site moderators every one (page comments too), others their communities'."""
+    if is_site_moderator(user):
+        return Post.objects.all()
+    return Post.objects.filter(thread__community__in=moderated_communities(user))
+
+
+def _check_can_moderate(user, post):
+    if not post.thread.can_moderate(user):
+        raise _error("forbidden", "Only this community's facilitators and moderators can do that.")
+
+
+def _check_reason(reason, required):
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise _error("empty", "Say why: the member is told, and the reason goes in the moderation log.")
+    if len(reason) > MAX_REASON_LENGTH:
+        raise _error("too_long", f"Keep the reason under {MAX_REASON_LENGTH:,} characters.")
+    return reason
+
+
+# --- flags -----------------------------------------------------------------------------------------------
+def check_can_flag(post, user):
+    """Raise ForumError saying why this person may not flag this post (the flag form shows it instead)."""
+    from forums.services import is_suspended
+
+    if user is None or not user.is_authenticated:
+        raise _error("forbidden", "Sign in to flag a post.")
+    if post.status == Post.Status.REMOVED or not post.thread.can_read(user):
+        raise _error("forbidden", "You cannot flag this post.")
+    if is_suspended(user):
+        raise _error("suspended", "Your account is suspended, so you cannot flag posts just now.")
+    if post.author_id == user.pk:
+        raise _error("own_post", "You cannot flag your own post. You can edit or delete it instead.")
+    if post.status != Post.Status.VISIBLE:
+        raise _error("not_visible", "This post is already hidden and waiting for a moderator.")
+    if Flag.objects.filter(post=post, flagged_by=user).exists():
+        raise _error("already_flagged", "You have already flagged this post. A moderator will look at it.")
+
+
+@transaction.atomic
+def flag_post(post, user, reason, note=""):
+    """A member reports a post; flags from FLAGS_TO_HIDE different members hide it until a moderator decides."""
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    check_can_flag(post, user)
+    if reason not in Flag.Reason.values:
+        raise _error("invalid", "Choose why you are flagging this post.")
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise _error("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
+    flag = Flag.objects.create(post=post, flagged_by=user, reason=reason, note=note)
+    flaggers = open_flags(post).values("flagged_by").distinct().count()
+    if flaggers >= FLAGS_TO_HIDE:
+        _hide_by_flags(post)
+    else:
+        _queue(post, QueueEntry.Reason.FLAGGED, keep_reason=True)
+    return flag
+
+
+def open_flags(post):
+    return Flag.objects.filter(post=post, resolved__isnull=True)
+
+
+def _hide_by_flags(post):
+    reasons = sorted({Flag.Reason(flag.reason).label.lower() for flag in open_flags(post)})
+    why = f"Hidden after {FLAGS_TO_HIDE} members flagged it ({', '.join(reasons)}) until a moderator looks at it."
+    _set_hidden(post, why)
+    _queue(post, QueueEntry.Reason.HIDDEN_BY_FLAGS)
+    record(None, ModerationAction.Action.AUTO_HIDE, post, why)
+    _tell_author(
+        post,
+        f"Your post in “{post.thread.title}” is hidden: {FLAGS_TO_HIDE} members flagged it "
+        f"({', '.join(reasons)}). You can edit it, and a moderator will look at it again.",
+        edit_link=True,
+    )
+
+
+def _queue(post, reason, keep_reason=False):
+    """Put the post in the queue (again), unless it is already waiting there."""
+    entry, created = QueueEntry.objects.get_or_create(post=post, defaults={"reason": reason})
+    if created:
+        return entry
+    if entry.decided is not None:
+        entry.decided = None
+        entry.since = timezone.now()
+        entry.reason = reason
+    elif not keep_reason:
+        entry.reason = reason
+    entry.save(update_fields=["decided", "since", "reason"])
+    return entry
+
+
+def _decide(post, now):
+    open_flags(post).update(resolved=now)
+    QueueEntry.objects.filter(post=post, decided__isnull=True).update(decided=now)
+
+
+# --- moderators' decisions ---------------------------------------------------------------------------------
+@transaction.atomic
+def hide_post(post, moderator, reason):
+    """Hide a post from everyone but its author and the moderators; its author is told why."""
+    _check_can_moderate(moderator, post)
+    reason = _check_reason(reason, required=True)
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    if post.status == Post.Status.REMOVED:
+        raise _error("invalid", "This post has been deleted.")
+    _set_hidden(post, reason[:200])
+    _decide(post, timezone.now())
+    action = record(moderator, ModerationAction.Action.HIDE, post, reason)
+    _tell_author(post, f"A moderator hid your post in “{post.thread.title}”: {reason}", actor=moderator, edit_link=True)
+    return action
+
+
+@transaction.atomic
+def restore_post(post, moderator, reason=""):
+    """Show a hidden post again; its flags are resolved."""
+    _check_can_moderate(moderator, post)
+    reason = _check_reason(reason, required=False)
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    if post.status != Post.Status.HIDDEN:
+        raise _error("invalid", "Only a hidden post can be restored.")
+    post.status = Post.Status.VISIBLE
+    post.hidden_reason = ""
+    post.save(update_fields=["status", "hidden_reason"])  # a save: search indexes it again
+    _decide(post, timezone.now())
+    from forums.services import post_payload
+
+    live.publish(post.thread.stream, "post_updated", {"post": post_payload(post)})
+    action = record(moderator, ModerationAction.Action.RESTORE, post, reason)
+    _tell_author(post, f"A moderator restored your post in “{post.thread.title}”.", actor=moderator, link=True)
+    return action
+
+
+@transaction.atomic
+def dismiss_flags(post, moderator, reason=""):
+    """The flags were unfounded: resolve them and take the post out of the queue; the post stays as it is."""
+    _check_can_moderate(moderator, post)
+    reason = _check_reason(reason, required=False)
+    if not (open_flags(post).exists() or QueueEntry.objects.filter(post=post, decided__isnull=True).exists()):
+        raise _error("invalid", "There is nothing waiting about this post.")
+    _decide(post, timezone.now())
+    return record(moderator, ModerationAction.Action.DISMISS, post, reason)
+
+
+def _set_hidden(post, why):
+    was_visible = post.status == Post.Status.VISIBLE
+    post.status = Post.Status.HIDDEN
+    post.hidden_reason = why[:200]
+    post.save(update_fields=["status", "hidden_reason"])  # a save: search drops the hidden post
+    if was_visible:
+        live.publish(post.thread.stream, "post_removed", {"post_id": post.pk})
+
+
+def may_edit_hidden(post, user):
+    """The author of a hidden post may always edit it: that is how it gets a second look."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and post.status == Post.Status.HIDDEN
+        and post.author_id == user.pk
+        and not _is_suspended(user)
+    )
+
+
+def requeue_after_edit(post):
+    """The author edited their hidden post: it stays hidden and waits for a moderator again."""
+    if post.status == Post.Status.HIDDEN:
+        _queue(post, QueueEntry.Reason.EDITED)
+
+
+def queue_for_author(post):
+    """The post's open queue entry (it is waiting for a moderator), or None."""
+    return QueueEntry.objects.filter(post=post, decided__isnull=True).first()
+
+
+def _is_suspended(user):
+    return active_suspension(user) is not None
+
+
+# --- the queue ------------------------------------------------------------------------------------------------
+def queue_for(user):
+    """Open queue entries this person may decide on, oldest first, with their posts and flags."""
+    if not is_moderator(user):
+        return QueueEntry.objects.none()
+    return (
+        QueueEntry.objects.filter(decided__isnull=True, post__in=_posts_moderated_by(user))
+        .select_related("post__author", "post__thread__community", "post__thread__page")
+        .prefetch_related("post__flags__flagged_by")
+        .order_by("since", "pk")
+    )
+
+
+def hidden_posts_for(user):
+    """Hidden posts no longer waiting for a decision, newest first: a moderator may restore them."""
+    if not is_moderator(user):
+        return Post.objects.none()
+    waiting = QueueEntry.objects.filter(decided__isnull=True).values("post")
+    return (
+        _posts_moderated_by(user)
+        .filter(status=Post.Status.HIDDEN)
+        .exclude(pk__in=waiting)
+        .select_related("author", "thread__community", "thread__page")
+        .order_by("-created")
+    )
+
+
+def log_for(user):
+    """The audit log this person may read: everything for site moderators, their communities' for the others."""
+    if is_site_moderator(user):
+        return ModerationAction.objects.select_related("actor", "community")
+    if not is_moderator(user):
+        return ModerationAction.objects.none()
+    return ModerationAction.objects.filter(community__in=moderated_communities(user)).select_related(
+        "actor", "community"
+    )
+
+
+# --- suspensions ----------------------------------------------------------------------------------------------
 def active_suspension(user):
-    """The member's current suspension, or None."""
-    return None
+    """The member's current suspension (the one that lasts longest), or None."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return Suspension.objects.active().filter(user=user).order_by("-until").first()
+
+
+def can_suspend(user):
+    """Suspensions apply everywhere, so only site moderators give them."""
+    return is_site_moderator(user)
+
+
+@transaction.atomic
+def suspend(member, moderator, reason, days=None, until=None):
+    """Stop a member posting (and entering rooms) until a time, for a reason the member is told."""
+    if not can_suspend(moderator):
+        raise _error("forbidden", "Only site moderators suspend members.")
+    if member is None or not member.is_active:
+        raise _error("invalid", "There is no such member.")
+    if member.pk == moderator.pk:
+        raise _error("invalid", "You cannot suspend yourself.")
+    if is_site_moderator(member):
+        raise _error("forbidden", "Site moderators cannot be suspended here; ask an administrator.")
+    reason = _check_reason(reason, required=True)
+    now = timezone.now()
+    if until is None:
+        if days is None or not 1 <= int(days) <= MAX_SUSPENSION_DAYS:
+            raise _error("invalid", f"Suspend for between 1 and {MAX_SUSPENSION_DAYS} days.")
+        until = now + timedelta(days=int(days))
+    if until <= now or until > now + timedelta(days=MAX_SUSPENSION_DAYS):
+        raise _error("invalid", f"The suspension must end in the future, within {MAX_SUSPENSION_DAYS} days.")
+    suspension = Suspension.objects.create(user=member, until=until, reason=reason, by=moderator, created=now)
+    record(moderator, ModerationAction.Action.SUSPEND, member, reason)
+    _notify_member(
+        member,
+        f"Your account is suspended until {timezone.localtime(until):%-d %B %Y, %H:%M}: {reason}",
+        actor=moderator,
+    )
+    return suspension
+
+
+@transaction.atomic
+def lift_suspension(suspension, moderator, reason=""):
+    if not can_suspend(moderator):
+        raise _error("forbidden", "Only site moderators lift suspensions.")
+    if not suspension.is_active():
+        raise _error("invalid", "That suspension has already ended.")
+    reason = _check_reason(reason, required=False)
+    suspension.lifted = timezone.now()
+    suspension.lifted_by = moderator
+    suspension.save(update_fields=["lifted", "lifted_by"])
+    record(moderator, ModerationAction.Action.UNSUSPEND, suspension.user, reason)
+    _notify_member(suspension.user, "Your suspension has been lifted: you can take part again.", actor=moderator)
+    return suspension
+
+
+def suspensions_for(user):
+    if not can_suspend(user):
+        return Suspension.objects.none()
+    return Suspension.objects.active().select_related("user", "by").order_by("until")
+
+
+def find_member(username):
+    return get_user_model().objects.filter(username=(username or "").strip(), is_active=True).first()
+
+
+# --- the audit log -----------------------------------------------------------------------------------------------
+def record(actor, action, target, reason="", community=None):
+    """Write one audit log row. `target` is a Post, a user, or any object with a pk (a room message).
+
+    Other parts of the site (live rooms' remove/restore, identity look-ups) call this too.
+    """
+    target_type, label, url = _describe(target)
+    if community is None and isinstance(target, Post):
+        community = target.thread.community
+    return ModerationAction.objects.create(
+        actor=actor,
+        action=action,
+        target_type=target_type,
+        target_id=getattr(target, "pk", None),
+        target_label=label[:200],
+        target_url=url[:500],
+        community=community,
+        reason=reason or "",
+    )
+
+
+def _describe(target):
+    if isinstance(target, Post):
+        return "post", f"{display_name(target.author)}’s post in “{target.thread.title}”", post_url(target)
+    if isinstance(target, get_user_model()):
+        return "user", display_name(target), f"/members/{target.get_username()}/"
+    # Only the kind and id: a room message's text or anonymous author must not leak into the log.
+    name = target._meta.model_name if hasattr(target, "_meta") else type(target).__name__.lower()
+    return name, f"{target._meta.verbose_name if hasattr(target, '_meta') else name} {target.pk}", ""
+
+
+def post_url(post):
+    try:
+        return post.get_absolute_url()
+    except Exception:  # the thread's page URL may be unroutable (no site yet): the log must still be written
+        return ""
+
+
+# --- telling people --------------------------------------------------------------------------------------------------
+def _tell_author(post, text, actor=None, edit_link=False, link=False):
+    if post.author is None:
+        return
+    from django.urls import reverse
+
+    url = reverse("edit_hidden_post", args=[post.pk]) if edit_link else (post_url(post) if link else "")
+    _notify_member(post.author, text, actor=actor, url=url, thread=post.thread, post=post)
+
+
+def _notify_member(member, text, actor=None, url="", thread=None, post=None):
+    from forums import notifications
+
+    notifications.handle("moderation", recipient=member, text=text, actor=actor, url=url, thread=thread, post=post)

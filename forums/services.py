@@ -173,14 +173,20 @@ def _create_post(thread, author, body, parent=None):
 
 @transaction.atomic
 def edit_post(post, user, body):
-    if not post.can_edit(user):
+    from forums import moderation
+
+    # The author of a hidden post may edit it whenever: that is how it gets a second look from a moderator.
+    if not (post.can_edit(user) or moderation.may_edit_hidden(post, user)):
         raise ForumError("forbidden", "You can edit your own posts for 30 minutes after posting.")
     body = _check_body(body)
     post.body_source = body
     post.body_html = render(body)
     post.edited = timezone.now()
     post.save(update_fields=["body_source", "body_html", "edited"])
-    live.publish(post.thread.stream, "post_updated", {"post": post_payload(post)})
+    if post.status == Post.Status.HIDDEN:
+        moderation.requeue_after_edit(post)  # still hidden, so viewers are told nothing
+    else:
+        live.publish(post.thread.stream, "post_updated", {"post": post_payload(post)})
     return post
 
 

@@ -361,6 +361,8 @@ def _ensure_accounts(report):
         )
         user.groups.remove(*Group.objects.filter(name__in=EDITORIAL_GROUPS).exclude(name__in=account.groups))
         user.groups.add(*[Group.objects.get(name=name) for name in account.groups])
+        if account.username == "moderator":  # the forums' site-wide moderator (forums.models.is_site_moderator)
+            user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
         _verify_email(user)
         _ensure_profile(user, *DEMO_PROFILES[account.username])
         if created:

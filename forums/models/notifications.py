@@ -11,7 +11,8 @@ class NotificationQuerySet(models.QuerySet):
 
     def for_list(self):
         """Unread first, then newest first."""
-        return self.order_by(models.F("read_at").desc(nulls_first=True), "-created", "-pk")
+        unread = models.ExpressionWrapper(models.Q(read_at__isnull=True), output_field=models.BooleanField())
+        return self.alias(unread=unread).order_by("-unread", "-created", "-pk")
 
 
 class Notification(models.Model):
