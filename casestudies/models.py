@@ -105,6 +105,7 @@ class CaseStudyIndexPage(FilteredIndexPage):
 
     def listing(self):
         return super().listing().select_related("council_area")
+
     filter_names = ("theme", "sector", "council_area", "approach")
     subpage_types = ["casestudies.CaseStudyPage"]
 
