@@ -278,11 +278,24 @@ def post_payload(post):
         "id": post.pk,
         "thread_id": post.thread_id,
         "parent_id": post.parent_id,
-        "author": None if author is None else {"id": author.pk, "name": display_name(author), "level": _level(author)},
+        "author": None if author is None else _author(author),
         "body_html": post.body_html if visible else "",
         "status": post.status,
         "created": post.created.isoformat(),
         "edited": post.edited.isoformat() if post.edited else None,
+    }
+
+
+def _author(user):
+    """Who wrote a post, with what a page shows beside it: level in words, a link to their profile."""
+    from forums.discussion import author_level, author_url  # discussion builds on this module
+
+    return {
+        "id": user.pk,
+        "name": display_name(user),
+        "level": _level(user),
+        "level_label": author_level(user),
+        "url": author_url(user),
     }
 
 
