@@ -112,6 +112,7 @@ async def test_a_new_post_reaches_a_connected_viewer(use_channel_layer, thread, 
     assert frame["post"]["id"] == reply.pk
     assert frame["post"]["body_html"] == "<p>Start with <strong>one</strong> team.</p>\n"
     assert frame["post"]["author"]["name"] == "fraser"
+    assert frame["post"]["author"]["url"] == "/members/fraser/"  # what the page links the name to
     assert await viewer.receive_nothing()
     await viewer.disconnect()
 

@@ -1,0 +1,51 @@
+"""`{% live_thread thread discussion %}`: what static/js/live-thread.js needs to keep a thread page live.
+
+The page's posts are rendered by templates/forums/includes/post.html; the script builds the posts
+that arrive later to match it, so it needs what that template knows about the viewer (who they are,
+whether they may reply, mark the best answer) and the URLs its forms post to. Everything else a post
+needs comes in its frame (forums.services.post_payload).
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from forums import services
+
+register = template.Library()
+PLACEHOLDER = 2147483647  # reversed in place of an id, then swapped for "{id}" for the script to fill in
+
+
+def _url_pattern(name):
+    return reverse(name, args=[PLACEHOLDER]).replace(str(PLACEHOLDER), "{id}")
+
+
+@register.inclusion_tag("forums/includes/live_thread.html", takes_context=True)
+def live_thread(context, thread, discussion):
+    if thread.pk is None and thread.page_id and thread.page.live:
+        # A page with no comments yet: make its (empty) thread now, so the first comment is live too.
+        thread = services.comment_thread_for(thread.page)
+    viewer = discussion.viewer
+    signed_in = bool(viewer is not None and viewer.is_authenticated)
+    best_answer = ""
+    if thread.pk and not thread.is_comments:
+        best_answer = reverse("forums:best_answer", args=[thread.community.slug, thread.pk])
+    return {
+        "config": {
+            "threadId": thread.pk,
+            "viewer": viewer.pk if signed_in else None,
+            "canReply": discussion.can_post,
+            "canMarkBest": bool(best_answer) and signed_in and thread.author_id == viewer.pk,
+            "isComments": thread.is_comments,
+            "anchor": "comment-" if thread.is_comments else "post-",
+            "timeZone": timezone.get_current_timezone_name(),
+            "markdownHelp": context.get("markdown_help", ""),
+            "urls": {
+                "reply": _url_pattern("forums:reply"),
+                "helpful": _url_pattern("forums:helpful"),
+                "edit": _url_pattern("forums:edit_post"),
+                "delete": _url_pattern("forums:delete_post"),
+                "bestAnswer": best_answer,
+            },
+        },
+    }
