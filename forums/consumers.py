@@ -1,7 +1,15 @@
 """WebSocket consumers of the forums: protocol only. Who may watch and what to replay is in forums/streams.py.
 
-A refusal is sent after accepting the handshake, so the browser sees the close code (4401, 4403,
-4404); a socket closed before it is accepted only ever shows 1006 to page scripts.
+`/ws/threads/<id>/` (DESIGN.md §4), with these choices where the design is silent:
+- A refusal is sent after accepting the handshake, so the browser sees the close code (4401, 4403,
+  4404); a socket closed before it is accepted only ever shows 1006 to page scripts.
+- Without `?after=` nothing old is sent: the page was just rendered. With it, the events after that id
+  are sent in order, then the live ones; more than `live.REPLAY_LIMIT` gets `{"type": "reload"}` and
+  a normal close (1000) instead. An `after` that is not an event id gets an `error` frame (`invalid`)
+  and the stream carries on live, without a replay.
+- Any frame from the client gets `error` `invalid` "This stream is read-only."; the socket stays open.
+- The channel layer being down, or the database failing a check, closes with 1013 (try again later):
+  the page reconnects with backoff and catches up from the log.
 """
 
 import asyncio

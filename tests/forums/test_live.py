@@ -18,7 +18,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from cop_site.asgi import application
-from forums import live, services
+from forums import live, services, streams
 from forums.consumers import ThreadConsumer
 from forums.models import Membership, Post
 from tests.factories import CommunityFactory, UserFactory, member_of, restrict_view
@@ -180,6 +180,23 @@ async def test_reconnecting_after_an_event_gets_exactly_what_was_missed_in_order
     # and it is live from there on
     latest = await do(services.post_reply, thread, fraser, "Live again")
     assert (await viewer.receive_json_from(timeout=WAIT))["post"]["id"] == latest.pk
+    await viewer.disconnect()
+
+
+async def test_an_event_both_replayed_and_broadcast_is_sent_once(use_channel_layer, thread, fraser, monkeypatch):
+    """A post made while a viewer connects is in the replay and in the group's queue: it arrives once."""
+    seen = await do(live.latest_event_id, thread.stream)
+    replay = streams.thread_replay
+
+    def someone_posts_during_the_replay(stream, after, limit=None):
+        services.post_reply(thread, fraser, "Posted as the viewer connects")
+        return replay(stream, after, limit)
+
+    monkeypatch.setattr(streams, "thread_replay", someone_posts_during_the_replay)
+    viewer = await watch(thread.pk, after=seen)
+    frame = await viewer.receive_json_from(timeout=WAIT)
+    assert frame["post"]["body_html"] == "<p>Posted as the viewer connects</p>\n"
+    assert await viewer.receive_nothing()
     await viewer.disconnect()
 
 
