@@ -8,6 +8,7 @@ services' ForumErrors, shown as they are: in an error summary above the typed te
 """
 
 from dataclasses import dataclass
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -49,6 +50,21 @@ def wants_json(request):
 
 def json_error(error):
     return JsonResponse({"error": {"code": error.code, "message": error.message}}, status=http_status(error))
+
+
+def answers_json(view):
+    """A missing (or unseeable) thread, post or community is a JSON 404 for scripts, the 404 page for browsers."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            if wants_json(request):
+                return json_error(ForumError("not_found", "There is nothing here, or you cannot see it."))
+            raise
+
+    return wrapped
 
 
 def _invalid(form):
@@ -186,6 +202,7 @@ def _annotate_threads(threads, user, membership):
         thread.is_new = bool(membership is not None and seen and thread.last_activity > seen)
 
 
+@answers_json
 @require_POST
 def join(request, slug):
     """Join an open community, ask to join a restricted one, or accept an invitation."""
@@ -217,6 +234,7 @@ def join(request, slug):
     return redirect(community)
 
 
+@answers_json
 @require_POST
 def decide_request(request, slug, membership_id):
     community = _community(request, slug)
@@ -242,6 +260,7 @@ def decide_request(request, slug, membership_id):
     return redirect(community)
 
 
+@answers_json
 @require_POST
 def invite(request, slug):
     community = _community(request, slug)
@@ -291,6 +310,7 @@ def _readable_thread(request, slug, thread_id):
     return thread
 
 
+@answers_json
 def new_thread(request, slug):
     community = _community(request, slug)
     if not community.can_read(request.user):
@@ -359,6 +379,7 @@ def _refused(request, thread, error, **form):
     return _render_thread(request, thread, form_state=FormState(error, **form))
 
 
+@answers_json
 @require_POST
 def thread_flags(request, slug, thread_id):
     thread = _readable_thread(request, slug, thread_id)
@@ -378,6 +399,7 @@ def thread_flags(request, slug, thread_id):
     return redirect(thread)
 
 
+@answers_json
 @require_POST
 def follow(request, slug, thread_id):
     thread = _readable_thread(request, slug, thread_id)
@@ -399,6 +421,7 @@ def follow(request, slug, thread_id):
     return redirect(thread)
 
 
+@answers_json
 @require_POST
 def best_answer(request, slug, thread_id):
     thread = _readable_thread(request, slug, thread_id)
@@ -453,6 +476,7 @@ def _form_state(request):
     return {"body": request.POST.get("body", ""), "parent": int(raw) if raw.isdigit() and len(raw) < 19 else None}
 
 
+@answers_json
 @require_POST
 def reply(request, thread_id):
     """A new post in a thread: an answer in a forum thread, or a comment; with `parent`, a reply to a post."""
@@ -468,6 +492,7 @@ def reply(request, thread_id):
     return _posted(request, post, "Your comment is posted." if thread.is_comments else "Your reply is posted.")
 
 
+@answers_json
 @require_POST
 def comment(request, page_id):
     """A comment under a page; its comment thread is made with the first one (and not at all if it is refused)."""
@@ -491,6 +516,7 @@ def comment(request, page_id):
     return _posted(request, post, "Your comment is posted.")
 
 
+@answers_json
 @require_http_methods(["GET", "POST"])
 def edit_post(request, post_id):
     post = _post(request, post_id)
@@ -520,6 +546,7 @@ def edit_post(request, post_id):
     return render(request, "forums/edit_post.html", context, status=http_status(error) if error else 200)
 
 
+@answers_json
 @require_http_methods(["GET", "POST"])
 def delete_post(request, post_id):
     post = _post(request, post_id)
@@ -543,6 +570,7 @@ def delete_post(request, post_id):
     return render(request, "forums/delete_post.html", {"post": post, "back": post.get_absolute_url()})
 
 
+@answers_json
 @require_POST
 def helpful(request, post_id):
     post = _post(request, post_id)

@@ -668,3 +668,20 @@ def test_visitors_cached_page_shows_new_comments_reactions_and_deletions_at_once
     assert "1 found this helpful" in text_of(soup_of(client.get(case.url)).find(id=f"comment-{post.pk}"))
     services.delete_post(post, priya)
     assert b"A fresh comment" not in client.get(case.url).content
+
+
+def test_scripts_get_a_json_404_for_threads_and_posts_they_cannot_see(communities, fiona, priya):
+    _, _, private = communities
+    thread = thread_in(private, fiona)
+    post = thread.posts.get()
+    client = signed_in(priya)
+    for path in (
+        reverse("forums:reply", args=[thread.pk]),
+        reverse("forums:helpful", args=[post.pk]),
+        reverse("forums:edit_post", args=[post.pk]),
+        reverse("forums:join", args=[private.slug]),
+    ):
+        response = client.post(path, {"body": "Hi"}, **JSON)
+        assert response.status_code == 404, path
+        assert response.json()["error"]["code"] == "not_found"
+    assert client.post(reverse("forums:reply", args=[thread.pk]), {"body": "Hi"}).status_code == 404
