@@ -173,6 +173,38 @@ def test_replies_and_helpful_marks_arrive_live_and_errors_keep_the_text(site_ser
 
 
 @pytest.mark.e2e
+def test_edits_and_removals_show_live(site_server, case_study, priya, fraser):
+    url = f"{site_server.url}{case_study}"
+    tag = uuid.uuid4().hex[:8]
+    open_live(priya, url)
+    comment(priya, f"First draft ({tag}).")
+    open_live(fraser, url)
+    theirs = article(fraser, f"First draft ({tag}).")
+    theirs.locator("summary", has_text="Reply").click()
+    theirs.get_by_label("Your reply").fill(f"A reply that stays ({tag}).")
+    theirs.get_by_role("button", name="Post reply").click()
+    article(priya, f"A reply that stays ({tag}).").last.wait_for()  # the reply, inside her comment
+
+    # Priya edits her comment on its own page: Fraser's copy changes in place and says it was edited.
+    article(priya, f"First draft ({tag}).").first.locator("[data-edit-link]").click()
+    priya.get_by_label("Your comment").fill(f"Second thoughts ({tag}).")
+    priya.get_by_role("button", name="Save changes").click()
+    edited = article(fraser, f"Second thoughts ({tag}).").first
+    edited.wait_for(timeout=2_000)
+    assert edited.locator(":scope > .cop-post__meta [data-post-edited]").inner_text() == "edited"
+
+    # She deletes it: it has a reply, so Fraser sees the placeholder with the reply still under it.
+    priya.goto(url)
+    article(priya, f"Second thoughts ({tag}).").first.locator("[data-delete-link]").click()
+    priya.get_by_role("button", name="Delete").click()
+    placeholder = fraser.locator("article.cop-post--placeholder", has_text=f"A reply that stays ({tag}).").first
+    placeholder.wait_for(timeout=2_000)
+    assert placeholder.locator(":scope > .cop-post__placeholder").inner_text() == "This post was removed."
+    assert article(fraser, f"Second thoughts ({tag}).").count() == 0
+    assert fraser.evaluate("window.notReloaded") is True
+
+
+@pytest.mark.e2e
 def test_a_viewer_who_was_offline_catches_up_on_reconnecting(site_server, case_study, priya, fraser):
     url = f"{site_server.url}{case_study}"
     text = f"Posted while Fraser was offline ({uuid.uuid4().hex[:8]})."
