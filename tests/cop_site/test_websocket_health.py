@@ -7,6 +7,9 @@ from channels.testing import WebsocketCommunicator
 
 from cop_site.asgi import application
 
+# Channels closes stale database connections around each frame, so the database must be reachable.
+pytestmark = pytest.mark.django_db
+
 ORIGIN = (b"origin", b"http://127.0.0.1:8000")
 
 
