@@ -4,6 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Two workers: the suite waits on browsers and server processes much of the time.
+PYTEST_ARGS ?= -n 2
 SGDS := node_modules/@scottish-government/design-system/dist
 VENDOR := static/vendor
 
