@@ -27,6 +27,7 @@ urlpatterns = [
     path("feeds/latest.atom", LatestContentAtomFeed(), name="feed_atom"),
     path("feeds/latest.rss", LatestContentRssFeed(), name="feed_rss"),
     path("", include("forums.urls")),  # /communities/... and the forms discussions post to
+    path("rooms/", include("forums.room_urls")),  # live rooms; their WebSocket is in forums/routing.py
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from forums.room_demo import load_demo_rooms
 from learning.demo import DEMO_ACCOUNTS, load_demo_content
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off: this looks like production. Pass --force to load demo content anyway.")
         changes = load_demo_content()
+        changes += load_demo_rooms()  # after the accounts: the rooms' communities need their members
         for change in changes:
             self.stdout.write(f"  {change}")
         summary = f"{len(changes)} changes" if changes else "already up to date"

@@ -1,0 +1,14 @@
+"""Live room pages, included from cop_site/urls.py. The room's WebSocket is /ws/rooms/<slug>/ (forums/routing.py)."""
+
+from django.urls import path
+
+from forums import room_views
+
+app_name = "rooms"
+
+urlpatterns = [
+    path("<slug:slug>/", room_views.room_detail, name="room"),
+    path("<slug:slug>/participation.json", room_views.participation, name="participation"),
+    path("<slug:slug>/end-session/", room_views.end_session, name="end_session"),
+    path("<slug:slug>/transcript/<int:session_id>/", room_views.transcript, name="transcript"),
+]

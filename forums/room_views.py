@@ -1,0 +1,145 @@
+"""Live room pages: thin HTTP adapters over forums/rooms.py.
+
+The room page renders what the WebSocket (`/ws/rooms/<slug>/`, forums/room_consumer.py) will keep
+live: the latest messages, so the page reads without JavaScript, and the facilitator's tools. Who
+may enter is `rooms.refusal`, the same rule the consumer closes with: a private community's rooms
+are a 404 to everyone else, visitors are asked to sign in, suspended members are told why.
+"""
+
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import LevelChoice
+from forums import rooms
+from forums.discussion import http_status
+from forums.models import Room, RoomMessage, RoomSession
+from forums.moderation import active_suspension
+from forums.services import ForumError
+
+LEVEL_LABELS = {**dict(LevelChoice.choices), "": "Not stated"}  # participation counts by these, frontline first
+
+
+def _room(request, slug):
+    """The room if this person may see its community at all; the 404 of a missing slug otherwise."""
+    room = Room.objects.select_related("community", "floor_user").filter(slug=slug).first()
+    if room is None or not room.community.can_see(request.user):
+        raise Http404("No room here.")
+    return room
+
+
+def _current_session_start(room):
+    """The last message of the previous session: participation and transcripts count from there."""
+    previous = room.sessions.order_by("-created").first()
+    return previous.last_message_id if previous and previous.last_message_id else None
+
+
+def participation_figures(room):
+    figures = rooms.participation(room, since=_current_session_start(room))
+    for row in figures["by_level"]:
+        row["label"] = LEVEL_LABELS.get(row["level"], row["level"].replace("_", " ").capitalize())
+    for row in figures["by_person"]:
+        row["level_label"] = LEVEL_LABELS.get(row["level"], "") if row["name"] != "Anonymous" else ""
+    top = max((row["words"] for row in figures["by_level"]), default=0)
+    figures["max_words"] = top
+    figures["total_messages"] = sum(row["messages"] for row in figures["by_level"])
+    figures["total_words"] = sum(row["words"] for row in figures["by_level"])
+    return figures
+
+
+def room_detail(request, slug):
+    return _render_room(request, _room(request, slug))
+
+
+def _render_room(request, room, error=None, form=None, status=200):
+    user = request.user
+    refusal = rooms.refusal(room, user)
+    context = {
+        "room": room,
+        "community": room.community,
+        "refusal": refusal,
+        "can_read": room.community.can_read(user),
+        "error": error,
+        "form": form or {},
+        "sessions": room.sessions.select_related("thread").order_by("-created")[:10],
+    }
+    if refusal == 4403:
+        context["suspension"] = active_suspension(user)
+    if refusal is None:
+        latest, has_more = rooms.history(room)
+        facilitator = rooms.is_facilitator(room, user)
+        context.update(
+            room_messages=[message_row(message) for message in latest],
+            has_more=has_more,
+            last_id=latest[-1].pk if latest else 0,
+            facilitator=facilitator,
+            moderator=rooms.is_moderator(room, user),
+            level_labels=LEVEL_LABELS,
+        )
+        if facilitator:
+            context["participation"] = participation_figures(room)
+    return render(request, "forums/rooms/room.html", context, status=status)
+
+
+def participation(request, slug):
+    """The live participation figures of the current session, for the facilitator's panel."""
+    room = _room(request, slug)
+    if rooms.refusal(room, request.user) is not None or not rooms.is_facilitator(room, request.user):
+        error = {"code": "forbidden", "message": "Only the room's facilitators see participation figures."}
+        return JsonResponse({"error": error}, status=403)
+    return JsonResponse(participation_figures(room))
+
+
+@require_POST
+def end_session(request, slug):
+    """The facilitator's summary: close the room, post the summary thread, and go to it."""
+    room = _room(request, slug)
+    if rooms.refusal(room, request.user) is not None:
+        return redirect(room)
+    form = {"key_points": request.POST.get("key_points", ""), "actions": request.POST.get("actions", "")}
+    try:
+        session = rooms.end_session(room, request.user, form["key_points"], form["actions"])
+    except rooms.RoomError as error:
+        failure = ForumError(error.code, error.detail)
+        return _render_room(request, room, failure, form, status=http_status(failure))
+    except ForumError as error:  # posting the summary thread was refused (for example rate limited)
+        return _render_room(request, room, error, form, status=http_status(error))
+    messages.success(request, "The session is ended and its summary is posted in the community.")
+    return redirect(session.thread.get_absolute_url() if session.thread else room.get_absolute_url())
+
+
+def transcript(request, slug, session_id):
+    """Every message of one session; anonymous contributions without a name, removed ones as a note."""
+    room = _room(request, slug)
+    session = RoomSession.objects.filter(room=room, pk=session_id).select_related("thread", "facilitator").first()
+    if session is None:
+        raise Http404("No such session.")
+    if not room.community.can_read(request.user):
+        messages.info(request, f"Only members of {room.community.name} read its room transcripts.")
+        return redirect(room.community)
+    return render(
+        request,
+        "forums/rooms/transcript.html",
+        {"room": room, "community": room.community, "session": session, "lines": _session_messages(session)},
+    )
+
+
+def _session_messages(session):
+    """The session's messages: from its first to its last (end_session sets both), removed ones included."""
+    if session.first_message_id is None or session.last_message_id is None:
+        return []
+    found = RoomMessage.objects.filter(
+        room_id=session.room_id, pk__gte=session.first_message_id, pk__lte=session.last_message_id
+    )
+    return [message_row(message) for message in found.select_related("author__profile").order_by("pk")]
+
+
+def message_row(message):
+    """A message as the protocol shows it, with what a template needs besides: a datetime, words for the level."""
+    row = rooms.message_payload(message)
+    row["created_at"] = message.created
+    row["removed"] = message.removed
+    if row["author"]:
+        row["author"]["level_label"] = LEVEL_LABELS.get(row["author"]["level"], "")
+    return row

@@ -1,0 +1,857 @@
+// The live room client (templates/forums/rooms/room.html): speaks the room protocol of DESIGN.md §4
+// over /ws/rooms/<slug>/. Nothing is lost: every message is sent with a client_id and shown as
+// pending until the server echoes it back (a resend after a reconnect cannot double it); the last
+// message id seen is kept, and a reconnect asks for everything after it (?after=<id>).
+// Connection state is always on screen; new messages from others are announced politely; errors
+// are alerts. No framework: plain DOM, keyboard first.
+(function () {
+  "use strict";
+
+  var PING_EVERY_MS = 20000;
+  var PONG_WITHIN_MS = 10000;
+  var BACKOFF_FIRST_MS = 1000;
+  var BACKOFF_MAX_MS = 30000;
+  var TYPING_EVERY_MS = 3000;
+  var TYPING_SHOWN_MS = 4000;
+  var ANNOUNCE_AFTER_MS = 800;
+  var PARTICIPATION_EVERY_MS = 15000;
+  var ANNOUNCED_WORDS = 12;
+  var LEVELS = {
+    frontline: "Frontline",
+    manager: "Manager",
+    strategic: "Strategic leader",
+    researcher: "Researcher",
+    community_member: "Community member"
+  };
+  // Close codes after which reconnecting cannot help (DESIGN.md §4).
+  var REFUSALS = {
+    4401: "Your sign-in has ended. Sign in again to rejoin the room.",
+    4403: "You cannot take part in this room.",
+    4404: "This room no longer exists."
+  };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function hidden(node, hide) { if (node) { node.hidden = !!hide; } }
+
+  function newClientId() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") { return window.crypto.randomUUID(); }
+    return "c-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
+
+  function formatTime(iso) {
+    var when = new Date(iso);
+    if (isNaN(when.getTime())) { return ""; }
+    return when.toLocaleDateString("en-GB", { day: "numeric", month: "short" }) + ", " +
+      when.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function firstWords(html, count) {
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var words = (holder.textContent || "").trim().split(/\s+/).filter(Boolean);
+    return words.slice(0, count).join(" ") + (words.length > count ? "…" : "");
+  }
+
+  function nameOf(person) { return person ? person.name : "Anonymous"; }
+
+  function Room(root) {
+    this.root = root;
+    this.path = root.getAttribute("data-ws-url");
+    this.participationUrl = root.getAttribute("data-participation-url");
+    this.lastId = parseInt(root.getAttribute("data-last-id"), 10) || 0;
+    this.you = { id: parseInt(root.getAttribute("data-user-id"), 10) || null, facilitator: root.hasAttribute("data-facilitator") };
+    this.info = {};
+    this.socket = null;
+    this.attempts = 0;
+    this.timers = {};
+    this.replayPending = false;
+    this.olderRequested = false;
+    this.pending = {};        // client_id -> {body, anonymous, element, failed}
+    this.pendingOrder = [];   // client_ids, oldest first
+    this.rendered = {};       // message id -> element
+    this.typists = {};        // user id -> {name, timer}
+    this.floorUser = null;
+    this.hands = [];
+    this.presence = [];
+    this.toAnnounce = [];
+    this.lastTypingSent = 0;
+    this.stopped = false;
+
+    this.find();
+    this.adoptRenderedMessages();
+    this.bind();
+    this.ui.scroller.scrollTop = this.ui.scroller.scrollHeight;
+    this.connect();
+    if (this.participationUrl) {
+      this.refreshParticipation();
+      this.timers.participation = window.setInterval(this.refreshParticipation.bind(this), PARTICIPATION_EVERY_MS);
+    }
+  }
+
+  Room.prototype.find = function () {
+    var root = this.root;
+    var doc = document;
+    this.ui = {
+      status: root.querySelector("[data-connection-status]"),
+      alert: root.querySelector("[data-room-alert]"),
+      list: root.querySelector("[data-message-list]"),
+      scroller: root.querySelector("[data-message-scroller]"),
+      empty: root.querySelector("[data-empty-message]"),
+      earlier: root.querySelector("[data-load-earlier]"),
+      typing: root.querySelector("[data-typing]"),
+      announcer: root.querySelector("[data-announcer]"),
+      composer: root.querySelector("[data-composer]"),
+      input: root.querySelector("[data-composer-input]"),
+      anonymousOption: root.querySelector("[data-anonymous-option]"),
+      anonymous: root.querySelector("[data-anonymous]"),
+      composerState: root.querySelector("[data-composer-state]"),
+      state: doc.querySelector("[data-room-state]"),
+      floorMode: doc.querySelector("[data-floor-mode]"),
+      floor: doc.querySelector("[data-floor]"),
+      hand: doc.querySelector("[data-hand]"),
+      hands: doc.querySelector("[data-hands]"),
+      handsEmpty: doc.querySelector("[data-hands-empty]"),
+      presence: doc.querySelector("[data-presence]"),
+      presenceEmpty: doc.querySelector("[data-presence-empty]"),
+      presenceCount: doc.querySelector("[data-presence-count]"),
+      facilitation: doc.querySelector("[data-facilitation]"),
+      toggleState: doc.querySelector("[data-toggle-state]"),
+      takeFloor: doc.querySelector("[data-take-floor]"),
+      chart: doc.querySelector("[data-participation-chart]"),
+      tables: doc.querySelector("[data-participation-tables]"),
+      rules: doc.querySelector("[data-ground-rules]"),
+      dismissRules: doc.querySelector("[data-dismiss-rules]"),
+      showRules: doc.querySelector("[data-show-rules]")
+    };
+    if (this.ui.floor) { this.ui.floor.setAttribute("tabindex", "-1"); }
+  };
+
+  Room.prototype.adoptRenderedMessages = function () {
+    var self = this;
+    Array.prototype.forEach.call(this.ui.list.querySelectorAll("[data-message-id]"), function (item) {
+      var id = parseInt(item.getAttribute("data-message-id"), 10);
+      self.rendered[id] = item;
+      if (id > self.lastId) { self.lastId = id; }
+    });
+  };
+
+  // --- the connection ----------------------------------------------------------------------------
+  Room.prototype.connect = function () {
+    if (this.stopped) { return; }
+    window.clearTimeout(this.timers.reconnect);
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    var url = scheme + window.location.host + this.path + (this.lastId ? "?after=" + this.lastId : "");
+    var socket = new WebSocket(url);
+    var self = this;
+    this.socket = socket;
+    this.replayPending = true;
+    this.connectedAfter = this.lastId;
+    this.olderRequested = false;
+    this.setConnection(this.attempts ? "reconnecting" : "connecting");
+    socket.onmessage = function (event) {
+      if (socket !== self.socket) { return; }
+      var frame;
+      try { frame = JSON.parse(event.data); } catch (error) { return; }
+      if (frame && typeof frame.type === "string") { self.handle(frame); }
+    };
+    socket.onclose = function (event) {
+      if (socket !== self.socket) { return; }
+      self.disconnected(event.code);
+    };
+  };
+
+  Room.prototype.disconnected = function (code) {
+    this.welcomed = false;
+    this.stopHeartbeat();
+    this.socket = null;
+    if (REFUSALS[code]) {
+      this.stopped = true;
+      this.setConnection("offline", "Disconnected");
+      this.showAlert(REFUSALS[code], code === 4401);
+      return;
+    }
+    if (navigator.onLine === false) {
+      this.setConnection("offline");  // the "online" event reconnects
+      return;
+    }
+    this.scheduleReconnect();
+  };
+
+  Room.prototype.scheduleReconnect = function () {
+    // Exponential backoff with jitter, so a restarted server is not met by every client at once.
+    var ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * Math.pow(2, this.attempts));
+    var delay = ceiling / 2 + Math.random() * ceiling / 2;
+    this.attempts += 1;
+    this.setConnection("reconnecting");
+    window.clearTimeout(this.timers.reconnect);
+    this.timers.reconnect = window.setTimeout(this.connect.bind(this), delay);
+  };
+
+  Room.prototype.dropConnection = function () {
+    // Forget the socket at once (a dead network may take minutes to report the close).
+    var socket = this.socket;
+    this.socket = null;
+    this.welcomed = false;
+    this.stopHeartbeat();
+    if (socket) {
+      try { socket.close(); } catch (error) { /* already closing */ }
+    }
+  };
+
+  Room.prototype.wentOffline = function () {
+    this.dropConnection();
+    window.clearTimeout(this.timers.reconnect);
+    if (!this.stopped) { this.setConnection("offline"); }
+  };
+
+  Room.prototype.cameOnline = function () {
+    if (this.stopped) { return; }
+    this.dropConnection();
+    this.attempts = 0;
+    this.connect();
+  };
+
+  Room.prototype.isOpen = function () {
+    return this.socket && this.socket.readyState === WebSocket.OPEN && this.welcomed;
+  };
+
+  Room.prototype.send = function (frame) {
+    if (!this.isOpen()) { return false; }
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  };
+
+  Room.prototype.startHeartbeat = function () {
+    var self = this;
+    this.stopHeartbeat();
+    this.timers.ping = window.setInterval(function () {
+      if (!self.send({ type: "ping" })) { return; }
+      window.clearTimeout(self.timers.pong);
+      self.timers.pong = window.setTimeout(function () {
+        // No answer: the connection is dead even if the browser has not noticed.
+        self.dropConnection();
+        self.scheduleReconnect();
+      }, PONG_WITHIN_MS);
+    }, PING_EVERY_MS);
+  };
+
+  Room.prototype.stopHeartbeat = function () {
+    window.clearInterval(this.timers.ping);
+    window.clearTimeout(this.timers.pong);
+  };
+
+  Room.prototype.setConnection = function (state, words) {
+    var labels = { connecting: "Connecting…", connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline" };
+    this.root.setAttribute("data-connection", state);
+    this.ui.status.textContent = words || labels[state];
+  };
+
+  // --- frames from the server ----------------------------------------------------------------------
+  Room.prototype.handle = function (frame) {
+    switch (frame.type) {
+      case "welcome": return this.onWelcome(frame);
+      case "history": return this.onHistory(frame);
+      case "message": return this.onMessage(frame.message, true);
+      case "removed": return this.onRemoved(frame.message_id);
+      case "presence": return this.onPresence(frame.members || []);
+      case "typing": return this.onTyping(frame.user);
+      case "hands": return this.onHands(frame.queue || []);
+      case "floor": return this.onFloor(frame.user || null);
+      case "room": return this.onRoomState(frame);
+      case "error": return this.onError(frame);
+      case "pong": return window.clearTimeout(this.timers.pong);
+      default: return undefined;
+    }
+  };
+
+  Room.prototype.onWelcome = function (frame) {
+    this.welcomed = true;
+    this.attempts = 0;
+    this.you = frame.you || this.you;
+    this.info = frame.room || {};
+    this.setConnection("connected");
+    this.startHeartbeat();
+    hidden(this.ui.anonymousOption, !this.info.allow_anonymous);
+    if (!this.info.allow_anonymous && this.ui.anonymous) { this.ui.anonymous.checked = false; }
+    if (this.info.state) { this.onRoomState({ state: this.info.state }); }
+    this.updateFloorMode();
+    // Whatever was sent but not acknowledged goes again, with the same client_id: never doubled.
+    var self = this;
+    this.pendingOrder.forEach(function (clientId) {
+      var entry = self.pending[clientId];
+      if (entry && !entry.failed) { self.transmit(clientId); }
+    });
+  };
+
+  Room.prototype.onHistory = function (frame) {
+    var messages = frame.messages || [];
+    var self = this;
+    var scroller = this.ui.scroller;
+    var fromBottom = scroller.scrollHeight - scroller.scrollTop;
+    messages.forEach(function (message) { self.onMessage(message, false); });
+    if (this.replayPending) {
+      // A replay after ?after= comes in frames of a bounded size; has_more says another follows.
+      if (this.connectedAfter && frame.has_more) { return; }
+      this.replayPending = false;
+      if (!this.connectedAfter) { hidden(this.ui.earlier, !frame.has_more); }
+      this.scrollToEnd(false);
+      return;
+    }
+    if (this.olderRequested) {
+      this.olderRequested = false;
+      var hadFocus = document.activeElement === this.ui.earlier;
+      hidden(this.ui.earlier, !frame.has_more);
+      scroller.scrollTop = scroller.scrollHeight - fromBottom;  // keep the reader's place
+      if (hadFocus && !frame.has_more) { scroller.focus(); }  // the button is gone: on to what it brought
+      this.announce(messages.length + " earlier message" + (messages.length === 1 ? "" : "s") + " shown.");
+    }
+  };
+
+  Room.prototype.onMessage = function (message, live) {
+    if (!message || typeof message.id !== "number") { return; }
+    if (message.id > this.lastId) { this.lastId = message.id; }
+    var mine = this.isMine(message);
+    var entry = mine ? this.pending[message.client_id] : null;
+    if (this.rendered[message.id]) {
+      if (entry) { this.forget(message.client_id, true); }
+      return;  // seen already: exactly once
+    }
+    var item = this.renderMessage(message, mine);
+    if (entry) {
+      entry.element.parentNode.replaceChild(item, entry.element);
+      this.forget(message.client_id, false);
+      this.clearAlert();
+    } else {
+      this.insertInOrder(item, message.id);
+    }
+    this.rendered[message.id] = item;
+    hidden(this.ui.empty, true);
+    if (live) {
+      if (!mine) { this.queueAnnouncement(message); }
+      if (message.author) { this.clearTyping(message.author.id); }
+      this.scrollToEnd(mine);
+      this.participationSoon();
+    }
+  };
+
+  Room.prototype.isMine = function (message) {
+    if (!this.pending[message.client_id]) { return !!(message.author && this.you && message.author.id === this.you.id); }
+    return !message.author || (this.you && message.author.id === this.you.id);
+  };
+
+  Room.prototype.insertInOrder = function (item, id) {
+    var list = this.ui.list;
+    var children = list.querySelectorAll("[data-message-id]");
+    for (var i = 0; i < children.length; i += 1) {
+      if (parseInt(children[i].getAttribute("data-message-id"), 10) > id) {
+        list.insertBefore(item, children[i]);
+        return;
+      }
+    }
+    var firstPending = list.querySelector(".cop-room-message--pending, .cop-room-message--failed");
+    list.insertBefore(item, firstPending);  // pending ones stay last, until they arrive
+  };
+
+  Room.prototype.onRemoved = function (messageId) {
+    var item = this.rendered[messageId];
+    if (!item) { return; }
+    var next = item.nextElementSibling && item.nextElementSibling.querySelector("button");
+    var hadFocus = item.contains(document.activeElement);
+    item.parentNode.removeChild(item);
+    delete this.rendered[messageId];
+    hidden(this.ui.empty, this.ui.list.children.length > 0);
+    if (hadFocus) { (next || this.ui.scroller).focus(); }
+    this.participationSoon();
+  };
+
+  Room.prototype.onPresence = function (members) {
+    this.presence = members;
+    var self = this;
+    this.ui.presenceCount.textContent = "(" + members.length + ")";
+    hidden(this.ui.presenceEmpty, members.length > 0);
+    this.ui.presenceEmpty.textContent = "No one else is here yet.";
+    this.keepFocus(this.ui.presence, function () {
+      self.ui.presence.textContent = "";
+      members.forEach(function (member) { self.ui.presence.appendChild(self.renderPerson(member, "presence")); });
+    });
+  };
+
+  Room.prototype.onHands = function (queue) {
+    this.hands = queue;
+    var self = this;
+    var raised = queue.some(function (person) { return self.you && person.id === self.you.id; });
+    if (this.ui.hand) {
+      this.ui.hand.setAttribute("aria-pressed", raised ? "true" : "false");
+      this.ui.hand.textContent = raised ? "Lower your hand" : "Raise your hand";
+    }
+    hidden(this.ui.handsEmpty, queue.length > 0);
+    this.keepFocus(this.ui.hands, function () {
+      self.ui.hands.textContent = "";
+      queue.forEach(function (person) { self.ui.hands.appendChild(self.renderPerson(person, "hands")); });
+    });
+  };
+
+  Room.prototype.onFloor = function (user) {
+    var before = this.floorUser;
+    this.floorUser = user;
+    if (user) { this.info.floor_control = true; }
+    var you = this.you && user && user.id === this.you.id;
+    this.ui.floor.textContent = user ? (you ? "You have the floor." : user.name + " has the floor.") : "No one has the floor.";
+    if (you && !(before && before.id === user.id)) { this.announce("You have the floor: you may speak now."); }
+    this.renderPeopleAgain();
+    this.updateFloorMode();
+  };
+
+  Room.prototype.onRoomState = function (frame) {
+    var state = frame.state;
+    if (!state) { return; }
+    this.info.state = state;
+    if (typeof frame.floor_control === "boolean") { this.info.floor_control = frame.floor_control; }
+    if (typeof frame.allow_anonymous === "boolean") {
+      this.info.allow_anonymous = frame.allow_anonymous;
+      hidden(this.ui.anonymousOption, !frame.allow_anonymous);
+    }
+    if (this.ui.state) { this.ui.state.textContent = state === "open" ? "Open" : "Closed"; }
+    if (this.ui.toggleState) { this.ui.toggleState.textContent = state === "open" ? "Close the room" : "Open the room"; }
+    this.updateFloorMode();
+  };
+
+  Room.prototype.updateFloorMode = function () {
+    var words = "";
+    var holder = this.floorUser;
+    var facilitator = this.you && this.you.facilitator;
+    if (this.info.state && this.info.state !== "open") {
+      words = "The room is closed just now.";
+    } else if (this.info.floor_control && !facilitator && !(holder && this.you && holder.id === this.you.id)) {
+      words = "The facilitator gives the floor: raise your hand to speak next.";
+    }
+    this.ui.composerState.textContent = words;
+    if (this.ui.floorMode && typeof this.info.floor_control === "boolean") {
+      this.ui.floorMode.textContent = this.info.floor_control ?
+        "The facilitator gives the floor: raise your hand to speak" : "Anyone may speak";
+    }
+  };
+
+  Room.prototype.onTyping = function (user) {
+    if (!user || (this.you && user.id === this.you.id)) { return; }
+    var self = this;
+    var known = this.typists[user.id];
+    if (known) { window.clearTimeout(known.timer); }
+    this.typists[user.id] = {
+      name: user.name,
+      timer: window.setTimeout(function () { self.clearTyping(user.id); }, TYPING_SHOWN_MS)
+    };
+    this.showTyping();
+  };
+
+  Room.prototype.clearTyping = function (userId) {
+    var known = this.typists[userId];
+    if (!known) { return; }
+    window.clearTimeout(known.timer);
+    delete this.typists[userId];
+    this.showTyping();
+  };
+
+  Room.prototype.showTyping = function () {
+    var self = this;
+    var names = Object.keys(this.typists).map(function (id) { return self.typists[id].name; });
+    if (!names.length) { this.ui.typing.textContent = ""; return; }
+    if (names.length > 3) { this.ui.typing.textContent = "Several people are typing…"; return; }
+    var joined = names.length === 1 ? names[0] : names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+    this.ui.typing.textContent = joined + (names.length === 1 ? " is typing…" : " are typing…");
+  };
+
+  Room.prototype.onError = function (frame) {
+    var detail = frame.detail || "Something went wrong.";
+    var entry = frame.client_id ? this.pending[frame.client_id] : null;
+    if (entry) { this.markFailed(frame.client_id, detail); }
+    this.showAlert(detail);
+  };
+
+  // --- rendering ---------------------------------------------------------------------------------
+  Room.prototype.renderMessage = function (message, mine) {
+    var item = el("li", "cop-room-message" + (mine ? " cop-room-message--mine" : ""));
+    item.id = "message-" + message.id;
+    item.setAttribute("data-message-id", String(message.id));
+    item.setAttribute("data-client-id", message.client_id || "");
+    if (message.author) { item.setAttribute("data-author-id", String(message.author.id)); }
+    var meta = el("p", "cop-room-message__meta");
+    meta.appendChild(el("span", "cop-room-message__author", nameOf(message.author)));
+    if (message.author && LEVELS[message.author.level]) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(el("span", "cop-room-message__level", LEVELS[message.author.level]));
+    }
+    if (mine && !message.author) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(el("span", "cop-room-message__level", "(you, anonymously)"));
+    }
+    meta.appendChild(document.createTextNode(" "));
+    var time = el("time", "cop-room-message__time", formatTime(message.created));
+    time.setAttribute("datetime", message.created || "");
+    meta.appendChild(time);
+    item.appendChild(meta);
+    var body = el("div", "cop-room-message__body");
+    body.innerHTML = message.body_html;  // cleaned on the server, as comments are (nh3)
+    item.appendChild(body);
+    if (this.you && this.you.facilitator) {
+      var remove = el("button", "ds_button ds_button--secondary ds_button--small cop-room-message__remove", "Remove");
+      remove.type = "button";
+      remove.setAttribute("data-remove-message", String(message.id));
+      remove.appendChild(el("span", "visually-hidden", " the message from " + nameOf(message.author) + " at " + formatTime(message.created)));
+      item.appendChild(remove);
+    }
+    return item;
+  };
+
+  Room.prototype.renderPending = function (clientId) {
+    var entry = this.pending[clientId];
+    var item = entry.element || el("li");
+    item.className = "cop-room-message cop-room-message--mine " + (entry.failed ? "cop-room-message--failed" : "cop-room-message--pending");
+    item.setAttribute("data-pending-client-id", clientId);
+    item.textContent = "";
+    var meta = el("p", "cop-room-message__meta");
+    meta.appendChild(el("span", "cop-room-message__author", entry.anonymous ? "You (anonymously)" : "You"));
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(el("span", "cop-room-message__status", entry.failed ? "Not sent: " + entry.failed : "Sending…"));
+    item.appendChild(meta);
+    var body = el("div", "cop-room-message__body");
+    var text = el("p", null, entry.body);
+    text.style.whiteSpace = "pre-wrap";
+    body.appendChild(text);
+    item.appendChild(body);
+    if (entry.failed) {
+      var retry = el("button", "ds_button ds_button--small", "Retry");
+      retry.type = "button";
+      retry.setAttribute("data-retry", clientId);
+      retry.appendChild(el("span", "visually-hidden", " sending this message"));
+      var discard = el("button", "ds_button ds_button--secondary ds_button--small", "Discard");
+      discard.type = "button";
+      discard.setAttribute("data-discard", clientId);
+      discard.appendChild(el("span", "visually-hidden", " this message"));
+      item.appendChild(retry);
+      item.appendChild(discard);
+    }
+    entry.element = item;
+    return item;
+  };
+
+  Room.prototype.renderPerson = function (person, where) {
+    var item = el("li");
+    item.appendChild(el("span", "cop-room-people__name", person.name));
+    if (LEVELS[person.level]) { item.appendChild(el("span", "cop-room-people__level", LEVELS[person.level])); }
+    if (this.you && person.id === this.you.id) { item.appendChild(el("span", "cop-room-people__you", "(you)")); }
+    if (this.floorUser && this.floorUser.id === person.id) {
+      item.appendChild(el("strong", "cop-room-people__floor", "has the floor"));
+    } else if (this.you && this.you.facilitator) {
+      var give = el("button", "ds_button ds_button--secondary ds_button--small", "Give the floor");
+      give.type = "button";
+      give.setAttribute("data-give-floor", String(person.id));
+      give.setAttribute("data-focus-key", where + "-" + person.id);
+      give.appendChild(el("span", "visually-hidden", " to " + person.name));
+      item.appendChild(give);
+    }
+    return item;
+  };
+
+  Room.prototype.renderPeopleAgain = function () {
+    this.onPresence(this.presence);
+    this.onHands(this.hands);
+  };
+
+  Room.prototype.keepFocus = function (container, render) {
+    // Lists are redrawn whole; a focused button in one keeps focus, or focus goes to the floor status.
+    var active = document.activeElement;
+    var key = active && container.contains(active) ? active.getAttribute("data-focus-key") : null;
+    var hadFocus = active && container.contains(active);
+    render();
+    if (!hadFocus) { return; }
+    var again = key ? container.querySelector('[data-focus-key="' + key + '"]') : null;
+    (again || this.ui.floor).focus();
+  };
+
+  Room.prototype.scrollToEnd = function (force) {
+    var scroller = this.ui.scroller;
+    var nearEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 120;
+    if (force || nearEnd) { scroller.scrollTop = scroller.scrollHeight; }
+  };
+
+  // --- announcements and alerts ----------------------------------------------------------------------
+  Room.prototype.queueAnnouncement = function (message) {
+    // A burst is one announcement: the newest author and their first words, not every message read out.
+    var self = this;
+    this.toAnnounce.push(message);
+    window.clearTimeout(this.timers.announce);
+    this.timers.announce = window.setTimeout(function () {
+      var batch = self.toAnnounce;
+      self.toAnnounce = [];
+      var latest = batch[batch.length - 1];
+      var words = nameOf(latest.author) + ": " + firstWords(latest.body_html, ANNOUNCED_WORDS);
+      self.announce(batch.length > 1 ? batch.length + " new messages. Latest from " + words : words);
+    }, ANNOUNCE_AFTER_MS);
+  };
+
+  Room.prototype.announce = function (words) {
+    this.ui.announcer.textContent = words;
+  };
+
+  Room.prototype.showAlert = function (words, signIn) {
+    var alert = this.ui.alert;
+    alert.textContent = "";
+    var text = el("p", null, words + " ");
+    if (signIn) {
+      var link = el("a", null, "Sign in");
+      link.href = "/accounts/login/?next=" + encodeURIComponent(window.location.pathname);
+      text.appendChild(link);
+    }
+    alert.appendChild(text);
+  };
+
+  Room.prototype.clearAlert = function () { this.ui.alert.textContent = ""; };
+
+  // --- sending -----------------------------------------------------------------------------------------
+  Room.prototype.submit = function () {
+    var body = this.ui.input.value.trim();
+    if (!body) {
+      this.showAlert("Write something before sending.");
+      this.ui.input.focus();
+      return;
+    }
+    var clientId = newClientId();
+    this.pending[clientId] = { body: body, anonymous: !!(this.ui.anonymous && this.ui.anonymous.checked), element: null, failed: null };
+    this.pendingOrder.push(clientId);
+    this.ui.list.appendChild(this.renderPending(clientId));
+    hidden(this.ui.empty, true);
+    this.ui.input.value = "";
+    this.scrollToEnd(true);
+    this.transmit(clientId);
+    this.ui.input.focus();
+  };
+
+  Room.prototype.transmit = function (clientId) {
+    var entry = this.pending[clientId];
+    var frame = { type: "message", body: entry.body, client_id: clientId };
+    if (entry.anonymous) { frame.anonymous = true; }
+    this.send(frame);  // when offline it waits: the welcome after reconnecting sends it
+  };
+
+  Room.prototype.markFailed = function (clientId, detail) {
+    var entry = this.pending[clientId];
+    entry.failed = detail;
+    this.renderPending(clientId);
+  };
+
+  Room.prototype.retry = function (clientId) {
+    var entry = this.pending[clientId];
+    if (!entry) { return; }
+    entry.failed = null;
+    this.renderPending(clientId);
+    this.clearAlert();
+    this.transmit(clientId);  // the same client_id: if the first try did land, nothing is doubled
+    this.ui.input.focus();
+  };
+
+  Room.prototype.forget = function (clientId, removeElement) {
+    var entry = this.pending[clientId];
+    if (!entry) { return; }
+    if (removeElement && entry.element && entry.element.parentNode) { entry.element.parentNode.removeChild(entry.element); }
+    delete this.pending[clientId];
+    this.pendingOrder = this.pendingOrder.filter(function (id) { return id !== clientId; });
+  };
+
+  Room.prototype.typed = function () {
+    var now = Date.now();
+    if (now - this.lastTypingSent < TYPING_EVERY_MS || !this.ui.input.value.trim()) { return; }
+    if (this.send({ type: "typing" })) { this.lastTypingSent = now; }
+  };
+
+  // --- the facilitator's participation panel ----------------------------------------------------------
+  Room.prototype.participationSoon = function () {
+    if (!this.participationUrl) { return; }
+    window.clearTimeout(this.timers.participationSoon);
+    this.timers.participationSoon = window.setTimeout(this.refreshParticipation.bind(this), 1500);
+  };
+
+  Room.prototype.refreshParticipation = function () {
+    var self = this;
+    if (!this.participationUrl || !window.fetch) { return; }
+    window.fetch(this.participationUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (figures) { if (figures) { self.renderParticipation(figures); } })
+      .catch(function () { /* offline: the next refresh tries again */ });
+  };
+
+  Room.prototype.renderParticipation = function (figures) {
+    this.renderChart(figures.by_level || [], figures.max_words || 0);
+    this.renderTables(figures);
+  };
+
+  Room.prototype.renderChart = function (rows, most) {
+    var ns = "http://www.w3.org/2000/svg";
+    var rowHeight = 34;
+    var labelWidth = 150;
+    var barWidth = 280;
+    var width = labelWidth + barWidth + 160;
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 " + width + " " + (rows.length * rowHeight + 8));
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", "participation-chart-title");
+    var title = document.createElementNS(ns, "title");
+    title.id = "participation-chart-title";
+    title.textContent = "Words by level: " + rows.map(function (row) {
+      return row.label + " " + row.words + " words in " + row.messages + " messages";
+    }).join("; ") + ". The table gives the same figures.";
+    svg.appendChild(title);
+    rows.forEach(function (row, index) {
+      var y = index * rowHeight + 4;
+      var label = document.createElementNS(ns, "text");
+      label.setAttribute("x", "0");
+      label.setAttribute("y", String(y + 21));
+      label.textContent = row.label;
+      svg.appendChild(label);
+      var bar = document.createElementNS(ns, "rect");
+      var length = most ? Math.max(row.words ? 2 : 0, Math.round(barWidth * row.words / most)) : 0;
+      bar.setAttribute("x", String(labelWidth));
+      bar.setAttribute("y", String(y + 4));
+      bar.setAttribute("width", String(length));
+      bar.setAttribute("height", String(rowHeight - 10));
+      bar.setAttribute("class", "cop-participation__bar" + (row.level === "frontline" ? " cop-participation__bar--frontline" : ""));
+      svg.appendChild(bar);
+      var value = document.createElementNS(ns, "text");
+      value.setAttribute("x", String(labelWidth + length + 8));
+      value.setAttribute("y", String(y + 21));
+      value.textContent = row.words + " words, " + row.messages + " msg";
+      svg.appendChild(value);
+    });
+    this.ui.chart.textContent = "";
+    this.ui.chart.appendChild(svg);
+  };
+
+  Room.prototype.renderTables = function (figures) {
+    var levels = this.ui.tables.querySelector("[data-participation-levels]");
+    var people = this.ui.tables.querySelector("[data-participation-people]");
+    if (levels) {
+      var total = figures.total_messages || 0;
+      var words = figures.total_words || 0;
+      levels.querySelector("caption").textContent = "By level (" + total + " message" + (total === 1 ? "" : "s") +
+        ", " + words + " word" + (words === 1 ? "" : "s") + ")";
+      fillRows(levels.querySelector("tbody"), (figures.by_level || []).map(function (row) {
+        return [row.label, row.messages, row.words];
+      }), 3, "");
+    }
+    if (people) {
+      fillRows(people.querySelector("tbody"), (figures.by_person || []).map(function (row) {
+        return [row.name, row.level_label || "", row.messages, row.words];
+      }), 4, "No one has spoken yet in this session.");
+    }
+  };
+
+  function fillRows(tbody, rows, columns, emptyText) {
+    tbody.textContent = "";
+    if (!rows.length && emptyText) {
+      var none = el("tr");
+      var cell = el("td", null, emptyText);
+      cell.colSpan = columns;
+      none.appendChild(cell);
+      tbody.appendChild(none);
+      return;
+    }
+    rows.forEach(function (cells) {
+      var tr = el("tr");
+      cells.forEach(function (value, index) {
+        var cell = el(index === 0 ? "th" : "td", typeof value === "number" ? "cop-number" : null, String(value));
+        if (index === 0) { cell.scope = "row"; }
+        tr.appendChild(cell);
+      });
+      tbody.appendChild(tr);
+    });
+  }
+
+  // --- the page's controls --------------------------------------------------------------------------------
+  Room.prototype.bind = function () {
+    var self = this;
+    var ui = this.ui;
+    ui.composer.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.submit();
+    });
+    ui.input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing && !event.ctrlKey && !event.altKey && !event.metaKey) {
+        event.preventDefault();
+        self.submit();
+      }
+    });
+    ui.input.addEventListener("input", function () { self.typed(); });
+    ui.list.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) { return; }
+      if (button.hasAttribute("data-retry")) { self.retry(button.getAttribute("data-retry")); }
+      if (button.hasAttribute("data-discard")) {
+        self.forget(button.getAttribute("data-discard"), true);
+        hidden(self.ui.empty, self.ui.list.children.length > 0);
+        self.ui.input.focus();
+      }
+      if (button.hasAttribute("data-remove-message")) {
+        self.send({ type: "moderate", action: "remove", message_id: parseInt(button.getAttribute("data-remove-message"), 10) });
+      }
+    });
+    if (ui.earlier) {
+      ui.earlier.addEventListener("click", function () {
+        var first = ui.list.querySelector("[data-message-id]");
+        if (!first) { return; }
+        self.olderRequested = true;
+        self.send({ type: "history", before: parseInt(first.getAttribute("data-message-id"), 10) });
+      });
+    }
+    if (ui.hand) {
+      ui.hand.addEventListener("click", function () {
+        self.send({ type: "hand", raised: ui.hand.getAttribute("aria-pressed") !== "true" });
+      });
+    }
+    [ui.hands, ui.presence].forEach(function (list) {
+      if (!list) { return; }
+      list.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-give-floor]");
+        if (button) { self.send({ type: "floor", user_id: parseInt(button.getAttribute("data-give-floor"), 10) }); }
+      });
+    });
+    if (ui.facilitation) {
+      ui.facilitation.addEventListener("click", function (event) {
+        var button = event.target.closest("button");
+        if (!button) { return; }
+        if (button.hasAttribute("data-toggle-state")) {
+          self.send({ type: "room", state: self.info.state === "open" ? "closed" : "open" });
+        } else if (button.hasAttribute("data-round")) {
+          self.send({ type: "round", action: button.getAttribute("data-round") });
+        } else if (button.hasAttribute("data-take-floor")) {
+          self.send({ type: "floor", user_id: null });
+        }
+      });
+    }
+    if (ui.dismissRules) {
+      ui.dismissRules.addEventListener("click", function () {
+        hidden(ui.rules, true);
+        hidden(ui.showRules, false);
+        ui.input.focus();
+      });
+      ui.showRules.querySelector("button").addEventListener("click", function () {
+        hidden(ui.rules, false);
+        hidden(ui.showRules, true);
+        ui.dismissRules.focus();
+      });
+    }
+    window.addEventListener("offline", function () { self.wentOffline(); });
+    window.addEventListener("online", function () { self.cameOnline(); });
+    window.addEventListener("pagehide", function () { self.stopped = true; self.dropConnection(); });
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) { self.stopped = false; self.attempts = 0; self.connect(); }  // back from the page cache
+    });
+  };
+
+  document.querySelectorAll("[data-room]").forEach(function (root) { root.roomClient = new Room(root); });
+})();
