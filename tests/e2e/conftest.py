@@ -11,6 +11,7 @@ from tests.services import services_required
 CHROMIUM = os.environ.get("COP_CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "static/vendor/axe/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DEMO_PASSWORD = "demo-pass-2026"  # COP_DEMO_PASSWORD's default, set on every demo account by load_demo_content
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +48,12 @@ def axe_violations(page):
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
     ]
+
+
+def sign_in(page, base_url, username="practitioner", password=DEMO_PASSWORD):
+    """Sign in through the real sign-in form, as a person would."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username or email address").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()

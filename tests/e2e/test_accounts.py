@@ -2,19 +2,10 @@
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, sign_in
 
 WIDTHS = {"desktop": 1280, "mobile": 375}
-DEMO_PASSWORD = "demo-pass-2026"  # COP_DEMO_PASSWORD's default, set on every demo account
 PUBLIC_PAGES = ["/accounts/signup/", "/accounts/login/", "/accounts/password/reset/", "/members/practitioner/"]
-
-
-def sign_in(page, base_url, username="practitioner", password=DEMO_PASSWORD):
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username or email address").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.e2e

@@ -8,21 +8,12 @@ import uuid
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, sign_in
 
-PASSWORD = "demo-pass-2026"  # load_demo_content's default COP_DEMO_PASSWORD
 TIMEOUT_MS = 20_000
 OPEN_COMMUNITY = "/communities/community-planning-practitioners/"
 RESTRICTED_COMMUNITY = "/communities/self-directed-support-practice/"
 COMMENTED_CASE_STUDY = "/case-studies/north-dundee-community-safety-inquiry/"  # forums/demo.py comments on it
-
-
-def sign_in(page, server, username="practitioner"):
-    page.goto(f"{server.url}/accounts/login/")
-    page.get_by_label("Username or email address").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def first_case_study(page, server):
@@ -52,7 +43,7 @@ def test_a_member_comments_on_a_case_study_without_javascript(site_server, no_sc
     sign_in_link = page.locator("#comments").get_by_role("link", name="Sign in to comment")
     assert "next=" in sign_in_link.get_attribute("href")
 
-    sign_in(page, site_server)
+    sign_in(page, site_server.url)
     page.goto(f"{site_server.url}{path}")
     text = f"We tried this in Kirkcaldy too ({uuid.uuid4().hex[:8]}): the **frontline** sessions made the difference."
     form = page.locator("#comments form[data-post-form]:not([data-parent-id])")
@@ -73,7 +64,7 @@ def test_a_member_comments_on_a_case_study_without_javascript(site_server, no_sc
 def test_an_empty_comment_without_javascript_gets_an_error_summary(site_server, no_script):
     page = no_script
     path = first_case_study(page, site_server)
-    sign_in(page, site_server)
+    sign_in(page, site_server.url)
     page.goto(f"{site_server.url}{path}")
     page.locator("#comments form[data-post-form]:not([data-parent-id])").get_by_role(
         "button", name="Post comment"
@@ -90,7 +81,7 @@ def test_an_empty_comment_without_javascript_gets_an_error_summary(site_server, 
 def test_discussion_pages_have_no_axe_violations(site_server, page, who):
     page.context.set_default_timeout(TIMEOUT_MS)
     if who != "visitor":
-        sign_in(page, site_server, who)
+        sign_in(page, site_server.url, who)
     page.goto(f"{site_server.url}{OPEN_COMMUNITY}")
     thread = page.locator(".cop-thread-list__title a").first.get_attribute("href")
     for path in ("/communities/", OPEN_COMMUNITY, RESTRICTED_COMMUNITY, thread, COMMENTED_CASE_STUDY):
