@@ -79,3 +79,34 @@ def _parse(text_data):
     except ValueError:
         return None
     return frame if isinstance(frame, dict) else None
+
+
+class BenchBroadcastConsumer(AsyncWebsocketConsumer):
+    """bench/rooms.py's baseline (served only with COP_BENCH=1): the cheapest room Channels can run.
+
+    Joins the group of the room in its URL and relays every `message` frame to everyone in it, the
+    sender included, in the room protocol's shape. No persistence, no checks: what the room consumer
+    costs beyond this is the price of "stored before broadcast" and of its rules.
+    """
+
+    async def connect(self):
+        self.group = f"bench-{self.scope['url_route']['kwargs']['room']}"
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        frame = _parse(text_data) or {}
+        if frame.get("type") == "ping":
+            await self.send_json({"type": "pong"})
+            return
+        message = {"body_html": frame.get("body"), "client_id": frame.get("client_id")}
+        await self.channel_layer.group_send(self.group, {"type": "bench.frame", "frame": message})
+
+    async def bench_frame(self, event):
+        await self.send(text_data=json.dumps({"type": "message", "message": event["frame"]}))
+
+    async def send_json(self, payload):
+        await self.send(text_data=json.dumps(payload))
