@@ -130,6 +130,7 @@ else:
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cop")
+SEARCH_DATABASE_FULL_TEXT = env_bool("SEARCH_DATABASE_FULL_TEXT", False)  # SQLite FTS5 for the database backend
 # Wagtail's admin search: on the same cluster when there is one (the public search is ours, search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:

@@ -14,6 +14,7 @@ from functools import reduce
 from itertools import chain
 from operator import itemgetter, or_
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.expressions import RawSQL
@@ -52,12 +53,16 @@ class DatabaseBackend(SearchBackend):
     name = "database"
 
     def __init__(self, full_text=None):
-        """`full_text=False` scans even where the SQLite full-text index exists (tests compare the two)."""
+        """`full_text` True or False overrides SEARCH_DATABASE_FULL_TEXT (tests compare the two paths)."""
         self._full_text = full_text
 
     @property
     def full_text(self):
-        return self._full_text is not False and sqlite_fts.installed()
+        # Off by default: a browser test saw the FTS index answer with the wrong rows after a day of
+        # edits (a title that did not match, then no hits at all), so scanning, which agrees with it
+        # on every contract test, answers until that is understood.
+        wanted = settings.SEARCH_DATABASE_FULL_TEXT if self._full_text is None else self._full_text
+        return bool(wanted) and sqlite_fts.installed()
 
     # --- writing -------------------------------------------------------------------------------
     def upsert(self, documents):

@@ -45,7 +45,7 @@ def indexed(settings):
     CaseStudyFactory(title="Self-directed support in the Borders", summary="People chose their own support.")
     EvidenceFactory(title="Deliberation and mini-publics", summary="What citizens' panels achieve.")
     GuideFactory(title="Running a participatory budgeting round", summary="From the budget to the vote.")
-    backend = DatabaseBackend()
+    backend = DatabaseBackend(full_text=True)
     backend.clear()
     for batch in all_documents():
         backend.upsert([build_document(data) for data in batch])
