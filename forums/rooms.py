@@ -6,6 +6,7 @@ result into frames. Errors are RoomError with one of the protocol's codes.
 
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone
@@ -21,6 +22,7 @@ MESSAGES_PER_WINDOW = 5
 WINDOW_SECONDS = 5
 HISTORY_PAGE = 50
 PRESENCE_TIMEOUT = timedelta(seconds=60)
+TYPING_INTERVAL = 1  # seconds: one typing signal a second per member is plenty
 LEVELS = ["frontline", "manager", "strategic", "researcher", "community_member", ""]
 
 
@@ -60,11 +62,13 @@ def is_moderator(room, user):
 def send_message(room, user, body, client_id, anonymous=False):
     """(message, created). A repeated client_id returns the original message, created=False."""
     client_id = str(client_id or "").strip()
-    if not client_id or len(client_id) > 64:
+    if not client_id or len(client_id) > 64 or not _storable(client_id):
         raise RoomError("invalid", "Every message needs a client_id of at most 64 characters.")
     existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
     if existing is not None:
         return existing, False
+    if refusal(room, user) is not None:  # suspended, or left a private community, since connecting
+        raise RoomError("forbidden", "You cannot post in this room just now.")
     room.refresh_from_db(fields=["state", "floor_control", "floor_user", "allow_anonymous"])
     facilitator = is_facilitator(room, user)
     if room.state != Room.State.OPEN:
@@ -73,7 +77,7 @@ def send_message(room, user, body, client_id, anonymous=False):
         raise RoomError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
     if anonymous and not room.allow_anonymous:
         raise RoomError("forbidden", "This room does not allow anonymous contributions.")
-    if not isinstance(body, str):
+    if not isinstance(body, str) or not _storable(body):
         raise RoomError("invalid", "The message body must be text.")
     body = body.strip()
     if not body:
@@ -99,13 +103,29 @@ def send_message(room, user, body, client_id, anonymous=False):
     return message, True
 
 
+def _storable(text):
+    """Text every database keeps as written: no NUL (PostgreSQL refuses it), no lone surrogates (JSON allows them)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def member_payload(user):
+    """A person as every client sees them."""
+    return {"id": user.pk, "name": display_name(user), "level": member_level(user)}
+
+
 def message_payload(message):
     """A message as every client sees it: no name (and no id) for anonymous contributions."""
     author = message.author
     if message.anonymous or author is None:
         shown = None
     else:
-        shown = {"id": author.pk, "name": display_name(author), "level": member_level(author)}
+        shown = member_payload(author)
     return {
         "id": message.pk,
         "author": shown,
@@ -188,10 +208,7 @@ def set_hand(room, user, raised):
 
 
 def hand_queue(room):
-    return [
-        {"id": hand.user_id, "name": display_name(hand.user), "level": member_level(hand.user)}
-        for hand in HandRaise.objects.filter(room=room).select_related("user__profile")
-    ]
+    return [member_payload(hand.user) for hand in HandRaise.objects.filter(room=room).select_related("user__profile")]
 
 
 def give_floor(room, user, target_id):
@@ -241,7 +258,13 @@ def arrive(room, user, channel_name):
 
 
 def heartbeat(channel_name):
-    RoomPresence.objects.filter(channel_name=channel_name).update(last_seen=timezone.now())
+    """Refresh a connection's presence; 0 when it was already swept (it must arrive again)."""
+    return RoomPresence.objects.filter(channel_name=channel_name).update(last_seen=timezone.now())
+
+
+def may_signal_typing(room, user):
+    """True at most once a TYPING_INTERVAL per member and room, across every connection and process."""
+    return cache.add(f"room-typing:{room.pk}:{user.pk}", 1, TYPING_INTERVAL)
 
 
 def leave(channel_name):
@@ -268,7 +291,7 @@ def presence_list(room):
     for row in rows:
         if row.user_id not in seen:
             seen.add(row.user_id)
-            members.append({"id": row.user_id, "name": display_name(row.user), "level": member_level(row.user)})
+            members.append(member_payload(row.user))
     return members
 
 
