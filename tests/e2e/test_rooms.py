@@ -1,0 +1,182 @@
+"""A facilitator and a frontline practitioner in a live room, each in their own browser (Chromium).
+
+The demo rooms (forums/room_demo.py) are the stage: "Frontline and strategic..." lets anyone speak,
+the "Listening round" is facilitated (floor control on). Every test leaves the floor as it found it.
+"""
+
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import axe_violations, sign_in
+
+OPEN_ROOM = "frontline-and-strategic"
+FACILITATED_ROOM = "listening-round"
+WITHIN_A_SECOND = 1000
+
+pytestmark = pytest.mark.e2e
+
+
+def signed_in_page(browser, base_url, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    sign_in(page, base_url, username)
+    expect(page.get_by_role("navigation", name="Your account")).to_contain_text("Sign out")
+    return page
+
+
+@pytest.fixture
+def fiona_and_fraser(browser, site_server):
+    """The facilitator and a frontline member, signed in, each in a browser context of their own."""
+    pages = [signed_in_page(browser, site_server.url, name) for name in ("facilitator", "frontline")]
+    yield pages
+    for page in pages:
+        page.context.close()
+
+
+def enter(page, base_url, slug):
+    page.goto(f"{base_url}/rooms/{slug}/")
+    expect(page.locator("[data-connection-status]")).to_have_text("Connected")
+
+
+def both_present(*pages):
+    for page in pages:
+        expect(page.locator("[data-presence] li")).to_have_count(2)
+
+
+def say(page, text):
+    box = page.get_by_label("Your message")
+    box.fill(text)
+    box.press("Enter")
+
+
+def message(page, text):
+    return page.locator("[data-message-list] > li", has_text=text)
+
+
+def unique(words):
+    return f"{words} ({uuid.uuid4().hex[:8]})"
+
+
+def test_each_sees_the_others_messages_within_a_second(fiona_and_fraser, site_server):
+    fiona, fraser = fiona_and_fraser
+    for page in (fiona, fraser):
+        enter(page, site_server.url, OPEN_ROOM)
+    both_present(fiona, fraser)
+    expect(fiona.locator("[data-presence]")).to_contain_text("Fraser Frontline")
+    expect(fiona.locator("[data-presence]")).to_contain_text("Frontline")
+
+    from_fraser = unique("Our caseloads leave no room for co-design")
+    say(fraser, from_fraser)
+    expect(message(fiona, from_fraser)).to_be_visible(timeout=WITHIN_A_SECOND)
+    expect(message(fiona, from_fraser)).to_contain_text("Fraser Frontline")
+    expect(message(fraser, from_fraser)).to_have_attribute("data-message-id", re.compile(r"^\d+$"))
+    expect(fraser.get_by_label("Your message")).to_be_focused()
+    expect(fraser.get_by_label("Your message")).to_have_value("")
+
+    from_fiona = unique("Thank you, Fraser: who else has seen that?")
+    say(fiona, from_fiona)
+    expect(message(fraser, from_fiona)).to_be_visible(timeout=WITHIN_A_SECOND)
+    expect(fraser.locator("[data-announcer]")).to_contain_text("Fiona Facilitator: Thank you, Fraser")
+
+    # Shift+Enter is a new line, not a send.
+    box = fraser.get_by_label("Your message")
+    box.fill("First line")
+    box.press("Shift+Enter")
+    box.type("second line")
+    expect(box).to_have_value("First line\nsecond line")
+    box.fill("")
+
+
+def test_hands_and_the_floor(fiona_and_fraser, site_server):
+    fiona, fraser = fiona_and_fraser
+    for page in (fiona, fraser):
+        enter(page, site_server.url, FACILITATED_ROOM)
+    both_present(fiona, fraser)
+    expect(fraser.locator("[data-composer-state]")).to_contain_text("raise your hand")
+
+    # Floor control is on: speaking out of turn is refused, and said so.
+    out_of_turn = unique("Can I come in here?")
+    say(fraser, out_of_turn)
+    expect(fraser.get_by_role("alert")).to_contain_text("Someone else has the floor")
+    expect(message(fraser, out_of_turn)).to_contain_text("Not sent")
+    expect(message(fiona, out_of_turn)).to_have_count(0)
+
+    # Raise a hand with the keyboard; everyone sees the queue.
+    hand = fraser.get_by_role("button", name="Raise your hand")
+    hand.focus()
+    fraser.keyboard.press("Enter")
+    expect(fraser.get_by_role("button", name="Lower your hand")).to_have_attribute("aria-pressed", "true")
+    expect(fraser.get_by_role("button", name="Lower your hand")).to_be_focused()
+    expect(fiona.locator("[data-hands]")).to_contain_text("Fraser Frontline")
+    expect(fraser.locator("[data-hands]")).to_contain_text("Fraser Frontline")
+
+    # The facilitator gives Fraser the floor from the queue; focus lands on who has the floor.
+    give = fiona.locator("[data-hands]").get_by_role("button", name="Give the floor to Fraser Frontline")
+    give.focus()
+    fiona.keyboard.press("Enter")
+    expect(fiona.locator("[data-floor]")).to_have_text("Fraser Frontline has the floor.")
+    expect(fiona.locator("[data-floor]")).to_be_focused()
+    expect(fiona.locator("[data-hands] li")).to_have_count(0)
+    expect(fraser.locator("[data-floor]")).to_have_text("You have the floor.")
+    expect(fraser.get_by_role("button", name="Raise your hand")).to_have_attribute("aria-pressed", "false")
+
+    # Now the refused message goes with Retry, under the same client_id, exactly once.
+    message(fraser, out_of_turn).get_by_role("button", name="Retry sending this message").click()
+    expect(message(fiona, out_of_turn)).to_have_count(1, timeout=WITHIN_A_SECOND)
+    expect(message(fraser, out_of_turn)).to_have_attribute("data-message-id", re.compile(r"^\d+$"))
+
+    fiona.get_by_role("button", name="Take back the floor").click()
+    expect(fraser.locator("[data-floor]")).to_have_text("No one has the floor.")
+
+
+def test_a_member_who_loses_the_connection_catches_up_exactly_once(fiona_and_fraser, site_server):
+    fiona, fraser = fiona_and_fraser
+    for page in (fiona, fraser):
+        enter(page, site_server.url, OPEN_ROOM)
+    both_present(fiona, fraser)
+
+    fraser.context.set_offline(True)
+    expect(fraser.locator("[data-connection-status]")).to_have_text("Offline")
+    missed = unique("While you were away: the budget meeting moved to Thursday")
+    say(fiona, missed)
+    expect(message(fiona, missed)).to_be_visible()
+    written_offline = unique("Typed on the train, sent when I am back")
+    say(fraser, written_offline)
+    expect(message(fraser, written_offline)).to_contain_text("Sending…")
+
+    fraser.context.set_offline(False)
+    expect(fraser.locator("[data-connection-status]")).to_have_text("Connected")
+    expect(message(fraser, missed)).to_have_count(1)
+    expect(message(fraser, written_offline)).to_have_attribute("data-message-id", re.compile(r"^\d+$"))
+    expect(message(fiona, written_offline)).to_have_count(1)
+    fraser.wait_for_timeout(500)  # anything doubled would have arrived by now
+    expect(message(fraser, missed)).to_have_count(1)
+    expect(message(fiona, written_offline)).to_have_count(1)
+    ids = fraser.locator("[data-message-list] > li").evaluate_all("items => items.map(i => i.dataset.messageId)")
+    assert len(ids) == len(set(ids))
+    assert ids == sorted(ids, key=int)
+
+
+def test_the_room_passes_axe_with_messages_presence_and_the_facilitator_panel(fiona_and_fraser, site_server):
+    fiona, fraser = fiona_and_fraser
+    for page in (fiona, fraser):
+        enter(page, site_server.url, OPEN_ROOM)
+    both_present(fiona, fraser)
+    say(fraser, unique("Permission matters as much as time"))
+    fraser.get_by_role("button", name="Raise your hand").click()
+    expect(fiona.locator("[data-hands] li")).to_have_count(1)
+    expect(fiona.locator("[data-participation-chart] svg")).to_be_visible()
+    expect(fiona.locator("[data-participation-people] tbody")).to_contain_text("Fraser Frontline")
+    expect(fiona.get_by_role("heading", name="Facilitator tools")).to_be_visible()
+    expect(fiona.locator("[data-message-list] > li").first).to_be_visible()
+
+    assert axe_violations(fiona) == []
+    assert axe_violations(fraser) == []
+    fiona.set_viewport_size({"width": 375, "height": 900})
+    assert axe_violations(fiona) == []
+
+    fraser.get_by_role("button", name="Lower your hand").click()
+    expect(fiona.locator("[data-hands] li")).to_have_count(0)
