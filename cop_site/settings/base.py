@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "forums",
     "search",
     "accounts",
+    "insights",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -215,4 +216,6 @@ LOGGING = {
 # --- Anonymous page cache (cop_site/page_cache.py) ---------------------------------------------------
 INSTALLED_APPS += ["cop_site.page_cache.PageCacheConfig"]  # connects the invalidation signals everywhere
 COP_PAGE_CACHE_SECONDS = int(os.environ.get("COP_PAGE_CACHE_SECONDS", "300"))  # 0 turns page caching off
+# How long live-room messages are kept (days); `manage.py prune_room_transcripts` deletes older ones. 0 keeps them.
+ROOM_TRANSCRIPT_RETENTION_DAYS = int(os.environ.get("ROOM_TRANSCRIPT_RETENTION_DAYS", "365"))
 COP_BENCH = env_bool("COP_BENCH", False)  # bench/pages.py: adds /bench/minimal/ (cop_site/urls.py)
