@@ -83,7 +83,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.group = f"room-{room.pk}"
         await self._join_group()  # before reading history: nothing said meanwhile falls between the two
         self.room, self.user = room, user
-        frames = await database_sync_to_async(self._arrive)(after)
+        try:
+            frames = await database_sync_to_async(self._arrive)(after)
+        except Exception:  # a database that is briefly locked or away: the client retries with ?after=
+            logger.exception("room %s: arriving failed", room.slug)
+            self.closed = True  # leaving (in __call__) undoes whatever part of arriving happened
+            await self.close(code=TRY_AGAIN_LATER)
+            return
         if after_error:
             frames.insert(1, _error("invalid", after_error))
         for frame in frames:

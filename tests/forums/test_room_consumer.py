@@ -446,6 +446,27 @@ async def test_an_unexpected_failure_is_logged_and_answered_with_invalid(
     await member.disconnect()
 
 
+async def test_a_database_that_fails_on_arrival_closes_with_try_again_and_nothing_stays_behind(
+    use_channel_layer, room, fraser, monkeypatch, caplog
+):
+    from django.db import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(rooms, "arrive", locked)
+        communicator, connected = await connect(room.slug, fraser)
+        assert connected
+        with caplog.at_level(logging.ERROR, logger="forums.room_consumer"):
+            assert await closed_with(communicator) == 1013, "the client backs off and comes back with ?after="
+    assert "database is locked" in caplog.text
+    assert not await do(RoomPresence.objects.filter(room=room).exists)
+    member, frames = await join(room, fraser)  # the next try is served as usual
+    assert [entry["name"] for entry in frames["presence"]["members"]] == ["fraser"]
+    await member.disconnect()
+
+
 # --- who may come in --------------------------------------------------------------------------------
 async def test_visitors_are_refused_with_4401(use_channel_layer, room):
     communicator, connected = await connect(room.slug)
