@@ -119,6 +119,31 @@ def kind_of(target):
     return None
 
 
+def target_url(target):
+    """Where a page or forum thread lives on the site."""
+    return target.get_url() if isinstance(target, Page) else target.get_absolute_url()
+
+
+def can_bookmark(user, target):
+    """Whether the save button belongs on this target's page: a signed-in member, a target they may save."""
+    kind = kind_of(target)
+    if kind is None or user is None or not user.is_authenticated:
+        return False
+    try:
+        resolve_target(kind, target.pk, user)
+    except NotFound:
+        return False
+    return True
+
+
+def is_public_target(target):
+    """Whether a visitor may be invited to sign in and save this: a public live page or a forum thread they read."""
+    kind = kind_of(target)
+    if kind == PAGE:
+        return visible_pages().filter(pk=target.pk).exists()
+    return kind == THREAD
+
+
 # --- bookmarks -----------------------------------------------------------------------------------
 def save_bookmark(user, kind, target_id):
     """Save a target for later. Saving twice keeps the first bookmark. Returns (bookmark, created)."""
@@ -200,6 +225,13 @@ def practice_page(page_id):
     if not takes_practice_use(page):
         raise NotFound("Nothing here.")
     return page
+
+
+def can_record_practice_use(user, page):
+    """Whether the 'used in practice' form belongs on this page for this person."""
+    if user is None or not user.is_authenticated or not takes_practice_use(page):
+        return False
+    return visible_pages().filter(pk=page.pk).exists()
 
 
 def clean_note(note):
