@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from forums import views
+from forums import reflection_sharing, views
 
 app_name = "forums"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("discussions/posts/<int:post_id>/edit/", views.edit_post, name="edit_post"),
     path("discussions/posts/<int:post_id>/delete/", views.delete_post, name="delete_post"),
     path("discussions/posts/<int:post_id>/helpful/", views.helpful, name="helpful"),
+    path("reflections/<int:progress_id>/share/", reflection_sharing.share_reflection, name="share_reflection"),
 ]

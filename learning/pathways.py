@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from forums.models import Thread
 from learning.models import LearningPathwayPage
 from learning.models.progress import REFLECTION_MAX_LENGTH, PathwayEnrolment, StepProgress
 from learning.templatetags.content_tags import visible_page
@@ -64,7 +66,9 @@ class Step:
     page: object  # the step's page if anyone may see it, else None
     why: str
     reflection_prompt: str
+    value: object = None  # the step's block value, for the step's block template
     progress: StepProgress | None = None
+    shared_thread: object = None  # the community thread the member shared their reflection to
 
     @property
     def done(self):
@@ -90,6 +94,7 @@ def pathway_steps(pathway):
                 page=target,
                 why=block.value.get("why", ""),
                 reflection_prompt=block.value.get("reflection_prompt", ""),
+                value=block.value,
             )
         )
     return steps
@@ -170,7 +175,30 @@ def _progress(pathway, enrolment):
 
 def progress_for(user, pathway):
     """The member's progress on the pathway (anonymous visitors and non-starters: nothing started)."""
-    return _progress(pathway, _enrolment(user, pathway))
+    progress = _progress(pathway, _enrolment(user, pathway))
+    for step in progress.steps:
+        if step.progress and step.progress.shared_url:
+            step.shared_thread = shared_thread(user, step.progress)
+    return progress
+
+
+def shared_thread(user, row):
+    """The community thread a reflection was shared to, if the member can still read it, else None.
+
+    Only the URL is stored, so the thread is found again through forums' own routes and read rule.
+    """
+    try:
+        match = resolve(row.shared_url.split("#")[0])
+    except Resolver404:
+        return None
+    if match.view_name != "forums:thread":
+        return None
+    return (
+        Thread.objects.readable_by(user)
+        .select_related("community")
+        .filter(pk=match.kwargs.get("thread_id"), community__slug=match.kwargs.get("slug"))
+        .first()
+    )
 
 
 def _update_completion(enrolment, pathway):

@@ -244,3 +244,12 @@ class LearningPathwayPage(ContentPage):
         super().clean()
         if self.steps is not None and len(self.steps) < 2:
             raise ValidationError({"steps": "A pathway needs at least two steps."})
+
+    def get_context(self, request, *args, **kwargs):
+        """The signed-in member's own progress and reflections (anonymous visitors: nothing started)."""
+        from learning.pathways import progress_for  # learning.pathways imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = progress_for(getattr(request, "user", None), self)
+        context["pathway_error"] = getattr(request, "pathway_error", "")
+        return context
