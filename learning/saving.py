@@ -111,7 +111,7 @@ def resolve_target(kind, target_id, user):
 
 
 def kind_of(target):
-    """ "page" or "thread" for something that can be bookmarked, None for anything else."""
+    """The kind of a bookmarkable target, "page" or "thread"; None for anything else."""
     if isinstance(target, ContentPage):
         return PAGE
     if isinstance(target, Thread) and target.community_id:
@@ -255,15 +255,15 @@ def record_practice_use(user, page, note=""):
     if not takes_practice_use(page):
         raise NotFound("Nothing here.")
     note = clean_note(note)
-    with transaction.atomic():
-        use = PracticeUse.objects.select_for_update().filter(user=user, page_id=page.pk).first()
-        created = use is None
-        if created:
-            use = PracticeUse.objects.create(user=user, page_id=page.pk, note=note)
-        elif use.note != note:
-            use.note = note
-            use.save(update_fields=["note"])
-        page_cache.invalidate()  # the public count is inside anonymous visitors' cached pages
+    try:
+        with transaction.atomic():
+            use, created = PracticeUse.objects.get_or_create(user=user, page_id=page.pk, defaults={"note": note})
+    except IntegrityError:  # the same form sent twice at once: the other request made the row
+        use, created = PracticeUse.objects.get(user=user, page_id=page.pk), False
+    if not created and use.note != note:
+        use.note = note
+        use.save(update_fields=["note"])
+    page_cache.invalidate()  # the public count is inside anonymous visitors' cached pages
     return use, created
 
 
