@@ -84,6 +84,7 @@ def share_reflection(request, progress_id):
             messages.success(request, f"Shared to {thread.community.name}.")
             return redirect(thread)
     context = {
+        "reflection": row,
         "pathway": pathway,
         "step": step,
         "form": form,

@@ -298,12 +298,16 @@ def record_shared(row, url):
 
 
 def reflection_markdown(row):
-    """The reflection as Markdown with a heading per part of the cycle (empty parts left out)."""
+    """The reflection as Markdown with a heading per part of the cycle (empty parts left out).
+
+    Headings are bold lines: forums' Markdown subset has no `#` headings, and a bold line is what
+    renders as a heading in a post.
+    """
     parts = []
     for name, label, _hint in REFLECTION_FIELDS:
         text = getattr(row, name).strip()
         if text:
-            parts.append(f"## {label}\n\n{text}")
+            parts.append(f"**{label}**\n\n{text}")
     return "\n\n".join(parts)
 
 
