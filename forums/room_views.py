@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import LevelChoice
-from forums import rooms
+from forums import retention, rooms
 from forums.discussion import http_status
 from forums.models import Room, RoomMessage, RoomSession
 from forums.moderation import active_suspension
@@ -118,11 +118,10 @@ def transcript(request, slug, session_id):
     if not room.community.can_read(request.user):
         messages.info(request, f"Only members of {room.community.name} read its room transcripts.")
         return redirect(room.community)
-    return render(
-        request,
-        "forums/rooms/transcript.html",
-        {"room": room, "community": room.community, "session": session, "lines": _session_messages(session)},
-    )
+    lines = _session_messages(session)
+    context = {"room": room, "community": room.community, "session": session, "lines": lines}
+    context.update(pruned=retention.transcript_was_pruned(session, lines), retention_days=retention.retention_days())
+    return render(request, "forums/rooms/transcript.html", context)
 
 
 def _session_messages(session):
@@ -140,6 +139,6 @@ def message_row(message):
     row = rooms.message_payload(message)
     row["created_at"] = message.created
     row["removed"] = message.removed
-    if row["author"]:
+    if row["author"] and row["author"]["id"] is not None:  # not anonymous, not a former member
         row["author"]["level_label"] = LEVEL_LABELS.get(row["author"]["level"], "")
     return row

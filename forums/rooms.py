@@ -120,10 +120,13 @@ def member_payload(user):
 
 
 def message_payload(message):
-    """A message as every client sees it: no name (and no id) for anonymous contributions."""
+    """A message as every client sees it: no name (and no id) for anonymous contributions; a deleted
+    account's messages stay, by "former member" (no id)."""
     author = message.author
-    if message.anonymous or author is None:
+    if message.anonymous:
         shown = None
+    elif author is None:
+        shown = {"id": None, "name": "former member", "level": ""}
     else:
         shown = member_payload(author)
     return {
