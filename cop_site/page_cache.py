@@ -20,9 +20,15 @@ an old value. With locmem each server process has its own cache: changes made by
 most. With Redis every process shares the generation, and a Redis outage only means no caching.
 
 `X-Cache: hit|miss` on every Wagtail page an anonymous visitor gets tells operators what happened.
+
+A hit never reaches Wagtail, so its hooks cannot see it: each entry remembers which page it is
+(id and content type), and every hit runs the `page_cache_hit` Wagtail hooks with a stub of that
+page (only `pk` and `content_type_id` set, so `specific_class` works without a query) and the
+request. Counting reads (learning/reading.py) is what needs it.
 """
 
 import hashlib
+import logging
 import uuid
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
@@ -35,11 +41,14 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
 GENERATION_KEY = "page-cache:generation"
-ENTRY_KEY = "page-cache:page:{}"
+ENTRY_KEY = "page-cache:page2:{}"  # page2: entries also name their page, see page_served_from_cache()
+HIT_HOOK = "page_cache_hit"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage: a visitor with a pending message
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-store", "no-cache"}
 SAFE_VARY = {"cookie"}  # only visitors without a session or messages cookie are served from the cache
 MAX_PATH_LENGTH = 2000
+
+logger = logging.getLogger(__name__)
 
 
 def cache_seconds():
@@ -94,11 +103,12 @@ def lookup(key):
     entry = found.get(key)
     if entry is None or entry[0] != generation:
         return None, generation
-    _, status, headers, content = entry
+    _, status, headers, content, page_ref = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response.headers[name] = value
     response.headers["X-Cache"] = "hit"
+    response.page_cache_page_ref = page_ref
     return response, generation
 
 
@@ -130,7 +140,25 @@ def store(request, response, key, generation):
     if generation is None or not is_cacheable(request, response):
         return
     headers = [(name, value) for name, value in response.headers.items() if name != "X-Cache"]
-    _cache().set(key, (generation, response.status_code, headers, response.content), cache_seconds())
+    page_ref = getattr(request, "_page_cache_page_ref", None)
+    _cache().set(key, (generation, response.status_code, headers, response.content, page_ref), cache_seconds())
+
+
+def page_served_from_cache(request, response):
+    """Run the `page_cache_hit` hooks for a hit; a failing hook is logged, never the visitor's problem."""
+    page_ref = getattr(response, "page_cache_page_ref", None)
+    if page_ref is None:
+        return
+    from wagtail import hooks
+    from wagtail.models import Page
+
+    hit_hooks = hooks.get_hooks(HIT_HOOK)
+    page = Page(pk=page_ref[0], content_type_id=page_ref[1]) if hit_hooks else None
+    for hook in hit_hooks:
+        try:
+            hook(page, request)
+        except Exception:
+            logger.warning("A %s hook failed for page %s", HIT_HOOK, page.pk, exc_info=True)
 
 
 class PageCacheMiddleware:
@@ -158,6 +186,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cached, generation = lookup(key)
         if cached is not None:
+            page_served_from_cache(request, cached)
             return cached
         request._page_cache_candidate = True
         response = self.get_response(request)
@@ -170,6 +199,7 @@ class PageCacheMiddleware:
             return await self.get_response(request)
         cached, generation = await _call_cache(lookup, key)
         if cached is not None:
+            await sync_to_async(page_served_from_cache)(request, cached)
             return cached
         request._page_cache_candidate = True
         response = await self.get_response(request)
@@ -188,6 +218,7 @@ def note_page_restrictions(page, request, serve_args, serve_kwargs):
     """Wagtail's before_serve_page hook: only pages without view restrictions may be stored."""
     if getattr(request, "_page_cache_candidate", False):
         request._page_cache_public_page = not page.get_view_restrictions().exists()
+        request._page_cache_page_ref = (page.pk, page.content_type_id)
 
 
 def _invalidate_on_model_change(sender, **kwargs):

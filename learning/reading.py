@@ -1,0 +1,91 @@
+"""Counting what is read: a daily count per content page for everyone, and each member's reads.
+
+Editors' "most read" (PageReadDay) and My learning's "recently read" and recommendations
+(MemberRead) both come from here. Counting runs on every page view, so it must be cheap and can
+never cost a reader their page: one UPDATE in the common case, a row made only on the first read of
+a page that day (or by that member), and any database error is logged and swallowed.
+
+Two callers: Wagtail's serve (learning/wagtail_hooks.py, after a page rendered 200 for a GET) and
+the anonymous page cache (cop_site/page_cache.py), whose hits never reach Wagtail and give us a
+stub of the page (its id and content type). Previews and the admin never pass through either.
+Requests that are not reading (HEAD) or not people (crawlers) are not counted; a crawler that
+hides what it is gets counted, which is the price of a check this cheap.
+"""
+
+import logging
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import ContentPage, MemberRead, PageReadDay
+
+logger = logging.getLogger(__name__)
+
+# A simple, deliberately broad test: well-behaved crawlers say what they are in their User-Agent.
+BOT_MARKERS = ("bot", "spider", "crawl")
+
+
+def is_countable_request(request):
+    """Whether this request is a person reading: a GET (not HEAD), not a preview, not a crawler."""
+    if request.method != "GET" or getattr(request, "is_preview", False):
+        return False
+    agent = request.headers.get("User-Agent", "").lower()
+    return not any(marker in agent for marker in BOT_MARKERS)
+
+
+def is_content_page(page):
+    """Whether a page is a case study, evidence summary, guide or pathway; works on a cache hit's stub
+    page (only pk and content_type_id) without a query, as content types are cached per process."""
+    return isinstance(page, ContentPage) or issubclass(page.specific_class or Page, ContentPage)
+
+
+def _add_one(queryset, **changes):
+    """Add one read to the row the queryset names; returns whether there was a row."""
+    return queryset.update(reads=F("reads") + 1, **changes) > 0
+
+
+def _count(model, lookup, create, **changes):
+    """UPDATE the row; make it when there is none; if another request made it meanwhile, UPDATE it."""
+    rows = model.objects.filter(**lookup)
+    if _add_one(rows, **changes):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**lookup, **create)
+    except IntegrityError:  # a concurrent first read won the race: count on its row
+        _add_one(rows, **changes)
+
+
+def record_read(page, user=None):
+    """Count one read of a content page by this user (None or anonymous: only the daily count).
+
+    Returns whether it was counted. Never raises for a database problem: counting is worth less
+    than the page the reader asked for.
+    """
+    page_id = page.pk
+    try:
+        if not is_content_page(page):
+            return False
+        now = timezone.now()
+        with transaction.atomic():
+            _count(PageReadDay, {"page_id": page_id, "day": timezone.localdate(now)}, {"reads": 1})
+            if user is not None and user.is_authenticated:
+                _count(
+                    MemberRead,
+                    {"user_id": user.pk, "page_id": page_id},
+                    {"reads": 1, "first_read": now, "last_read": now},
+                    last_read=now,
+                )
+    except DatabaseError:
+        logger.warning("Could not count a read of page %s", page_id, exc_info=True)
+        return False
+    return True
+
+
+def record_request_read(page, request, status_code):
+    """Count the read if this request and its answer are a person reading a page: a 200 to a GET."""
+    if status_code != 200 or not is_countable_request(request):
+        return False
+    return record_read(page, getattr(request, "user", None))
