@@ -63,6 +63,7 @@ def member_with_everything():
     services.toggle_helpful(fraser_reply, ailsa)
     services.toggle_helpful(opening, fraser)
     services.set_following(fraser_thread, ailsa, True)
+    services.mark_read(fraser_thread, ailsa)
     moderation.flag_post(fraser_opening, ailsa, "off_topic", "Ailsa flag note")
 
     room = RoomFactory(community=community, slug="evidence-room", title="Evidence cafe", allow_anonymous=True)
