@@ -9,7 +9,8 @@ The channel layer only carries news. A message is stored before it is broadcast 
 it back directly, so a layer outage (Redis restarting) costs nobody an acknowledgement: the
 connection stays open, reads new messages from the database every couple of seconds, and rejoins the
 room's group when the layer is back. A client that reconnects with `?after=` replays from the
-database too.
+database too. A layer may also drop a broadcast without saying so (a full channel under load), so
+every connection reads what was said since its last tick and sends what it has not sent yet.
 
 Beyond DESIGN.md §4 (extensions; a client that ignores them loses nothing):
 - `ping` → `pong`. Any frame is a heartbeat; a client with nothing else to say sends `ping` every
@@ -27,11 +28,13 @@ import json
 import logging
 import time
 from collections import deque
+from datetime import timedelta
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from forums import rooms
 from forums.models import Room
@@ -53,6 +56,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
     degraded_tick_seconds = 2  # while the channel layer is down: read new messages from the database
     recheck_seconds = 60  # check the member may still be here (suspended, removed, signed out)
     heartbeat_seconds = 10  # at most one `last_seen` write per connection in this time
+    # Each tick also reads what was said since the last one: a layer may drop a broadcast (a full
+    # channel, a Redis restart), and the database has everything. Messages younger than this are read
+    # again next tick too, so one committed a moment late behind a higher id is not passed over.
+    settle_seconds = 2
 
     # --- connection -------------------------------------------------------------------------------
     async def __call__(self, scope, receive, send):
@@ -94,8 +101,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             frames.insert(1, _error("invalid", after_error))
         for frame in frames:
             await self.send_json(frame)
-        if not self.layer_up:
-            self.poll_after = self.stream_high
+        self.poll_after = self.stream_high
         presence = next(frame for frame in frames if frame["type"] == "presence")
         await self.broadcast(presence, to_self=False)
         self.ticker = asyncio.create_task(self._tick())
@@ -363,7 +369,6 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.layer_up:
             logger.warning("channel layer unavailable, room %s is served from the database: %s", self.group, exc)
             self.layer_up = False
-            self.poll_after = self.stream_high
 
     # Channels ends a consumer whose channel layer fails to receive (Redis restarting). A room
     # connection outlives that: `__call__` sets `channel_receive`, and gets a receive that waits out
@@ -402,7 +407,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if recheck:
             self.checked_at = time.monotonic()
         refusal, members, missed, snapshot = await database_sync_to_async(self._look_around)(
-            recheck, poll=not was_up, back=self.layer_up and not was_up
+            recheck, back=self.layer_up and not was_up
         )
         if refusal:  # `disconnect` follows, and takes the member off the list
             self.closed = True
@@ -415,15 +420,15 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if members is not None:
             await self.broadcast({"type": "presence", "members": members})
 
-    def _look_around(self, recheck, poll, back):
-        """(refusal, presence when it changed, messages missed while the layer was down, state frames)."""
+    def _look_around(self, recheck, back):
+        """(refusal, presence when it changed, messages the layer did not bring, state frames)."""
         if recheck and (refusal := rooms.refusal(self.room, viewer(self.scope))):
             return refusal, None, [], []
         missed = []
-        if poll and self.poll_after is not None:
+        if self.poll_after is not None:
             messages, _ = rooms.history(self.room, after=self.poll_after)
-            if messages:
-                self.poll_after = messages[-1].pk
+            settled = timezone.now() - timedelta(seconds=self.settle_seconds)
+            self.poll_after = max([self.poll_after] + [m.pk for m in messages if m.created <= settled])
             missed = [rooms.message_payload(m) for m in messages if m.pk not in self.sent]
             for message in missed:
                 self._remember(message["id"])

@@ -4,6 +4,7 @@ Every test runs on the in-memory channel layer and on Redis (`use_channel_layer`
 the database from its own thread, so the data these stories build is committed.
 """
 
+import asyncio
 import json
 import logging
 from datetime import timedelta
@@ -443,6 +444,35 @@ async def test_an_unexpected_failure_is_logged_and_answered_with_invalid(
     assert "a bug" in caplog.text
     await member.send_json_to({"type": "ping"})
     assert await member.receive_json_from(timeout=WAIT) == {"type": "pong"}
+    await member.disconnect()
+
+
+async def test_a_broadcast_the_layer_dropped_still_arrives_once_and_in_order(
+    use_channel_layer, room, fiona, fraser, monkeypatch
+):
+    monkeypatch.setattr(RoomConsumer, "tick_seconds", 0.2)
+    monkeypatch.setattr(RoomConsumer, "settle_seconds", 0)
+    facilitator, _ = await join(room, fiona)
+    member, _ = await join(room, fraser)
+    await next_of(facilitator, "presence")
+    delivered = RoomConsumer.room_frame
+    dropped = []
+
+    async def lossy(consumer, event):  # a full channel: the layer throws the first message away
+        if event.get("message_id") is not None and not dropped:
+            dropped.append(event["message_id"])
+            return None
+        return await delivered(consumer, event)
+
+    monkeypatch.setattr(RoomConsumer, "room_frame", lossy)
+    await say(member, "The first point", "fr-1")
+    await say(member, "The second point", "fr-2")
+    received = {m["id"]: m["body_html"] for m in [(await next_of(facilitator, "message"))["message"] for _ in range(2)]}
+    assert received[dropped[0]] == "<p>The first point</p>\n", "the dropped one came from the database"
+    assert sorted(received.values()) == ["<p>The first point</p>\n", "<p>The second point</p>\n"]
+    await asyncio.sleep(0.6)  # several ticks: nothing comes twice
+    assert [f for f in await drain(facilitator) if f["type"] == "message"] == []
+    await facilitator.disconnect()
     await member.disconnect()
 
 
