@@ -67,6 +67,8 @@ def practice_use(request, page_id):
     if request.POST.get("action") == "withdraw":
         if saving.withdraw_practice_use(request.user, page):
             messages.success(request, "You no longer say you have used this in practice.")
+        else:
+            messages.info(request, "You had not said you used this in practice: nothing to withdraw.")
         return redirect(back)
     note = request.POST.get("note", "")
     try:
