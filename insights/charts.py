@@ -56,15 +56,16 @@ def stacked_bar_chart(chart_id, title, description, labels, series, rows, percen
     legend_rows = math.ceil(len(series) / 3) if len(series) > 1 else 0
     left, right, top, plot_height = 56, 16, 24, 220
     bottom = top + plot_height
-    height = bottom + 40 + legend_rows * 22 + 8
+    height = bottom + 48 + legend_rows * 22 + 8
     plot_width = WIDTH - left - right
     parts = [_defs(chart_id, len(series))]
     if not rows or not any(totals):
         parts.append(_empty_message(height))
         return _svg(chart_id, title, description, height, parts)
 
-    scale_max = 100 if percent else nice_max(max(totals))
-    for tick in _ticks(scale_max):
+    step = 25 if percent else nice_step(max(totals) / 4)
+    scale_max = 100 if percent else step * math.ceil(max(totals) / step)
+    for tick in _ticks(scale_max, step):
         y = bottom - plot_height * tick / scale_max
         parts.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         tick_text = f"{tick:g}%" if percent else f"{tick:g}"
@@ -92,13 +93,10 @@ def stacked_bar_chart(chart_id, title, description, labels, series, rows, percen
         parts.append(
             f'<text x="{x + bar_width / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" fill="{TEXT}">{total_text}</text>'
         )
-        parts.append(
-            f'<text x="{x + bar_width / 2:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{TEXT}">'
-            f"{escape(label)}</text>"
-        )
+        parts.append(_category_label(label, x + bar_width / 2, bottom + 16))
     parts.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{bottom}" y2="{bottom}" stroke="{AXIS}"/>')
     if legend_rows:
-        parts.append(_legend(chart_id, series, left, bottom + 40))
+        parts.append(_legend(chart_id, series, left, bottom + 48))
     return _svg(chart_id, title, description, height, parts)
 
 
@@ -130,12 +128,12 @@ def horizontal_bar_chart(chart_id, title, description, labels, values):
 
 
 # --- pieces ------------------------------------------------------------------------------------------
-def nice_max(value):
-    """The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `value` (and at least 1)."""
+def nice_step(value):
+    """The smallest whole 1, 2 or 5 times a power of ten that is at least `value`: gridlines people can read."""
     if value <= 1:
         return 1
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 2, 5, 10):
         if step * power >= value:
             return step * power
     return 10 * power  # pragma: no cover - the loop always returns
@@ -146,8 +144,19 @@ def shorten(text, limit=LABEL_CHARS):
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _ticks(scale_max):
-    return [scale_max * i / 4 for i in range(5)]
+def _ticks(scale_max, step):
+    return [step * i for i in range(round(scale_max / step) + 1)]
+
+
+def _category_label(label, x, y):
+    """A bar's label under it; "Jan 2026" goes on two lines so that twelve months fit side by side."""
+    first, _, rest = str(label).partition(" ")
+    lines = [first, rest] if rest else [first]
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if number == 0 else 14}">{escape(line)}</tspan>'
+        for number, line in enumerate(lines)
+    )
+    return f'<text x="{x:.1f}" y="{y}" text-anchor="middle" fill="{TEXT}">{spans}</text>'
 
 
 def _safe_id(chart_id):

@@ -132,6 +132,12 @@ def test_empty_data_draws_a_message_not_an_error(svg):
     assert bars(root) == []
 
 
-@pytest.mark.parametrize(("value", "expected"), [(0, 1), (1, 1), (3, 5), (7, 10), (12, 20), (22, 25), (180, 200)])
-def test_the_scale_rounds_up_to_a_readable_maximum(value, expected):
-    assert charts.nice_max(value) == expected
+@pytest.mark.parametrize(("value", "expected"), [(0, 1), (1, 1), (1.5, 2), (3, 5), (7, 10), (12, 20), (180, 200)])
+def test_gridlines_step_in_whole_readable_numbers(value, expected):
+    assert charts.nice_step(value) == expected
+
+
+def test_the_axis_shows_whole_numbers_up_to_just_above_the_tallest_bar():
+    root = parse(charts.bar_chart("c", "t", "d", ["Jan 2026"], [32]))
+    assert [t for t in texts(root) if t.isdigit()][:5] == ["0", "10", "20", "30", "40"]
+    assert "Jan2026" in texts(root), "month and year on two lines under the bar"
