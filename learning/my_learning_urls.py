@@ -1,3 +1,9 @@
-"""Filled in by its feature."""
+"""My learning at /my-learning/ (learning/urls.py mounts this module there)."""
 
-urlpatterns = []
+from django.urls import path
+
+from learning import my_learning_views
+
+urlpatterns = [
+    path("", my_learning_views.my_learning, name="my_learning"),
+]

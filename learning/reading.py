@@ -12,8 +12,13 @@ Requests that are not reading (HEAD) or not people (crawlers) are not counted; a
 hides what it is gets counted, which is the price of a check this cheap.
 """
 
+import atexit
 import logging
+import threading
+import time
+from collections import Counter
 
+from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -41,21 +46,21 @@ def is_content_page(page):
     return isinstance(page, ContentPage) or issubclass(page.specific_class or Page, ContentPage)
 
 
-def _add_one(queryset, **changes):
-    """Add one read to the row the queryset names; returns whether there was a row."""
-    return queryset.update(reads=F("reads") + 1, **changes) > 0
+def _add(queryset, reads, **changes):
+    """Add reads to the row the queryset names; returns whether there was a row."""
+    return queryset.update(reads=F("reads") + reads, **changes) > 0
 
 
-def _count(model, lookup, create, **changes):
+def _count(model, lookup, create, reads=1, **changes):
     """UPDATE the row; make it when there is none; if another request made it meanwhile, UPDATE it."""
     rows = model.objects.filter(**lookup)
-    if _add_one(rows, **changes):
+    if _add(rows, reads, **changes):
         return
     try:
         with transaction.atomic():
             model.objects.create(**lookup, **create)
     except IntegrityError:  # a concurrent first read won the race: count on its row
-        _add_one(rows, **changes)
+        _add(rows, reads, **changes)
 
 
 def record_read(page, user=None):
@@ -82,6 +87,72 @@ def record_read(page, user=None):
         logger.warning("Could not count a read of page %s", page_id, exc_info=True)
         return False
     return True
+
+
+# --- Cache hits: counted in memory, written every few seconds ---------------------------------------
+# A hit costs about a millisecond; a write per hit would cost several (bench/README.md). Hits are
+# anonymous, so only the daily count is involved, and adding a batch with F() is as race-safe as
+# adding one. A process that dies loses at most its last few seconds of counts.
+MAX_PENDING_PAGES = 1000
+_pending = Counter()  # (page id, day) -> reads not written yet
+_pending_lock = threading.Lock()
+_last_flush = time.monotonic()
+
+
+def flush_seconds():
+    """How long cache hits may wait before they are written; 0 writes each hit at once."""
+    return float(getattr(settings, "COP_READS_FLUSH_SECONDS", 10))
+
+
+def record_cached_read(page):
+    """Count an anonymous read served from the page cache; written with the others when due."""
+    try:
+        if not is_content_page(page):
+            return False
+    except DatabaseError:
+        logger.warning("Could not count a read of page %s", page.pk, exc_info=True)
+        return False
+    if flush_seconds() <= 0:
+        return record_read(page)
+    global _last_flush
+    with _pending_lock:
+        _pending[(page.pk, timezone.localdate())] += 1
+        due = time.monotonic() - _last_flush >= flush_seconds() or len(_pending) >= MAX_PENDING_PAGES
+    if due:
+        flush_pending_reads()
+    return True
+
+
+def flush_pending_reads():
+    """Write the cache hits counted so far; on a database error they wait for the next flush."""
+    global _last_flush
+    with _pending_lock:
+        batch = dict(_pending)
+        _pending.clear()
+        _last_flush = time.monotonic()
+    if not batch:
+        return 0
+    try:
+        with transaction.atomic():
+            for (page_id, day), reads in batch.items():
+                _count(PageReadDay, {"page_id": page_id, "day": day}, {"reads": reads}, reads=reads)
+    except DatabaseError:
+        logger.warning("Could not write %s pages' cached reads; trying again later", len(batch), exc_info=True)
+        with _pending_lock:
+            if len(_pending) < MAX_PENDING_PAGES:
+                _pending.update(batch)
+        return 0
+    return sum(batch.values())
+
+
+def _flush_at_exit():
+    try:
+        flush_pending_reads()
+    except Exception:  # noqa: BLE001 - the interpreter is going away; nothing left to tell
+        logger.warning("Could not write the last cached reads at exit", exc_info=True)
+
+
+atexit.register(_flush_at_exit)
 
 
 def record_request_read(page, request, status_code):

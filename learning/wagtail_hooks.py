@@ -75,4 +75,5 @@ def count_reads(next_serve_page):
 @hooks.register(page_cache.HIT_HOOK)
 def count_cached_reads(page, request):
     """Anonymous visitors served from the page cache never reach Wagtail's serve: count them here."""
-    reading.record_request_read(page, request, 200)
+    if reading.is_countable_request(request):
+        reading.record_cached_read(page)

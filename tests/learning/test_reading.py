@@ -31,10 +31,14 @@ def priya():
 
 @pytest.fixture
 def page_cache(settings):
-    """The anonymous page cache on, in a cache of this test's own."""
+    """The anonymous page cache on, in a cache of this test's own; cache hits written at once."""
     unique = f"reading-test-{os.getpid()}-{time.monotonic_ns()}"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": unique}}
     settings.COP_PAGE_CACHE_SECONDS = 300
+    settings.COP_READS_FLUSH_SECONDS = 0
+    reading._pending.clear()
+    yield
+    reading._pending.clear()
 
 
 def read(client, page, **headers):
@@ -75,6 +79,23 @@ def test_a_page_served_from_the_anonymous_cache_is_counted_too(client, guide, pa
     assert read(client, guide)["X-Cache"] == "hit"
 
     assert reads_today(guide) == 3
+
+
+def test_cache_hits_are_written_in_batches_when_asked_to(client, guide, page_cache, settings, monkeypatch):
+    """Writing every hit would cost several times the hit itself, so hits may wait a few seconds."""
+    settings.COP_READS_FLUSH_SECONDS = 10
+    clock = [1000.0]
+    monkeypatch.setattr(reading.time, "monotonic", lambda: clock[0])
+    reading.flush_pending_reads()  # starts the interval now
+
+    assert read(client, guide)["X-Cache"] == "miss"  # rendered: written at once
+    for _ in range(4):
+        assert read(client, guide)["X-Cache"] == "hit"
+    assert reads_today(guide) == 1
+
+    clock[0] += 11
+    read(client, guide)  # the first hit after the interval writes all five
+    assert reads_today(guide) == 6
 
 
 def test_head_requests_and_crawlers_are_not_counted(client, guide, page_cache):
@@ -133,15 +154,15 @@ def test_a_first_read_made_by_a_concurrent_request_is_counted_on_its_row(guide, 
     """The UPDATE finds no row, another request then creates it: the INSERT fails and we UPDATE again."""
     PageReadDay.objects.create(page_id=guide.pk, day=timezone.localdate(), reads=5)
     MemberRead.objects.create(user=priya, page_id=guide.pk, reads=3)
-    real_add_one, calls = reading._add_one, []
+    real_add, calls = reading._add, []
 
-    def add_one_after_a_lost_race(queryset, **changes):
+    def add_after_a_lost_race(queryset, reads, **changes):
         calls.append(queryset.model)
         if calls.count(queryset.model) == 1:
             return False  # as if the row did not exist yet when we looked
-        return real_add_one(queryset, **changes)
+        return real_add(queryset, reads, **changes)
 
-    monkeypatch.setattr(reading, "_add_one", add_one_after_a_lost_race)
+    monkeypatch.setattr(reading, "_add", add_after_a_lost_race)
     assert reading.record_read(guide, priya) is True
 
     assert reads_today(guide) == 6

@@ -1,0 +1,189 @@
+"""What a member's My learning page shows: their pathways, saved items, community activity,
+recommendations and recent reads, each built on the existing visibility rules.
+
+Nothing here decides who may see what on its own: pages come from Wagtail's `live().public()`,
+threads and posts from forums' `Thread.objects.readable_by(user)` and `Post.objects.visible()`,
+pathways and saved items from learning.pathways and learning.saving. A page the member read or
+saved that has since been unpublished or restricted simply drops out, title and all.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, OuterRef, Q, Subquery
+from wagtail.models import Page
+
+from forums.models import Membership, Post, Thread
+from forums.models.threads import display_name
+
+from . import pathways, saving
+from .models import Bookmark, MemberRead, Theme
+from .models.taxonomy import ContentPageTheme
+
+ACTIVITY_LIMIT = 10
+RECOMMENDATION_LIMIT = 6
+RECENT_READS_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class PageItem:
+    """A content page as a line in a list: what it is called, where it is, what kind it is."""
+
+    title: str
+    url: str
+    kind_label: str  # "Practice guide", "Case study"...
+    when: datetime | None = None  # last read, for "Recently read"
+    reason: str = ""  # why it is recommended
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One recent post in a member's community: a new thread or a reply."""
+
+    title: str  # the thread's title
+    url: str  # the post, within its thread
+    community: str
+    author: str
+    created: datetime
+    started_thread: bool
+
+
+@dataclass
+class MyLearning:
+    in_progress: list = field(default_factory=list)
+    completed: list = field(default_factory=list)
+    saved: list = field(default_factory=list)
+    activity: list = field(default_factory=list)
+    recommended: list = field(default_factory=list)
+    recently_read: list = field(default_factory=list)
+    follows_themes: bool = False
+    has_communities: bool = False
+
+
+def visible_pages():
+    """Content pages anyone may see (the rule learning.saving uses for bookmarks)."""
+    return saving.visible_pages()
+
+
+def _page_item(page, **extra):
+    return PageItem(page.title, page.get_url(), page.get_verbose_name().capitalize(), **extra)
+
+
+# --- community activity --------------------------------------------------------------------------
+def member_communities(user):
+    """Communities the member belongs to and may read (an invitation or a request is not belonging)."""
+    return Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("community")
+
+
+def community_activity(user, limit=ACTIVITY_LIMIT):
+    """The latest visible posts in the member's communities, newest first.
+
+    Threads come through forums' read rule, so a private community's posts show only while the
+    member still belongs to it; hidden and removed posts never show.
+    """
+    threads = Thread.objects.readable_by(user).filter(community__in=member_communities(user))
+    opening = Post.objects.filter(thread=OuterRef("thread")).order_by("created", "pk").values("pk")[:1]
+    posts = (
+        Post.objects.visible()
+        .filter(thread__in=threads)
+        .annotate(opening_id=Subquery(opening))
+        .select_related("thread__community", "author__profile")
+        .order_by("-created", "-pk")[:limit]
+    )
+    return [
+        Activity(
+            title=post.thread.title,
+            url=post.get_absolute_url(),
+            community=post.thread.community.name,
+            author=display_name(post.author),
+            created=post.created,
+            started_thread=post.pk == post.opening_id,
+        )
+        for post in posts
+    ]
+
+
+# --- reads and recommendations -------------------------------------------------------------------
+def followed_themes(user):
+    """The themes the member chose in their profile (read without making a profile on a GET)."""
+    return Theme.objects.filter(interested_profiles__user=user)
+
+
+def _read_rows(user):
+    """The member's reads of pages they may still see, most recent first."""
+    return MemberRead.objects.filter(user=user, page__in=visible_pages().values("pk")).order_by("-last_read", "-pk")
+
+
+def recently_read(user, limit=RECENT_READS_LIMIT):
+    """The last pages the member read that are still live and public."""
+    rows = list(_read_rows(user)[:limit])
+    pages = visible_pages().filter(pk__in=[row.page_id for row in rows]).specific().in_bulk()
+    return [_page_item(pages[row.page_id], when=row.last_read) for row in rows if row.page_id in pages]
+
+
+def _saved_page_ids(user):
+    page_type = ContentType.objects.get_for_model(Page)
+    return Bookmark.objects.filter(user=user, content_type=page_type).values_list("object_id", flat=True)
+
+
+def recommendations(user, limit=RECOMMENDATION_LIMIT):
+    """Live, public content sharing themes with the member's interests and with what they read.
+
+    Leaves out what they read or saved. Ranked by how many of those themes a page shares, then
+    newest first; each comes with one reason: a theme they follow, else a page they read.
+    """
+    interests = dict(followed_themes(user).values_list("pk", "name"))
+    read_ids = list(_read_rows(user).values_list("page_id", flat=True))  # most recent first
+    read_titles = dict(visible_pages().filter(pk__in=read_ids).values_list("pk", "title"))
+    # theme id -> the most recently read page with that theme (for "Because you read ...")
+    read_because = {}
+    read_themes = ContentPageTheme.objects.filter(content_object_id__in=read_ids).values_list(
+        "tag_id", "content_object_id"
+    )
+    recency = {page_id: rank for rank, page_id in enumerate(read_ids)}
+    for theme_id, page_id in sorted(read_themes, key=lambda pair: recency[pair[1]]):
+        read_because.setdefault(theme_id, page_id)
+    theme_ids = set(interests) | set(read_because)
+    if not theme_ids:
+        return []
+    candidates = (
+        visible_pages()
+        .exclude(pk__in=read_ids)
+        .exclude(pk__in=_saved_page_ids(user))
+        .filter(tagged_themes__tag_id__in=theme_ids)
+        .annotate(shared=Count("tagged_themes", filter=Q(tagged_themes__tag_id__in=theme_ids), distinct=True))
+        .order_by("-shared", "-first_published_at", "-pk")
+    )
+    pages = list(candidates.specific()[:limit])
+    page_themes = {}
+    for theme_id, page_id in ContentPageTheme.objects.filter(
+        content_object_id__in=[page.pk for page in pages], tag_id__in=theme_ids
+    ).values_list("tag_id", "content_object_id"):
+        page_themes.setdefault(page_id, set()).add(theme_id)
+    items = []
+    for page in pages:
+        themes = page_themes.get(page.pk, set())
+        followed = sorted(interests[theme_id] for theme_id in themes if theme_id in interests)
+        read = sorted({read_because[theme_id] for theme_id in themes if theme_id in read_because}, key=recency.get)
+        if followed:
+            reason = f"Because you follow the theme {followed[0]}"
+        else:
+            reason = f"Because you read {read_titles[read[0]]}" if read else ""
+        items.append(_page_item(page, reason=reason))
+    return items
+
+
+# --- the page ------------------------------------------------------------------------------------
+def my_learning(user):
+    """Everything the member's My learning page shows, in a fixed number of queries."""
+    return MyLearning(
+        in_progress=pathways.pathways_in_progress(user),
+        completed=pathways.completed_pathways(user),
+        saved=saving.bookmarks_visible_to(user),
+        activity=community_activity(user),
+        recommended=recommendations(user),
+        recently_read=recently_read(user),
+        follows_themes=followed_themes(user).exists(),
+        has_communities=member_communities(user).exists(),
+    )
