@@ -1,15 +1,16 @@
-"""In a real browser: a member starts a demo pathway, reflects on step one, marks every step done.
+"""In a real browser: a member starts a demo pathway, reflects on step one, shares it, marks every step done.
 
 Each run signs up nobody through the form (allauth would want an email confirmed); it creates a
 fresh, verified member in the site's database instead, so the walk always starts from no progress
 whatever other tests did to the shared demo database. The pathway page (anonymous and in
-progress) and the reflection form pass axe-core.
+progress) and the reflection and sharing forms pass axe-core.
 """
 
 import re
 import subprocess
 import sys
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -24,9 +25,14 @@ pytestmark = pytest.mark.e2e
 NEW_MEMBER = """
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from forums import services
+from forums.models import Community
 user = get_user_model().objects.create_user("{username}", "{username}@example.org", "{password}",
                                             first_name="Pat", last_name="Walker")
 EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+community = Community.objects.create(name="Reflections {username}", slug="reflections-{username}",
+                                     summary="Where walkers share reflections.", visibility="open")
+services.join(community, user)
 """
 
 
@@ -85,7 +91,25 @@ def test_member_starts_reflects_and_completes_a_pathway(site_server, page, new_m
     expect(page.locator(".cop-messages")).to_contain_text("Only you can see it")
     page.get_by_role("link", name="Edit your reflection on step 1").click()
     expect(page.get_by_label("Observe", exact=True)).to_have_value(words["Observe"])
-    page.get_by_role("link", name="Back to the pathway").click()
+
+    # Shared by its author to a community they belong to, edited before posting.
+    page.get_by_role("link", name="Share this reflection to a community").click()
+    expect(page.get_by_label("Thread title")).to_have_value(re.compile(r"^Reflection on .+ \(Hearing the frontline"))
+    expect(page.get_by_label("Your reflection")).to_have_value(re.compile(r"\*\*Observe\*\*\s+People named the rota"))
+    assert axe_violations(page) == []
+    community = f"Reflections {new_member}"
+    page.get_by_label("Community").select_option(label=community)
+    page.get_by_label("Your reflection").press("End")
+    page.get_by_label("Your reflection").type("\n\nHas anyone tried this with night shifts?")
+    page.get_by_role("button", name="Post to the community").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Reflection on")
+    expect(page.locator("main")).to_contain_text("People named the rota as the barrier")
+    expect(page.locator("main")).to_contain_text("Has anyone tried this with night shifts?")
+    thread_path = urlsplit(page.url).path
+
+    page.goto(f"{site_server.url}{PATHWAY}")
+    shared = page.locator(".cop-steps--pathway > li").first.get_by_role("link", name=community)
+    expect(shared).to_have_attribute("href", thread_path)
 
     # Every step done, one by one: progress counts up, then the pathway is completed.
     for number in range(1, total + 1):
