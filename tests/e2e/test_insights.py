@@ -47,3 +47,12 @@ def test_the_editor_finds_insights_in_the_admin_menu_and_reads_the_charts(editor
     assert download.value.suggested_filename == "insights-published-3-months.csv"
 
     assert axe_violations(page) == []
+
+
+def test_a_period_typed_into_the_address_bar_is_explained_not_an_error(editor_page, site_server):
+    page = editor_page
+    response = page.goto(f"{site_server.url}/admin/insights/?period=5")
+    assert response.status == 200
+    expect(page.get_by_role("alert")).to_contain_text("Choose a period of 3, 6, 12 months.")
+    expect(page.get_by_label("Period")).to_have_value("12")
+    assert axe_violations(page) == []
