@@ -134,8 +134,8 @@ def recommendations(user, limit=RECOMMENDATION_LIMIT):
     newest first; each comes with one reason: a theme they follow, else a page they read.
     """
     interests = dict(followed_themes(user).values_list("pk", "name"))
-    read_ids = list(_read_rows(user).values_list("page_id", flat=True))  # most recent first
-    read_titles = dict(visible_pages().filter(pk__in=read_ids).values_list("pk", "title"))
+    reads = list(_read_rows(user).values_list("page_id", "page__title"))  # most recent first
+    read_ids, read_titles = [page_id for page_id, _title in reads], dict(reads)
     # theme id -> the most recently read page with that theme (for "Because you read ...")
     read_because = {}
     read_themes = ContentPageTheme.objects.filter(content_object_id__in=read_ids).values_list(

@@ -124,7 +124,7 @@ def record_cached_read(page):
 
 
 def flush_pending_reads():
-    """Write the cache hits counted so far; on a database error they wait for the next flush."""
+    """Write the cache hits counted so far and return how many; on a database error they wait."""
     global _last_flush
     with _pending_lock:
         batch = dict(_pending)
@@ -133,16 +133,21 @@ def flush_pending_reads():
     if not batch:
         return 0
     try:
+        # A page deleted meanwhile would fail the whole batch on its foreign key, again and again.
+        existing = set(Page.objects.filter(pk__in={page_id for page_id, _day in batch}).values_list("pk", flat=True))
+        written = 0
         with transaction.atomic():
             for (page_id, day), reads in batch.items():
-                _count(PageReadDay, {"page_id": page_id, "day": day}, {"reads": reads}, reads=reads)
+                if page_id in existing:
+                    _count(PageReadDay, {"page_id": page_id, "day": day}, {"reads": reads}, reads=reads)
+                    written += reads
     except DatabaseError:
         logger.warning("Could not write %s pages' cached reads; trying again later", len(batch), exc_info=True)
         with _pending_lock:
             if len(_pending) < MAX_PENDING_PAGES:
                 _pending.update(batch)
         return 0
-    return sum(batch.values())
+    return written
 
 
 def _flush_at_exit():

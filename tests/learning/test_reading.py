@@ -167,3 +167,26 @@ def test_a_first_read_made_by_a_concurrent_request_is_counted_on_its_row(guide, 
 
     assert reads_today(guide) == 6
     assert MemberRead.objects.get(user=priya, page_id=guide.pk).reads == 4
+
+
+def test_cached_reads_that_could_not_be_written_wait_for_the_next_flush(guide, page_cache, settings, monkeypatch):
+    settings.COP_READS_FLUSH_SECONDS = 60
+    reading.flush_pending_reads()  # starts the interval now
+    for _ in range(3):
+        reading.record_cached_read(guide)
+    deleted = GuideFactory(title="Deleted meanwhile")
+    reading.record_cached_read(deleted)
+    deleted.delete()
+    real_count = reading._count
+
+    def locked(*args, **kwargs):
+        raise DatabaseError("database is locked")
+
+    monkeypatch.setattr(reading, "_count", locked)
+    assert reading.flush_pending_reads() == 0
+    assert reads_today(guide) == 0
+
+    monkeypatch.setattr(reading, "_count", real_count)
+    assert reading.flush_pending_reads() == 3
+    assert reads_today(guide) == 3
+    assert list(PageReadDay.objects.values_list("page_id", flat=True)) == [guide.pk]
