@@ -101,7 +101,7 @@ _last_flush = time.monotonic()
 
 def flush_seconds():
     """How long cache hits may wait before they are written; 0 writes each hit at once."""
-    return float(getattr(settings, "COP_READS_FLUSH_SECONDS", 10))
+    return float(settings.COP_READS_FLUSH_SECONDS)
 
 
 def record_cached_read(page):

@@ -222,6 +222,8 @@ LOGGING = {
 # --- Anonymous page cache (cop_site/page_cache.py) ---------------------------------------------------
 INSTALLED_APPS += ["cop_site.page_cache.PageCacheConfig"]  # connects the invalidation signals everywhere
 COP_PAGE_CACHE_SECONDS = int(os.environ.get("COP_PAGE_CACHE_SECONDS", "300"))  # 0 turns page caching off
+# Anonymous page reads served from the page cache are counted in memory and written this often (seconds).
+COP_READS_FLUSH_SECONDS = float(os.environ.get("COP_READS_FLUSH_SECONDS", "10"))
 # How long live-room messages are kept (days); `manage.py prune_room_transcripts` deletes older ones. 0 keeps them.
 ROOM_TRANSCRIPT_RETENTION_DAYS = int(os.environ.get("ROOM_TRANSCRIPT_RETENTION_DAYS", "365"))
 COP_BENCH = env_bool("COP_BENCH", False)  # bench/pages.py: adds /bench/minimal/ (cop_site/urls.py)

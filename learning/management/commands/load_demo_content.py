@@ -3,10 +3,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from forums.room_demo import load_demo_rooms
 from learning.demo import DEMO_ACCOUNTS, load_demo_content
+from learning.demo_learning import load_demo_learning
 
 
 class Command(BaseCommand):
-    help = "Create the demo pages, communities, rooms and accounts (idempotent)."
+    help = "Create the demo pages, communities, rooms, accounts and learning activity (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
@@ -16,6 +17,7 @@ class Command(BaseCommand):
             raise CommandError("DEBUG is off: this looks like production. Pass --force to load demo content anyway.")
         changes = load_demo_content()
         changes += load_demo_rooms()  # after the accounts: the rooms' communities need their members
+        changes += load_demo_learning()  # after the pages and accounts it is about
         for change in changes:
             self.stdout.write(f"  {change}")
         summary = f"{len(changes)} changes" if changes else "already up to date"
