@@ -332,9 +332,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
     # --- the room's group ---------------------------------------------------------------------------
     async def broadcast(self, frame, to_self=True, message_id=None):
         """Send a frame to everyone in the room: to this connection directly, to the others through the group."""
+        text = json.dumps(frame)  # serialised once for the whole room, not once per member
         if to_self:
-            await self.send_json(frame)
-        event = {"type": "room.frame", "frame": frame, "skip": self.channel_name}
+            await self.send(text_data=text)
+        event = {"type": "room.frame", "text": text, "skip": self.channel_name}
         if message_id is not None:
             event["message_id"] = message_id
         await self._group_send(event)
@@ -354,7 +355,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             if message_id in self.sent:
                 return
             self._remember(message_id)
-        await self.send_json(event["frame"])
+        await self.send(text_data=event["text"])
 
     async def _join_group(self):
         try:
@@ -426,10 +427,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return refusal, None, [], []
         missed = []
         if self.poll_after is not None:
-            messages, _ = rooms.history(self.room, after=self.poll_after)
+            said = rooms.message_ids_after(self.room, self.poll_after)  # ids only: usually all sent already
             settled = timezone.now() - timedelta(seconds=self.settle_seconds)
-            self.poll_after = max([self.poll_after] + [m.pk for m in messages if m.created <= settled])
-            missed = [rooms.message_payload(m) for m in messages if m.pk not in self.sent]
+            self.poll_after = max([self.poll_after] + [pk for pk, created in said if created <= settled])
+            unsent = [pk for pk, _ in said if pk not in self.sent]
+            if unsent:
+                missed = [rooms.message_payload(m) for m in rooms.messages_with_ids(self.room, unsent)]
             for message in missed:
                 self._remember(message["id"])
         if back:

@@ -150,6 +150,20 @@ def history(room, after=None, before=None, limit=HISTORY_PAGE):
     return list(reversed(page[:limit])), len(page) > limit
 
 
+def message_ids_after(room, after, limit=HISTORY_PAGE * 10):
+    """(id, created) of the room's messages after `after`, oldest first: what a connection checks it sent."""
+    messages = RoomMessage.objects.filter(room=room, removed=False, pk__gt=after).order_by("pk")
+    return list(messages.values_list("pk", "created")[:limit])
+
+
+def messages_with_ids(room, ids):
+    return list(
+        RoomMessage.objects.filter(room=room, removed=False, pk__in=ids)
+        .select_related("author__profile")
+        .order_by("pk")
+    )
+
+
 def moderate(room, user, action, message_id):
     if not is_facilitator(room, user):
         raise RoomError("forbidden", "Only facilitators and moderators remove messages.")

@@ -50,9 +50,17 @@ def live_pathways():
 def get_pathway(pathway_id):
     """The live, public pathway with this id, or NotFound (drafts and restricted ones included)."""
     try:
-        return live_pathways().get(pk=pathway_id)
+        return live_pathways().get(pk=_database_id(pathway_id))
     except (LearningPathwayPage.DoesNotExist, ValueError, TypeError):
         raise NotFound from None
+
+
+def _database_id(value):
+    """An id a database column can hold; a larger one (a URL may carry any digits) names nothing."""
+    value = int(value)
+    if not 0 < value < 2**63:
+        raise ValueError(value)
+    return value
 
 
 @dataclass
@@ -278,11 +286,11 @@ def own_step_progress(user, progress_id):
     """
     if user is None or not user.is_authenticated:
         raise NotFound
-    row = (
-        StepProgress.objects.select_related("enrolment").filter(pk=progress_id, enrolment__user=user).first()
-        if str(progress_id).isdigit()
-        else None
-    )
+    try:
+        progress_id = _database_id(progress_id)
+    except (ValueError, TypeError):
+        raise NotFound from None
+    row = StepProgress.objects.select_related("enrolment").filter(pk=progress_id, enrolment__user=user).first()
     if row is None:
         raise NotFound
     pathway = get_pathway(row.enrolment.pathway_id)
