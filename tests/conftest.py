@@ -1,8 +1,10 @@
+import asyncio
 import os
 import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,12 @@ def use_channel_layer(channel_layer_config, settings):
     channel_layers.backends.clear()
     yield channel_layer_config
     channel_layers.backends.clear()
+
+
+def run_coroutine(coroutine):
+    """asyncio.run in a thread of its own: a browser test earlier in this worker may hold this thread's loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def free_port():

@@ -10,6 +10,7 @@ import urllib.request
 
 import websockets
 
+from tests.conftest import run_coroutine
 from tests.services import service_url
 
 ORIGIN = "http://127.0.0.1"
@@ -38,7 +39,7 @@ def test_with_redis_a_group_message_crosses_server_processes(start_server):
     redis_url = service_url("redis")
     first = start_server(REDIS_URL=redis_url)
     second = start_server(REDIS_URL=redis_url)
-    first_hello, second_hello, frame = asyncio.run(exchange_broadcast(first, second))
+    first_hello, second_hello, frame = run_coroutine(exchange_broadcast(first, second))
     assert first_hello["channel_layer"] == second_hello["channel_layer"] == "redis"
     assert first_hello["server"] != second_hello["server"], "two different processes"
     assert frame == {"type": "broadcast", "text": "across processes", "server": frame["server"]}
@@ -50,7 +51,7 @@ def test_embedded_default_serves_pages_and_websockets_from_one_process(start_ser
     with urllib.request.urlopen(f"{server.url}/", timeout=10) as response:  # noqa: S310 (loopback)
         assert response.status == 200
         assert "Communities of Practice" in response.read().decode()
-    hello, _, frame = asyncio.run(exchange_broadcast(server, server))
+    hello, _, frame = run_coroutine(exchange_broadcast(server, server))
     assert hello["channel_layer"] == "in-memory"
     assert frame["text"] == "across processes"
 
@@ -71,6 +72,6 @@ def test_a_server_pointed_at_dead_services_still_serves_and_says_what_is_unavail
         await socket.close()
         return hello
 
-    hello = asyncio.run(websocket_says_degraded())
+    hello = run_coroutine(websocket_says_degraded())
     assert hello["status"] == "degraded"
     assert hello["channel_layer_available"] is False

@@ -17,7 +17,7 @@ import uuid
 import pytest
 import websockets
 
-from tests.conftest import ROOT, free_port, server_environment
+from tests.conftest import ROOT, free_port, run_coroutine, server_environment
 from tests.services import service_url
 
 WAIT = 20
@@ -175,7 +175,7 @@ def test_with_redis_two_processes_serve_one_room(start_server, room):
         await fiona.wait_for(lambda f: f["type"] == "presence" and len(f["members"]) == 1)
         await fiona.leave()
 
-    asyncio.run(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
+    run_coroutine(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
 
 
 # --- a server process killed mid-conversation ------------------------------------------------------------
@@ -224,7 +224,7 @@ def test_a_server_killed_mid_conversation_loses_nothing_and_doubles_nothing(star
         for member in (fiona, fraser):
             await member.leave()
 
-    asyncio.run(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
+    run_coroutine(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
 
 
 # --- Redis killed and restarted mid-conversation ------------------------------------------------------------
@@ -309,7 +309,7 @@ def test_redis_restarted_mid_conversation_loses_nothing_and_doubles_nothing(star
             assert_each_once(member.messages(), expected)
             await member.leave()
 
-    asyncio.run(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
+    run_coroutine(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
 
 
 def test_a_client_that_was_away_while_redis_restarted_catches_up(start_server, room, private_redis):
@@ -338,7 +338,7 @@ def test_a_client_that_was_away_while_redis_restarted_catches_up(start_server, r
             assert_each_once(member.messages(), expected)
             await member.leave()
 
-    asyncio.run(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
+    run_coroutine(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
 
 
 class RejoinAllowance:
