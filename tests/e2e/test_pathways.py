@@ -65,8 +65,10 @@ def test_member_starts_reflects_and_completes_a_pathway(site_server, page, new_m
     sign_in(page, site_server.url, new_member)
     page.goto(f"{site_server.url}{PATHWAY}")
     page.get_by_role("button", name="Start this pathway").click()
+    expect(page.locator("#progress")).to_contain_text("steps done")  # the page after starting has loaded
 
     steps = page.locator(".cop-steps--pathway > li")
+    expect(steps.first).to_be_visible()
     total = steps.count()
     assert total >= 2
     progress = page.locator("#progress")
