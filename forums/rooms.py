@@ -126,7 +126,7 @@ def message_payload(message):
     if message.anonymous:
         shown = None
     elif author is None:
-        shown = {"id": None, "name": "former member", "level": ""}
+        shown = {"id": None, "name": display_name(None), "level": ""}
     else:
         shown = member_payload(author)
     return {
@@ -331,7 +331,8 @@ def participation(room, since=None):
         by_level.setdefault(level, {"messages": 0, "words": 0})
         by_level[level]["messages"] += 1
         by_level[level]["words"] += words
-        name = "Anonymous" if message.anonymous or message.author is None else display_name(message.author)
+        # display_name(None) is "former member": the author deleted their account, the message stays.
+        name = "Anonymous" if message.anonymous else display_name(message.author)
         person = by_person.setdefault(
             name, {"name": name, "level": "" if message.anonymous else level, "messages": 0, "words": 0}
         )

@@ -247,3 +247,13 @@ def test_the_summary_says_what_went_and_what_stayed(story):
     assert summary.removed["learning.Bookmark"] == 2
     assert summary.removed["accounts.Profile"] == 1
     assert summary.total_removed > 10
+
+
+def test_the_live_participation_panel_counts_her_words_as_a_former_members(story, django_capture_on_commit_callbacks):
+    from forums import rooms
+
+    delete_through_the_page(signed_in(story.ailsa), capture=django_capture_on_commit_callbacks)
+    people = {person["name"]: person for person in rooms.participation(story.room)["by_person"]}
+    assert "former member" in people
+    assert people["former member"]["words"] >= len("Ailsa room words".split())
+    assert AILSA_NAME not in people
