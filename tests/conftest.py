@@ -26,7 +26,9 @@ def fresh_cache():
 def channel_layer_config(request):
     """CHANNEL_LAYERS for each backend: the embedded one always, Redis when REDIS_URL is set."""
     if request.param == "in-memory":
-        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+        # As cop_site/settings/base.py configures it without REDIS_URL.
+        backend = "cop_site.channel_layers.SweptInMemoryChannelLayer"
+        return {"default": {"BACKEND": backend, "CONFIG": {"capacity": 1500}}}
     url = service_url("redis")
     prefix = f"test-{os.getpid()}-{time.monotonic_ns()}"
     return {

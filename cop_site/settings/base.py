@@ -131,7 +131,9 @@ if REDIS_URL:
     }
 else:
     # As Redis: room members each have a channel, and a burst must queue rather than drop.
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1500}}}
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "cop_site.channel_layers.SweptInMemoryChannelLayer", "CONFIG": {"capacity": 1500}}
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Search ----------------------------------------------------------------------------------
