@@ -430,7 +430,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
             said = rooms.message_ids_after(self.room, self.poll_after)  # ids only: usually all sent already
             settled = timezone.now() - timedelta(seconds=self.settle_seconds)
             self.poll_after = max([self.poll_after] + [pk for pk, created in said if created <= settled])
-            unsent = [pk for pk, _ in said if pk not in self.sent]
+            # With the layer up, a message younger than settle_seconds may still be on its way through it.
+            due = settled if self.layer_up else timezone.now()
+            unsent = [pk for pk, created in said if pk not in self.sent and created <= due]
             if unsent:
                 missed = [rooms.message_payload(m) for m in rooms.messages_with_ids(self.room, unsent)]
             for message in missed:
