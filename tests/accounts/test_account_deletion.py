@@ -4,7 +4,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.test import Client
 from django.urls import reverse
 
 from accounts import deletion
@@ -27,6 +26,7 @@ from learning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse,
 from search.models import SearchEntry
 from tests.accounts.factories import AILSA_NAME, member_with_everything
 from tests.factories import UserFactory
+from tests.pages import signed_in
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "pass-2026-word"  # tests.factories.UserFactory's
@@ -38,12 +38,6 @@ def story(settings, django_capture_on_commit_callbacks):
     settings.ELASTICSEARCH_URL = ""
     with django_capture_on_commit_callbacks(execute=True):
         return member_with_everything()
-
-
-def signed_in(user, csrf=False):
-    client = Client(enforce_csrf_checks=csrf)
-    client.force_login(user)
-    return client
 
 
 def delete_through_the_page(client, confirmation=PASSWORD, capture=None):

@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from accounts.data import FORMAT_VERSION, HIDDEN_CONTEXT, member_data
 from forums.models import Membership
 from tests.accounts.factories import AILSA_NAME, member_with_everything
+from tests.pages import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def story():
     return member_with_everything()
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def download(user):

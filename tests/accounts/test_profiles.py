@@ -8,16 +8,13 @@ from accounts import services
 from accounts.models import LevelChoice, Profile, SectorChoice, display_name
 from learning.models import Theme
 from tests.factories import MemberFactory, UserFactory
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
 
 def soup_of(response):
     return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text().split())
 
 
 def profile_form(**overrides):

@@ -9,6 +9,7 @@ from django.core import mail
 
 from accounts.models import Profile
 from tests.factories import MemberFactory
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +18,6 @@ PASSWORD = "Kelpie-river-2026"
 
 def soup_of(response):
     return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text().split())
 
 
 def signup_form(**overrides):

@@ -3,11 +3,11 @@
 import json
 
 import pytest
-from django.test import Client
 
 from forums import services
 from forums.models import Post, Thread
 from tests.factories import CaseStudyFactory, CommunityFactory, UserFactory, member_of
+from tests.pages import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +28,6 @@ def thread(priya, fraser):
     for member in (priya, fraser):
         member_of(community, member)
     return services.start_thread(community, priya, "Locality plans", "How do you **start**?")
-
-
-def signed_in(user, csrf=False):
-    client = Client(enforce_csrf_checks=csrf)
-    client.force_login(user)
-    return client
 
 
 def send(client, method, path, data=None, **extra):

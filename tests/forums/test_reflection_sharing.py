@@ -1,7 +1,6 @@
 """Sharing a pathway reflection to a community thread: only its author, only where they may post."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
@@ -9,23 +8,9 @@ from forums.models import Thread
 from learning import pathways
 from learning.models import StepProgress
 from tests.factories import CommunityFactory, GuideFactory, PathwayFactory, UserFactory, member_of
+from tests.pages import signed_in, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(response, status=200):
-    assert response.status_code == status, response.content[:3000]
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text().split())
-
-
-def signed_in(user, csrf=False):
-    client = Client(enforce_csrf_checks=csrf)
-    client.force_login(user)
-    return client
 
 
 REFLECTION = {

@@ -7,7 +7,6 @@ may enter (forums.rooms.refusal).
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,23 +14,9 @@ from django.utils import timezone
 from forums import rooms
 from forums.models import Room, RoomSession, Suspension, Thread
 from tests.factories import CommunityFactory, MemberFactory, RoomFactory, UserFactory, member_of
+from tests.pages import signed_in, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(response, status=200):
-    assert response.status_code == status, response.content[:2000]
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text().split())
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

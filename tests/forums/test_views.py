@@ -7,31 +7,16 @@ answer JSON for the page scripts.
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
 from forums import services
 from forums.models import Membership, Post, Thread, ThreadFollow
 from tests.factories import CaseStudyFactory, CommunityFactory, GuideFactory, PathwayFactory, UserFactory, member_of
+from tests.pages import signed_in, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}
-
-
-def soup_of(response, status=200):
-    assert response.status_code == status, response.content[:2000]
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text().split())
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

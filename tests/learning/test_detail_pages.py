@@ -7,17 +7,9 @@ from wagtail.models import PageViewRestriction
 
 from learning.models import GuideRelatedCaseStudy
 from tests.factories import CaseStudyFactory, EvidenceFactory, GuideFactory, PathwayFactory, rich
+from tests.pages import soup_of, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text().split())
 
 
 def meta(soup, key):

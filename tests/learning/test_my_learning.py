@@ -20,6 +20,7 @@ from tests.factories import (
     member_of,
     restrict_view,
 )
+from tests.pages import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +35,6 @@ def priya():
 @pytest.fixture
 def fraser():
     return MemberFactory(username="fraser", first_name="Fraser", last_name="Frontline")
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def text_of(node):

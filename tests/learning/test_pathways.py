@@ -5,7 +5,6 @@ its author's alone; refused input changes nothing and never gives a 500.
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
@@ -13,23 +12,9 @@ from learning import pathways
 from learning.models import PathwayEnrolment, StepProgress
 from learning.models.progress import REFLECTION_MAX_LENGTH
 from tests.factories import CaseStudyFactory, EvidenceFactory, GuideFactory, PathwayFactory, UserFactory, restrict_view
+from tests.pages import signed_in, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(response, status=200):
-    assert response.status_code == status, response.content[:3000]
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(node):
-    return " ".join(node.get_text().split())
-
-
-def signed_in(user, csrf=False):
-    client = Client(enforce_csrf_checks=csrf)
-    client.force_login(user)
-    return client
 
 
 def steps_through(*pages):

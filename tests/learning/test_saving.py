@@ -20,6 +20,7 @@ from tests.factories import (
     member_of,
     restrict_view,
 )
+from tests.pages import signed_in, soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,17 +39,6 @@ def fraser():
 @pytest.fixture
 def guide():
     return GuideFactory(title="Running a safe dialogue")
-
-
-def signed_in(user, csrf=False):
-    client = Client(enforce_csrf_checks=csrf)
-    client.force_login(user)
-    return client
-
-
-def soup_of(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def text_of(node):
