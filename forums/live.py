@@ -2,13 +2,20 @@
 
 Comment threads, forum threads and (later) rooms all use this one machinery: the event id is the
 LiveEvent row id, which only grows, so "everything after id N" is exact and ordered.
+
+That needs a stream's events to commit in id order. SQLite serialises writers (transactions start
+IMMEDIATE), so they do. PostgreSQL hands out ids when rows are inserted, not when they commit: two
+replies posted at once could commit as 11 then 10, and a client that saw 11 and reconnected with
+`?after=11` would never get 10. So on PostgreSQL, `publish` first takes a transaction-scoped
+advisory lock on the stream: the next event on that stream waits until this one's transaction ends.
 """
 
 import logging
+import zlib
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.db import transaction
+from django.db import connection, transaction
 
 from forums.models import LiveEvent
 
@@ -20,9 +27,18 @@ def group_name(stream):
     return "live." + stream.replace(":", ".")
 
 
+def stream_lock_key(stream):
+    """A stable signed 64-bit key for PostgreSQL's advisory locks, kept apart from other users' keys."""
+    return (0x4C49 << 32) | zlib.crc32(stream.encode())
+
+
 def publish(stream, type, payload):
     """Record an event in the current transaction and broadcast it once that commits."""
-    event = LiveEvent.objects.create(stream=stream, type=type, payload=payload)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [stream_lock_key(stream)])
+        event = LiveEvent.objects.create(stream=stream, type=type, payload=payload)
     frame = event.as_frame()
     transaction.on_commit(lambda: broadcast(stream, frame))
     return event
