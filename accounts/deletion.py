@@ -28,6 +28,10 @@ class DeletionRefused(Exception):
     """The account may not be deleted (the last superuser); the message says why."""
 
 
+class AlreadyDeleted(Exception):
+    """The account was deleted while this request was on its way (Delete pressed twice): nothing is left to do."""
+
+
 @dataclass
 class DeletionSummary:
     """What went, and what stayed as "former member"."""
@@ -59,12 +63,14 @@ def delete_member(user):
     """Delete the member and everything of theirs except what they wrote in conversations.
 
     One transaction: either all of it happens, or none of it. Raises DeletionRefused for the last
-    superuser. Returns a DeletionSummary.
+    superuser, AlreadyDeleted when the account is gone already. Returns a DeletionSummary.
     """
     from forums.models import Post, RoomMessage, Thread
     from forums.models.threads import display_name
 
-    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    user = get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    if user is None:
+        raise AlreadyDeleted
     reason = refusal(user)
     if reason:
         raise DeletionRefused(reason)

@@ -112,7 +112,9 @@ def delete_account(request):
                 deletion.delete_member(user)
             except deletion.DeletionRefused as error:
                 refusal, status = str(error), 403
-            else:
+            except deletion.AlreadyDeleted:
+                pass  # a second click raced the first: the account is gone, as asked
+            if not refusal:
                 logout(request)
                 return redirect("account_deleted")
         else:

@@ -174,6 +174,29 @@ def test_she_is_signed_out_everywhere(story):
     assert "deleted" in laptop.get(reverse("account_deleted")).content.decode()
 
 
+def test_pressing_delete_twice_ends_on_the_deleted_page_not_an_error():
+    """The second click's request got past sign-in before the first one deleted the account."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    from accounts.views import delete_account
+
+    member = UserFactory(username="double-clicker")
+    second_click = RequestFactory().post(DELETE_URL, {"confirmation": PASSWORD})
+    second_click.user = get_user_model().objects.get(pk=member.pk)
+    second_click.session = SessionStore()
+    second_click._dont_enforce_csrf_checks = True
+
+    assert delete_through_the_page(signed_in(member))["Location"] == reverse("account_deleted")
+    response = delete_account(second_click)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_deleted")
+    assert not get_user_model().objects.filter(pk=member.pk).exists()
+    with pytest.raises(deletion.AlreadyDeleted):
+        deletion.delete_member(member)
+
+
 def test_a_wrong_confirmation_deletes_nothing(story):
     before = rows_of(story.ailsa.pk)
     client = signed_in(story.ailsa)
