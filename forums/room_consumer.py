@@ -26,6 +26,7 @@ Beyond DESIGN.md §4 (extensions; a client that ignores them loses nothing):
 import asyncio
 import json
 import logging
+import random
 import time
 from collections import deque
 from datetime import timedelta
@@ -55,7 +56,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
     tick_seconds = 10  # sweep presence, refresh the group membership
     degraded_tick_seconds = 2  # while the channel layer is down: read new messages from the database
     recheck_seconds = 60  # check the member may still be here (suspended, removed, signed out)
-    heartbeat_seconds = 10  # at most one `last_seen` write per connection in this time
+    heartbeat_seconds = 10  # at most one `last_seen` write per connection in this time, made by the tick
+    # A frame from a connection quiet for this long refreshes its presence at once instead of at the
+    # next tick: it may have been swept off the list, and should be back on it as it speaks.
+    quiet_seconds = 30
     # Each tick also reads what was said since the last one: a layer may drop a broadcast (a full
     # channel, a Redis restart), and the database has everything. Messages younger than this are read
     # again next tick too, so one committed a moment late behind a higher id is not passed over.
@@ -70,6 +74,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.stream_high = 0  # the highest message id received from history, the group or the database
         self.poll_after = None
         self.beat_at = self.checked_at = time.monotonic()
+        self.beat_due = False  # heard from since `last_seen` was last written
         try:
             await super().__call__(scope, receive, send)
         finally:  # also when the consumer failed without `disconnect`: no task outlives it
@@ -218,14 +223,20 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.send_json(_error("invalid", "That frame could not be handled.", client_id))
 
     async def _heartbeat(self):
-        if time.monotonic() - self.beat_at < self.heartbeat_seconds:
+        """Any frame says the connection is alive: the tick writes that, off the message path."""
+        quiet = time.monotonic() - self.beat_at
+        if quiet < self.heartbeat_seconds:
             return
-        self.beat_at = time.monotonic()
+        self.beat_due = True
+        if quiet < self.quiet_seconds:
+            return
+        self.beat_at, self.beat_due = time.monotonic(), False
         members = await database_sync_to_async(self._beat)()
         if members is not None:  # swept while quiet: back on the list
             await self.broadcast({"type": "presence", "members": members})
 
     def _beat(self):
+        """Refresh this connection's presence; the new list when it had been swept and is back on it."""
         if rooms.heartbeat(self.channel_name):
             return None
         rooms.arrive(self.room, self.user, self.channel_name)
@@ -394,6 +405,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     # --- housekeeping -------------------------------------------------------------------------------
     async def _tick(self):
+        # The first tick comes at a random point of the interval: connections that arrived together
+        # (a session starting, a process restarting) do not all reach for the database at once.
+        await asyncio.sleep(random.random() * self.tick_seconds)
         while self.room is not None and not self.closed:
             await asyncio.sleep(self.tick_seconds if self.layer_up else self.degraded_tick_seconds)
             try:
@@ -407,8 +421,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         recheck = time.monotonic() - self.checked_at >= self.recheck_seconds
         if recheck:
             self.checked_at = time.monotonic()
+        beat, self.beat_due = self.beat_due, False
+        if beat:
+            self.beat_at = time.monotonic()
         refusal, members, missed, snapshot = await database_sync_to_async(self._look_around)(
-            recheck, back=self.layer_up and not was_up
+            recheck, back=self.layer_up and not was_up, beat=beat
         )
         if refusal:  # `disconnect` follows, and takes the member off the list
             self.closed = True
@@ -421,10 +438,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if members is not None:
             await self.broadcast({"type": "presence", "members": members})
 
-    def _look_around(self, recheck, back):
+    def _look_around(self, recheck, back, beat=False):
         """(refusal, presence when it changed, messages the layer did not bring, state frames)."""
         if recheck and (refusal := rooms.refusal(self.room, viewer(self.scope))):
             return refusal, None, [], []
+        returned = beat and self._beat() is not None  # swept while its frames waited for this tick
         missed = []
         if self.poll_after is not None:
             said = rooms.message_ids_after(self.room, self.poll_after)  # ids only: usually all sent already
@@ -441,7 +459,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.room.refresh_from_db()
             presence, *state = self._state_frames()
             return None, presence["members"], missed, [{"type": "room", "state": self.room.state}, *state]
-        members = rooms.presence_list(self.room) if self._sweep() else None
+        members = rooms.presence_list(self.room) if self._sweep() or returned else None
         return None, members, missed, []
 
     def _sweep(self):

@@ -700,8 +700,25 @@ async def test_a_quiet_member_swept_off_the_list_comes_back_with_their_next_fram
     await listener.disconnect()
 
 
-async def test_any_frame_is_a_heartbeat(use_channel_layer, room, fraser, monkeypatch):
+async def test_any_frame_is_a_heartbeat_written_by_the_next_tick(use_channel_layer, room, fraser, monkeypatch):
     monkeypatch.setattr(RoomConsumer, "heartbeat_seconds", 0)
+    monkeypatch.setattr(RoomConsumer, "tick_seconds", 0.3)
+    member, _ = await join(room, fraser)
+    earlier = timezone.now() - timedelta(seconds=30)
+    await do(lambda: RoomPresence.objects.update(last_seen=earlier))
+    await member.send_to(text_data="not even json")
+    await member.receive_json_from(timeout=WAIT)
+    for _ in range(50):
+        await asyncio.sleep(0.1)
+        if await do(lambda: RoomPresence.objects.get().last_seen) > earlier:
+            break
+    assert await do(lambda: RoomPresence.objects.get().last_seen) > earlier
+    await member.disconnect()
+
+
+async def test_a_frame_after_a_long_quiet_is_a_heartbeat_at_once(use_channel_layer, room, fraser, monkeypatch):
+    monkeypatch.setattr(RoomConsumer, "heartbeat_seconds", 0)
+    monkeypatch.setattr(RoomConsumer, "quiet_seconds", 0)
     member, _ = await join(room, fraser)
     earlier = timezone.now() - timedelta(seconds=30)
     await do(lambda: RoomPresence.objects.update(last_seen=earlier))
