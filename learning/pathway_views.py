@@ -135,7 +135,8 @@ def save_reflection(request, pathway, step_id):
     try:
         pathways.save_reflection(request.user, pathway, step_id, request.POST)
     except pathways.PathwayError as error:
-        values = {name: request.POST.get(name, "") for name, *_ in pathways.REFLECTION_FIELDS}
+        # What they typed comes back, less any null character (which nobody can see to take out).
+        values = {name: request.POST.get(name, "").replace("\x00", "") for name, *_ in pathways.REFLECTION_FIELDS}
         return _reflection_page(request, pathway, step, values=values, errors=error.errors, status=400)
     messages.success(request, f"Your reflection on {step.title} is saved. Only you can see it.")
     return redirect(_step_anchor(pathway, step_id))

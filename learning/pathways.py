@@ -251,18 +251,24 @@ def mark_done(user, pathway, step_id, done=True):
 
 
 def clean_reflection(data):
-    """The four parts of a reflection, stripped, or PathwayError naming each part that is too long."""
+    """The four parts of a reflection, stripped, or PathwayError naming each part that cannot be saved.
+
+    A part is refused when it is too long, or when it holds a null character (no browser types one,
+    and PostgreSQL cannot store one in text).
+    """
     cleaned, errors = {}, {}
     for name, label, _hint in REFLECTION_FIELDS:
         value = data.get(name, "")
         if not isinstance(value, str):
             value = ""
         value = value.replace("\r\n", "\n").strip()
-        if len(value) > REFLECTION_MAX_LENGTH:
+        if "\x00" in value:
+            errors[name] = f"{label}: it held a character that cannot be saved. It is taken out below: save again."
+        elif len(value) > REFLECTION_MAX_LENGTH:
             errors[name] = f"{label}: keep it under {REFLECTION_MAX_LENGTH:,} characters (this is {len(value):,})."
         cleaned[name] = value
     if errors:
-        raise PathwayError("Your reflection was not saved: some parts are too long.", errors)
+        raise PathwayError("Your reflection was not saved.", errors)
     return cleaned
 
 

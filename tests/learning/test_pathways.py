@@ -236,6 +236,18 @@ def test_too_long_reflection_is_refused_and_nothing_changes(pathway, step_ids, p
     assert row.act == REFLECTION["act"]
 
 
+def test_a_null_character_in_a_reflection_is_refused_and_nothing_changes(pathway, step_ids, priya):
+    """PostgreSQL cannot store one: refusing it is the clear error a member gets instead of a 500."""
+    client = signed_in(priya)
+    client.post(reflection_url(pathway, step_ids[0]), REFLECTION)
+    tampered = {**REFLECTION, "plan": "Changed", "observe": "Two spoke\x00 up"}
+    soup = soup_of(client.post(reflection_url(pathway, step_ids[0]), tampered), status=400)
+    assert "Observe: it held a character that cannot be saved" in text_of(soup.select_one(".ds_error-summary"))
+    assert soup.select_one("textarea#reflection-observe").get_text() == "Two spoke up"  # ready to save again
+    row = StepProgress.objects.get(enrolment__user=priya)
+    assert (row.plan, row.observe) == (REFLECTION["plan"], REFLECTION["observe"])
+
+
 def test_odd_reflection_input_is_handled(pathway, step_ids, priya):
     client = signed_in(priya)
     response = client.post(reflection_url(pathway, step_ids[0]), {"plan": ["one", "two"], "extra": "ignored"})
