@@ -7,17 +7,20 @@ are a 404 to everyone else, visitors are asked to sign in, suspended members are
 """
 
 from django.contrib import messages
+from django.db.models import Max
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts.models import LevelChoice
 from forums import retention, rooms
 from forums.discussion import http_status
 from forums.models import Room, RoomMessage, RoomSession
 from forums.moderation import active_suspension
-from forums.services import ForumError
+from forums.services import MAX_POST_LENGTH, ForumError
 
+# The summary thread is one post: the key points and actions, and room besides for who spoke and the transcript link.
+SUMMARY_TEXT_LENGTH = MAX_POST_LENGTH - 1_000
 LEVEL_LABELS = {**dict(LevelChoice.choices), "": "Not stated"}  # participation counts by these, frontline first
 
 
@@ -30,9 +33,11 @@ def _room(request, slug):
 
 
 def _current_session_start(room):
-    """The last message of the previous session: participation and transcripts count from there."""
-    previous = room.sessions.order_by("-created").first()
-    return previous.last_message_id if previous and previous.last_message_id else None
+    """The last message of the previous sessions: participation counts from there.
+
+    The latest one that had a last message: a session in which no one spoke ends nothing earlier.
+    """
+    return room.sessions.aggregate(last=Max("last_message_id"))["last"]
 
 
 def participation_figures(room):
@@ -52,7 +57,7 @@ def room_detail(request, slug):
     return _render_room(request, _room(request, slug))
 
 
-def _render_room(request, room, error=None, form=None, status=200):
+def _render_room(request, room, error=None, form=None, status=200, error_field="key-points"):
     user = request.user
     refusal = rooms.refusal(room, user)
     context = {
@@ -61,7 +66,9 @@ def _render_room(request, room, error=None, form=None, status=200):
         "refusal": refusal,
         "can_read": room.community.can_read(user),
         "error": error,
+        "error_field": error_field,
         "form": form or {},
+        "summary_text_length": SUMMARY_TEXT_LENGTH,
         "sessions": room.sessions.select_related("thread").order_by("-created")[:10],
     }
     if refusal == 4403:
@@ -91,13 +98,22 @@ def participation(request, slug):
     return JsonResponse(participation_figures(room))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def end_session(request, slug):
-    """The facilitator's summary: close the room, post the summary thread, and go to it."""
+    """The facilitator's summary: close the room, post the summary thread, and go to it.
+
+    A refused summary is shown on the room page at this address; asking for the address again
+    (reloading it, following it from the history) leads back to the room.
+    """
     room = _room(request, slug)
-    if rooms.refusal(room, request.user) is not None:
+    if request.method == "GET" or rooms.refusal(room, request.user) is not None:
         return redirect(room)
     form = {"key_points": request.POST.get("key_points", ""), "actions": request.POST.get("actions", "")}
+    if rooms.is_facilitator(room, request.user):  # anyone else is refused by rooms.end_session, whatever they wrote
+        problem = _summary_problem(form)
+        if problem:
+            failure, field_id, form = problem
+            return _render_room(request, room, failure, form, status=400, error_field=field_id)
     try:
         session = rooms.end_session(room, request.user, form["key_points"], form["actions"])
     except rooms.RoomError as error:
@@ -107,6 +123,23 @@ def end_session(request, slug):
         return _render_room(request, room, error, form, status=http_status(error))
     messages.success(request, "The session is ended and its summary is posted in the community.")
     return redirect(session.thread.get_absolute_url() if session.thread else room.get_absolute_url())
+
+
+def _summary_problem(form):
+    """(error, field id, the form to show again) when the summary cannot be posted as written, else None."""
+    for name, field_id in (("key_points", "key-points"), ("actions", "actions")):
+        if "\x00" in form[name]:  # PostgreSQL cannot store a NUL: show the text again without it
+            cleaned = {key: value.replace("\x00", "") for key, value in form.items()}
+            message = (
+                "The text held characters that cannot be kept (NUL): they are taken out below. Check it and send again."
+            )
+            return ForumError("invalid", message), field_id, cleaned
+    written = len(form["key_points"].strip()) + len(form["actions"].strip())
+    if written > SUMMARY_TEXT_LENGTH:
+        message = f"Keep the key points and actions under {SUMMARY_TEXT_LENGTH:,} characters together "
+        message += f"(these are {written:,})."
+        return ForumError("too_long", message), "key-points", form
+    return None
 
 
 def transcript(request, slug, session_id):

@@ -221,17 +221,71 @@ def test_a_session_needs_key_points_and_a_refusal_changes_nothing(room, fiona):
     assert room.state == Room.State.OPEN
 
 
+def test_participation_after_a_session_in_which_no_one_spoke_still_starts_at_the_last_summary(room, fiona, fraser):
+    rooms.send_message(room, fraser, "Said in the first session", "c-1")
+    rooms.end_session(room, fiona, "First session")
+    rooms.end_session(room, fiona, "A second session in which no one spoke")
+    rooms.set_state(room, fiona, "open")
+    rooms.send_message(room, fraser, "New session", "c-2")
+    figures = signed_in(fiona).get(reverse("rooms:participation", args=[room.slug])).json()
+    assert figures["total_messages"] == 1
+    assert figures["by_person"] == [
+        {"name": "Fraser Frontline", "level": "frontline", "level_label": "Frontline", "messages": 1, "words": 2}
+    ]
+
+
+def test_a_nul_in_the_summary_is_refused_clearly_at_its_field_and_changes_nothing(room, fiona):
+    url = reverse("rooms:end_session", args=[room.slug])
+    page = soup_of(signed_in(fiona).post(url, {"key_points": "Time\x00 matters", "actions": "Share"}), status=400)
+    assert page.select_one(".ds_error-summary a")["href"] == "#key-points"
+    assert "cannot be kept" in text_of(page.select_one("#key-points-error"))
+    assert page.select_one("#key-points").get_text() == "Time matters"  # shown again without the NUL
+
+    page = soup_of(signed_in(fiona).post(url, {"key_points": "Time matters", "actions": "Share\x00"}), status=400)
+    assert page.select_one(".ds_error-summary a")["href"] == "#actions"
+    assert page.select_one("#actions")["aria-invalid"] == "true"
+    assert "cannot be kept" in text_of(page.select_one("#actions-error"))
+    assert page.select_one("#key-points-error") is None
+    assert not RoomSession.objects.exists()
+    assert not Thread.objects.exists()
+    room.refresh_from_db()
+    assert room.state == Room.State.OPEN
+
+
+def test_an_overlong_summary_says_what_to_shorten_and_by_how_much(room, fiona):
+    response = signed_in(fiona).post(
+        reverse("rooms:end_session", args=[room.slug]), {"key_points": "x" * 11_000, "actions": "y" * 1_000}
+    )
+    page = soup_of(response, status=400)
+    assert text_of(page.select_one("#key-points-error")) == (
+        "Keep the key points and actions under 9,000 characters together (these are 12,000)."
+    )
+    assert "9,000 characters" in text_of(page.select_one("#key-points-hint"))
+    assert not RoomSession.objects.exists()
+    room.refresh_from_db()
+    assert room.state == Room.State.OPEN
+
+
 def test_only_facilitators_end_a_session(room, fraser):
     response = signed_in(fraser).post(reverse("rooms:end_session", args=[room.slug]), {"key_points": "Mine now"})
     assert response.status_code == 403
+    summary = soup_of(response, status=403).select_one(".ds_error-summary")
+    assert "Only facilitators end a session." in text_of(summary)
+    assert summary.find("a") is None  # no link to a form a member does not have
     assert not RoomSession.objects.exists()
     assert not Thread.objects.exists()
     assert Client().post(reverse("rooms:end_session", args=[room.slug]), {"key_points": "x"}).status_code == 302
     assert not RoomSession.objects.exists()
 
 
-def test_ending_a_session_is_a_post(room, fiona):
-    assert signed_in(fiona).get(reverse("rooms:end_session", args=[room.slug])).status_code == 405
+def test_ending_a_session_is_a_post_and_its_address_asked_for_again_leads_back_to_the_room(room, fiona):
+    # A refused summary is shown at the end-session address: reloading it must not end on a blank 405.
+    response = signed_in(fiona).get(reverse("rooms:end_session", args=[room.slug]))
+    assert response.status_code == 302
+    assert response["Location"] == room_url(room)
+    assert not RoomSession.objects.exists()
+    room.refresh_from_db()
+    assert room.state == Room.State.OPEN
 
 
 # --- the transcript ----------------------------------------------------------------------------------------
