@@ -58,12 +58,27 @@ def test_editors_see_all_five_sections_each_with_a_chart_and_a_table(client, edi
     for heading in SECTIONS:
         assert heading in html
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 6  # two for participation
-    assert html.count("<caption>") == 6
+    assert html.count("<caption id=") == 6
     assert 'scope="col"' in html
     assert 'scope="row"' in html
     assert "Hosting a listening session" in html
     assert "kelp farming" in html
     assert "Last 12 months" in html
+
+
+def test_each_table_scrolls_in_its_own_named_region_so_no_column_is_cut_off_on_a_phone(client, editor, some_activity):
+    """The admin clips whatever overflows the page: at 375px the last columns were out of reach."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    tables = soup.select("#insights table")
+    assert len(tables) == 6
+    for table in tables:
+        region = table.parent
+        assert "insights-table" in region["class"]  # overflow-x: auto
+        assert region["role"] == "region"
+        assert region["tabindex"] == "0"  # keyboard users scroll it too
+        assert soup.find(id=region["aria-labelledby"]) is table.caption
 
 
 def test_each_chart_is_well_formed_and_titles_are_escaped(client, editor, some_activity):
