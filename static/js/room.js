@@ -667,6 +667,8 @@
   Room.prototype.typed = function () {
     var now = Date.now();
     if (now - this.lastTypingSent < TYPING_EVERY_MS || !this.ui.input.value.trim()) { return; }
+    // "Fraser is typing…" just before an anonymous message would name its author.
+    if (this.ui.anonymous && this.ui.anonymous.checked && this.info.allow_anonymous) { return; }
     if (this.send({ type: "typing" })) { this.lastTypingSent = now; }
   };
 

@@ -132,6 +132,33 @@ def test_hands_and_the_floor(fiona_and_fraser, site_server):
     expect(fraser.locator("[data-floor]")).to_have_text("No one has the floor.")
 
 
+def test_typing_anonymously_does_not_tell_the_room_who_is_typing(fiona_and_fraser, site_server):
+    fiona, fraser = fiona_and_fraser
+    for page in (fiona, fraser):
+        enter(page, site_server.url, FACILITATED_ROOM)
+    both_present(fiona, fraser)
+
+    # Everything Fiona's typing line ever says, not only what it says at the end.
+    fiona.locator("[data-typing]").evaluate(
+        """line => { window.typingSeen = [];
+        new MutationObserver(() => window.typingSeen.push(line.textContent)).observe(line, {childList: true}); }"""
+    )
+    anonymously = fraser.get_by_label("Post anonymously")
+    anonymously.focus()
+    fraser.keyboard.press("Space")
+    expect(anonymously).to_be_checked()
+    fraser.get_by_label("Your message").press_sequentially("Something I would rather not be named for", delay=40)
+    fiona.wait_for_timeout(1500)  # a typing signal would have arrived by now
+    assert fiona.evaluate("window.typingSeen.filter(Boolean)") == []
+
+    anonymously.focus()
+    fraser.keyboard.press("Space")
+    expect(anonymously).not_to_be_checked()
+    fraser.get_by_label("Your message").press_sequentially(", or maybe I would", delay=40)
+    expect(fiona.locator("[data-typing]")).to_have_text("Fraser Frontline is typing…")
+    fraser.get_by_label("Your message").fill("")
+
+
 def test_a_member_who_loses_the_connection_catches_up_exactly_once(fiona_and_fraser, site_server):
     fiona, fraser = fiona_and_fraser
     for page in (fiona, fraser):
