@@ -265,7 +265,8 @@ def clean_reflection(data):
         if "\x00" in value:
             errors[name] = f"{label}: it held a character that cannot be saved. It is taken out below: save again."
         elif len(value) > REFLECTION_MAX_LENGTH:
-            errors[name] = f"{label}: keep it under {REFLECTION_MAX_LENGTH:,} characters (this is {len(value):,})."
+            # "under 4,000" read as if 4,000 itself were refused; the hint says "up to".
+            errors[name] = f"{label} must be {REFLECTION_MAX_LENGTH:,} characters or fewer (it has {len(value):,})."
         cleaned[name] = value
     if errors:
         raise PathwayError("Your reflection was not saved.", errors)

@@ -227,13 +227,19 @@ def test_too_long_reflection_is_refused_and_nothing_changes(pathway, step_ids, p
     soup = soup_of(client.post(reflection_url(pathway, step_ids[0]), too_long), status=400)
     summary = text_of(soup.select_one(".ds_error-summary"))
     assert "Your reflection was not saved" in summary
-    assert f"under {REFLECTION_MAX_LENGTH:,} characters" in summary
+    assert f"Act must be {REFLECTION_MAX_LENGTH:,} characters or fewer (it has {len(too_long['act']):,})" in summary
     assert soup.select_one(".ds_error-summary a")["href"] == "#reflection-act"
     assert soup.select_one("textarea#reflection-act")["aria-invalid"] == "true"
     assert soup.select_one("textarea#reflection-plan").get_text() == "Changed"  # what they typed is kept
     row = StepProgress.objects.get(enrolment__user=priya)
     assert row.plan == REFLECTION["plan"]
     assert row.act == REFLECTION["act"]
+
+
+def test_a_reflection_part_of_exactly_the_maximum_is_saved(pathway, step_ids, priya):
+    longest = {**REFLECTION, "reflect": "r" * REFLECTION_MAX_LENGTH}
+    assert signed_in(priya).post(reflection_url(pathway, step_ids[0]), longest).status_code == 302
+    assert len(StepProgress.objects.get(enrolment__user=priya).reflect) == REFLECTION_MAX_LENGTH
 
 
 def test_a_null_character_in_a_reflection_is_refused_and_nothing_changes(pathway, step_ids, priya):
