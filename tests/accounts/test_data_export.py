@@ -159,3 +159,10 @@ def test_your_data_page_links_the_download_and_deletion(story):
 
 def test_the_download_only_answers_get(story):
     assert signed_in(story.ailsa).post("/members/me/data.json").status_code == 405
+
+
+def test_both_pages_say_the_reading_history_is_kept_downloaded_and_deleted(story):
+    """pages_read is in the download and goes with the account: a member is told both."""
+    client = signed_in(story.ailsa)
+    assert "the pages you have read" in " ".join(client.get(reverse("your_data")).content.decode().split())
+    assert "pages you have read" in " ".join(client.get(reverse("delete_account")).content.decode().split())
