@@ -231,7 +231,7 @@ def test_send_digests_goes_to_the_right_members_once_a_week(community, people, c
         set_profile(people[name], weekly_digest=True)
         people[name].profile.themes_of_interest.set([co_production])
     set_profile(people["ailsa"], weekly_digest=False)
-    set_profile(people["bruce"], last_seen=now + timedelta(seconds=5))  # was here after everything was posted
+    set_profile(people["bruce"], last_seen=timezone.now() + timedelta(seconds=1))  # here after everything was posted
     DigestLog.objects.create(user=people["fraser"], sent=now - timedelta(days=8))
     set_profile(people["fraser"], last_seen=now - timedelta(days=1))  # visited since his last digest
 
