@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cop_site.middleware.RefuseNulMiddleware",  # PostgreSQL cannot take a NUL: a 400, not a 500
     "cop_site.page_cache.PageCacheMiddleware",  # before the session: a hit skips everything below
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
