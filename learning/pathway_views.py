@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from learning import pathways
@@ -90,7 +91,32 @@ def step_done(request, pathway, step_id):
     return redirect(_step_anchor(pathway, step_id))
 
 
-def _reflection_page(request, pathway, step, values=None, errors=None, status=200):
+# A reflection posted by someone no longer signed in (their session ran out while they wrote), kept
+# in their session so that it is on the form again after they sign in, not lost.
+UNSAVED_REFLECTION = "pathways:unsaved_reflection"
+
+
+def _typed_reflection(request):
+    """What was typed in the form, less null characters (nobody can see them to take them out)."""
+    return {name: request.POST.get(name, "").replace("\x00", "") for name, *_ in pathways.REFLECTION_FIELDS}
+
+
+def _keep_unsaved_reflection(request, pathway, step):
+    # Capped: a session is not the place for more than a form's worth of text.
+    values = {name: value[: REFLECTION_MAX_LENGTH * 2] for name, value in _typed_reflection(request).items()}
+    request.session[UNSAVED_REFLECTION] = {"pathway": pathway.pk, "step": step.id, "values": values}
+
+
+def _unsaved_reflection(request, pathway, step):
+    """The reflection kept for this step when its author was signed out, taken out of the session; else None."""
+    kept = request.session.get(UNSAVED_REFLECTION)
+    if not isinstance(kept, dict) or kept.get("pathway") != pathway.pk or kept.get("step") != step.id:
+        return None
+    del request.session[UNSAVED_REFLECTION]
+    return kept.get("values") or None
+
+
+def _reflection_page(request, pathway, step, values=None, errors=None, status=200, restored=False):
     row = pathways.progress_for(request.user, pathway)
     this_step = next(s for s in row.steps if s.id == step.id)
     saved = this_step.progress
@@ -115,6 +141,7 @@ def _reflection_page(request, pathway, step, values=None, errors=None, status=20
         "fields": fields,
         "errors": [field for field in fields if field["error"]],
         "max_length": REFLECTION_MAX_LENGTH,
+        "restored": restored,
     }
     return render(request, "learning/pathway_step_reflection.html", context, status=status)
 
@@ -124,19 +151,23 @@ def _reflection_page(request, pathway, step, values=None, errors=None, status=20
 @not_found_is_404
 def reflection_form(request, pathway_id, step_id):
     pathway = pathways.get_pathway(pathway_id)
-    return _reflection_page(request, pathway, pathways.get_step(pathway, step_id))
+    step = pathways.get_step(pathway, step_id)
+    unsaved = _unsaved_reflection(request, pathway, step)
+    return _reflection_page(request, pathway, step, values=unsaved, restored=unsaved is not None)
 
 
 @require_POST
 @not_found_is_404
-@_signed_in
-def save_reflection(request, pathway, step_id):
+def save_reflection(request, pathway_id, step_id):
+    pathway = pathways.get_pathway(pathway_id)
     step = pathways.get_step(pathway, step_id)
+    if not request.user.is_authenticated:
+        _keep_unsaved_reflection(request, pathway, step)
+        return redirect_to_login(reverse("pathways:step", args=[pathway.pk, step.id]))
     try:
         pathways.save_reflection(request.user, pathway, step_id, request.POST)
     except pathways.PathwayError as error:
-        # What they typed comes back, less any null character (which nobody can see to take out).
-        values = {name: request.POST.get(name, "").replace("\x00", "") for name, *_ in pathways.REFLECTION_FIELDS}
+        values = _typed_reflection(request)
         return _reflection_page(request, pathway, step, values=values, errors=error.errors, status=400)
     messages.success(request, f"Your reflection on {step.title} is saved. Only you can see it.")
     return redirect(_step_anchor(pathway, step_id))

@@ -308,6 +308,26 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, pathway, step_ids):
     assert not PathwayEnrolment.objects.exists()
 
 
+def test_a_reflection_sent_after_the_session_ran_out_is_on_the_form_after_signing_in(pathway, step_ids, priya):
+    """Nothing a member wrote is lost: signed out while writing, they sign in and find their text waiting."""
+    client = Client()  # the session ran out: the form posts as a visitor
+    response = client.post(reflection_url(pathway, step_ids[1]), {**REFLECTION, "observe": "Quiet\x00 voices spoke"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={step_url(pathway, step_ids[1])}"
+    assert not StepProgress.objects.exists()  # nothing saved while signed out
+
+    client.login(username="priya", password="pass-2026-word")  # signing in keeps the session's contents
+    soup = soup_of(client.get(step_url(pathway, step_ids[1])))
+    assert "Your reflection is not saved yet" in text_of(soup.select_one("[role=status]"))
+    assert soup.select_one("textarea#reflection-plan").get_text() == REFLECTION["plan"]
+    assert soup.select_one("textarea#reflection-observe").get_text() == "Quiet voices spoke"
+    assert not StepProgress.objects.exists()  # saving is still theirs to do
+
+    again = soup_of(client.get(step_url(pathway, step_ids[1])))  # shown once, then the form is as saved
+    assert again.select_one("[role=status]") is None
+    assert again.select_one("textarea#reflection-plan").get_text() == ""
+
+
 def test_changes_need_a_csrf_token(pathway, step_ids, priya):
     client = signed_in(priya, csrf=True)
     assert client.post(start_url(pathway)).status_code == 403
