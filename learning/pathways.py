@@ -130,7 +130,13 @@ class Progress:
 
     @property
     def completed(self):
-        return self.enrolment.completed if self.enrolment else None
+        """When the member completed the pathway, while every step it has now is done.
+
+        The date is recorded when the last step is marked; an editor adding a step afterwards must
+        not leave the member told "All 4 steps done" beside 3 of 4 (it is recorded again as they go).
+        """
+        all_done = self.n_total > 0 and self.n_done == self.n_total
+        return self.enrolment.completed if self.enrolment and all_done else None
 
     @property
     def n_done(self):

@@ -165,6 +165,27 @@ def test_completion_counts_only_current_steps(pathway, step_ids, priya):
     assert (progress.n_done, progress.n_total, progress.completed) == (3, 4, None)
 
 
+def test_a_step_added_after_completion_shows_the_pathway_in_progress_again(pathway, step_ids, priya):
+    """Until the member marks anything, My learning and the pathway page follow the steps it has now."""
+    from learning.my_learning import my_learning
+
+    for step_id in step_ids:
+        pathways.mark_done(priya, pathway, step_id)
+    pathway.steps.append(
+        ("step", {"page": GuideFactory(title="Closing the loop"), "why": "New.", "reflection_prompt": "?"})
+    )
+    pathway.save_revision().publish()
+    pathway.refresh_from_db()
+
+    learning = my_learning(priya)
+    assert learning.completed == []
+    assert [(item.title, item.done, item.total) for item in learning.in_progress] == [(pathway.title, 3, 4)]
+    progress = text_of(soup_of(signed_in(priya).get(pathway.url)).select_one("#progress"))
+    assert "3 of 4 steps done" in progress
+    assert "You completed" not in progress
+    assert "Next: step 4, Closing the loop" in progress
+
+
 def test_bad_done_value_changes_nothing(pathway, step_ids, priya):
     client = signed_in(priya)
     client.post(start_url(pathway))
