@@ -159,6 +159,30 @@ def test_typing_anonymously_does_not_tell_the_room_who_is_typing(fiona_and_frase
     fraser.get_by_label("Your message").fill("")
 
 
+def test_without_javascript_the_room_reads_and_offers_no_live_control_that_would_do_nothing(browser, site_server):
+    # A composer that worked as a plain form would lose the message and put its words in the address.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, site_server.url, "facilitator")
+    page.goto(f"{site_server.url}/rooms/{OPEN_ROOM}/")
+    expect(page.locator("[data-message-list] > li").first).to_be_visible()
+    for live_only in (
+        "[data-composer]",
+        "[data-connection-status]",
+        "[data-hand]",
+        "[data-round]",
+        "[data-remove-message]",
+    ):
+        controls = page.locator(live_only)
+        assert controls.count(), live_only  # on the page, for when JavaScript runs
+        for control in controls.all():
+            expect(control).to_be_hidden()
+    expect(page.get_by_role("button", name="Send")).to_have_count(0)
+    expect(page.get_by_role("heading", name="The floor")).to_be_visible()
+    expect(page.get_by_role("button", name="End the session and post the summary")).to_be_visible()  # a real form
+    context.close()
+
+
 def test_a_member_who_loses_the_connection_catches_up_exactly_once(fiona_and_fraser, site_server):
     fiona, fraser = fiona_and_fraser
     for page in (fiona, fraser):
