@@ -247,6 +247,26 @@ def clean_note(note):
     return note
 
 
+# A note sent by someone whose session ran out while they typed: kept in their session for the form
+# to show again after they sign in, so it is not lost on the way to the sign-in page.
+UNSENT_NOTE = "saving:unsent_practice_note"
+
+
+def keep_unsent_note(session, page, note):
+    note = (note or "").replace("\x00", "")[: PRACTICE_NOTE_MAX_LENGTH * 2]  # a form's worth, no more
+    if note.strip():
+        session[UNSENT_NOTE] = {"page": page.pk, "note": note}
+
+
+def take_unsent_note(session, page):
+    """The note kept for this page, taken out of the session; None when there is none."""
+    kept = session.get(UNSENT_NOTE)
+    if not isinstance(kept, dict) or kept.get("page") != page.pk:
+        return None
+    del session[UNSENT_NOTE]
+    return kept.get("note") or None
+
+
 def record_practice_use(user, page, note=""):
     """Say 'I've used this in practice' on a guide or case study, or change one's note.
 

@@ -60,9 +60,11 @@ def _url_if_visible(request, kind, target_id):
 @require_POST
 def practice_use(request, page_id):
     """`action=record` (the default) says "I've used this in practice", with a note; `action=withdraw` takes it back."""
-    if not request.user.is_authenticated:
-        return _sign_in_first(request)
     page = saving.practice_page(page_id)
+    if not request.user.is_authenticated:
+        if request.POST.get("action") != "withdraw":
+            saving.keep_unsent_note(request.session, page, request.POST.get("note", ""))
+        return _sign_in_first(request, page.get_url() or "/")
     back = safe_next(request, page.get_url() or "/")
     if request.POST.get("action") == "withdraw":
         if saving.withdraw_practice_use(request.user, page):

@@ -56,12 +56,18 @@ def practice_use(context, page):
         return {"show": False}
     state = getattr(request, "practice_use_state", None) or {}
     own = saving.practice_use_of(user, page)
+    can_record = saving.can_record_practice_use(user, page)
+    session = getattr(request, "session", None)
+    unsent = saving.take_unsent_note(session, page) if can_record and session is not None and not state else None
+    if unsent is not None:
+        state = {"note": unsent}
     return {
         "show": True,
         "page_id": page.pk,
         "count": saving.practice_use_count(page),
         "signed_in": user.is_authenticated,
-        "can_record": saving.can_record_practice_use(user, page),
+        "can_record": can_record,
+        "unsent": unsent is not None,
         "own": own,
         "notes": saving.practice_notes(page, user),
         "error": state.get("error"),

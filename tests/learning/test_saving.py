@@ -355,6 +355,27 @@ def test_visitors_are_sent_to_sign_in_and_back_to_the_page(client, guide, endpoi
     assert not PracticeUse.objects.exists()
 
 
+def test_a_note_sent_after_the_session_ran_out_is_in_the_form_after_signing_in(guide):
+    """Nothing a member wrote is lost: the note waits for them, unsaved, until they send it again."""
+    member = MemberFactory(username="ailsa")
+    client = Client()  # the session ran out while they typed: the form posts as a visitor
+    response = client.post(
+        use_url(guide), {"note": "Ran it with\x00 two teams", "next": f"{guide.url}#used-in-practice"}
+    )
+    assert sign_in_target(response["Location"]) == (reverse("account_login"), f"{guide.url}#used-in-practice")
+    assert not PracticeUse.objects.exists()
+
+    client.login(username="ailsa", password="pass-2026-word")  # signing in keeps the session's contents
+    panel = soup_of(client.get(guide.url)).select_one("#used-in-practice")
+    assert "Your note is not saved yet" in text_of(panel.select_one("[role=status]"))
+    assert panel.select_one("textarea#practice-note").get_text() == "Ran it with two teams"
+    assert not PracticeUse.objects.filter(user=member).exists()
+
+    again = soup_of(client.get(guide.url)).select_one("#used-in-practice")  # shown once
+    assert again.select_one("[role=status]") is None
+    assert again.select_one("textarea#practice-note").get_text() == ""
+
+
 @pytest.mark.parametrize("endpoint", ["bookmark", "practice_use"])
 def test_csrf_is_enforced(priya, guide, endpoint):
     client = signed_in(priya, csrf=True)
