@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from cop_site.redirects import local_next
 from forums import moderation, services
 from forums.models import Flag, Post, Suspension
 from forums.services import ForumError
@@ -32,10 +32,7 @@ def _readable_post(request, post_id):
 
 
 def _back(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
+    return local_next(request, request.POST.get("next") or request.GET.get("next") or "", fallback)
 
 
 # --- members ---------------------------------------------------------------------------------------------------

@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
+from cop_site.redirects import local_next
 from forums import notifications
 
 PAGE_SIZE = 30
@@ -41,7 +41,4 @@ def mark_all_read(request):
 
 def _next(request):
     """Where to go after marking: the notification's own page when asked (same site only), else the list."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return target
-    return reverse("notifications")
+    return local_next(request, request.POST.get("next", ""), reverse("notifications"))

@@ -9,20 +9,15 @@ and changes nothing.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from cop_site.redirects import local_next
 from learning import saving
 
 
 def safe_next(request, fallback):
     """Where to go after the change: the posted `next` if it stays on this site, else `fallback`."""
-    candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
+    return local_next(request, request.POST.get("next", ""), fallback)
 
 
 def _sign_in_first(request, fallback="/"):
