@@ -367,6 +367,7 @@
     delete this.rendered[messageId];
     hidden(this.ui.empty, this.ui.list.children.length > 0);
     if (hadFocus) { (next || this.ui.scroller).focus(); }
+    this.announce("A facilitator removed a message.");  // it vanished from under the reader's eyes: say why
     this.participationSoon();
   };
 

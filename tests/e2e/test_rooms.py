@@ -183,6 +183,21 @@ def test_without_javascript_the_room_reads_and_offers_no_live_control_that_would
     context.close()
 
 
+def test_a_removed_message_goes_from_every_screen_and_the_room_is_told(fiona_and_fraser, site_server):
+    fiona, fraser = fiona_and_fraser
+    for page in (fiona, fraser):
+        enter(page, site_server.url, OPEN_ROOM)
+    both_present(fiona, fraser)
+    regretted = unique("Something that breaks the ground rules")
+    say(fraser, regretted)
+    remove = message(fiona, regretted).get_by_role("button", name=re.compile("^Remove the message from Fraser"))
+    remove.focus()
+    fiona.keyboard.press("Enter")
+    expect(message(fiona, regretted)).to_have_count(0)
+    expect(message(fraser, regretted)).to_have_count(0)
+    expect(fraser.locator("[data-announcer]")).to_have_text("A facilitator removed a message.")
+
+
 def test_a_member_who_loses_the_connection_catches_up_exactly_once(fiona_and_fraser, site_server):
     fiona, fraser = fiona_and_fraser
     for page in (fiona, fraser):
