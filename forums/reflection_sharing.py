@@ -5,11 +5,15 @@ thread is made by forums' one way of starting threads, services.start_thread, so
 cleaning, rate limits, notifications and search indexing are the same as for any other thread.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from forums import services
@@ -49,6 +53,9 @@ class ShareReflectionForm(forms.Form):
         ]
 
 
+REPEAT_WINDOW = timedelta(minutes=2)  # a second "Post" this soon after sharing is a double click, not a new share
+
+
 def default_title(pathway, step):
     return f"Reflection on {step.title} ({pathway.title})"[:MAX_TITLE_LENGTH]
 
@@ -74,13 +81,18 @@ def share_reflection(request, progress_id):
             if not form.is_valid():
                 raise ForumError("invalid", first_error(form))
             data = form.cleaned_data
-            thread = services.start_thread(
-                form.communities[data["community"]], request.user, data["title"], data["body"]
-            )
+            with transaction.atomic():
+                row = type(row).objects.select_for_update().get(pk=row.pk)  # two clicks: one waits for the other
+                if row.shared and row.shared_url and timezone.now() - row.shared < REPEAT_WINDOW:
+                    messages.info(request, "You have just shared this reflection: here is the thread.")
+                    return redirect(row.shared_url)
+                thread = services.start_thread(
+                    form.communities[data["community"]], request.user, data["title"], data["body"]
+                )
+                pathways.record_shared(row, thread.get_absolute_url())
         except ForumError as error_:
             error = error_
         else:
-            pathways.record_shared(row, thread.get_absolute_url())
             messages.success(request, f"Shared to {thread.community.name}.")
             return redirect(thread)
     context = {
@@ -95,6 +107,7 @@ def share_reflection(request, progress_id):
         "markdown_help": MARKDOWN_HELP,
         "max_title_length": MAX_TITLE_LENGTH,
         "max_body_length": MAX_POST_LENGTH,
+        "body_length": len(form["body"].value() or ""),
         "suspended": services.is_suspended(request.user),
     }
     return render(request, "forums/share_reflection.html", context, status=http_status(error) if error else 200)

@@ -160,3 +160,24 @@ def test_sharing_needs_sign_in_and_a_csrf_token(reflection, planning, priya):
 def test_a_reflection_on_a_pathway_taken_down_cannot_be_shared(reflection, planning, pathway, priya):
     pathway.unpublish()
     assert signed_in(priya).get(share_url(reflection)).status_code == 404
+
+
+def test_posting_twice_in_a_row_makes_one_thread(reflection, planning, priya):
+    client = signed_in(priya)
+    form = {"community": planning.pk, "title": "What a round did for us", "body": "It helped."}
+    first = client.post(share_url(reflection), form)
+    again = client.post(share_url(reflection), form)
+    thread = Thread.objects.get(community=planning)
+    assert first["Location"] == again["Location"] == thread.get_absolute_url()
+
+
+def test_a_reflection_longer_than_a_post_is_flagged_before_posting(pathway, planning, priya):
+    long = {part: "word " * 790 for part in REFLECTION}  # 4 x 3,950 characters: more than a 10,000 post
+    row = pathways.save_reflection(priya, pathway, pathway.steps[0].id, long)
+    soup = soup_of(signed_in(priya).get(share_url(row)))
+    warning = soup.select_one("#share-body-length")
+    assert "longer than a post can be (10,000)" in text_of(warning)
+    assert "share-body-length" in soup.select_one("textarea#share-body")["aria-describedby"]
+    other = pathways.save_reflection(priya, pathway, pathway.steps[1].id, REFLECTION)
+    short = soup_of(signed_in(priya).get(share_url(other)))
+    assert short.select_one("#share-body-length") is None
