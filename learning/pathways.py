@@ -247,6 +247,10 @@ def _step_row(user, pathway, step_id):
 def mark_done(user, pathway, step_id, done=True):
     """Mark a step done (or not done again) and record or clear completion of the pathway."""
     enrolment, row = _step_row(user, pathway, step_id)
+    # One step at a time per member and pathway: two steps marked at once (two tabs) would each miss
+    # the other's and never record completion. The lock comes before the step changes.
+    enrolment = PathwayEnrolment.objects.select_for_update().get(pk=enrolment.pk)
+    row.refresh_from_db()
     if done and not row.done:
         row.done = timezone.now()
         row.save(update_fields=["done"])
