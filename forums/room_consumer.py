@@ -344,12 +344,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def broadcast(self, frame, to_self=True, message_id=None):
         """Send a frame to everyone in the room: to this connection directly, to the others through the group."""
         text = json.dumps(frame)  # serialised once for the whole room, not once per member
-        if to_self:
-            await self.send(text_data=text)
         event = {"type": "room.frame", "text": text, "skip": self.channel_name}
         if message_id is not None:
             event["message_id"] = message_id
-        await self._group_send(event)
+        try:
+            if to_self:
+                await self.send(text_data=text)
+        finally:  # the room hears it even when the sender's socket went at that moment
+            await self._group_send(event)
 
     async def _group_send(self, event):
         try:

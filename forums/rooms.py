@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from forums import markdown
@@ -319,14 +319,18 @@ def member_level(user):
 
 
 def participation(room, since=None):
-    """Messages and words by level and by person (anonymous contributions counted by level only)."""
+    """Messages and words by level and by person.
+
+    Anonymous contributions count under "anonymous", in both: counted under their author's level
+    they would name a room's only frontline member to everyone who reads the summary.
+    """
     messages = RoomMessage.objects.filter(room=room, removed=False).select_related("author__profile")
     if since is not None:
         messages = messages.filter(pk__gt=since)
     by_level = {level: {"messages": 0, "words": 0} for level in LEVELS}
     by_person = {}
     for message in messages:
-        level = member_level(message.author) if message.author else ""
+        level = "anonymous" if message.anonymous else member_level(message.author) if message.author else ""
         words = len(message.body_source.split())
         by_level.setdefault(level, {"messages": 0, "words": 0})
         by_level[level]["messages"] += 1
@@ -352,8 +356,8 @@ def end_session(room, user, key_points, actions=""):
     key_points = (key_points or "").strip()
     if not key_points:
         raise RoomError("empty", "Write the key points of the session.")
-    previous = room.sessions.order_by("-created").first()
-    since = previous.last_message_id if previous and previous.last_message_id else None
+    # From the last message any earlier session ended on: a session in which no one spoke ends nothing.
+    since = room.sessions.aggregate(last=Max("last_message_id"))["last"]
     messages = RoomMessage.objects.filter(room=room)
     if since:
         messages = messages.filter(pk__gt=since)
@@ -376,9 +380,11 @@ def end_session(room, user, key_points, actions=""):
     from forums import services
 
     body = summary_markdown(room, session)
-    thread = services.start_thread(
-        room.community, user, f"Summary: {room.title}, {timezone.localdate():%-d %B %Y}", body, ["room summary"]
-    )
+    when = f", {timezone.localdate():%-d %B %Y}"
+    title = f"Summary: {room.title}"
+    if len(title) + len(when) > services.MAX_TITLE_LENGTH:  # a long room title must not stop the session ending
+        title = title[: services.MAX_TITLE_LENGTH - len(when) - 1].rstrip() + "…"
+    thread = services.start_thread(room.community, user, title + when, body, ["room summary"])
     session.thread = thread
     session.save(update_fields=["thread"])
     return session

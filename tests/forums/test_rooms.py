@@ -143,3 +143,35 @@ def test_ending_a_session_posts_a_summary_thread_with_participation(room, fiona,
     assert "transcript" in body
     people = {p["name"]: p["words"] for p in session.participation["by_person"]}
     assert people == {"fraser": 8, "fiona": 1}
+
+
+def test_anonymous_messages_count_as_anonymous_not_under_their_authors_level(room, fiona, fraser):
+    room.allow_anonymous = True
+    room.save()
+    fraser.profile.level = "frontline"
+    fraser.profile.save()
+    rooms.send_message(room, fraser, "Only I work on the frontline here", "c-1", anonymous=True)
+    session = rooms.end_session(room, fiona, "Heard everyone")
+    levels = {row["level"]: row["messages"] for row in session.participation["by_level"] if row["messages"]}
+    assert levels == {"anonymous": 1}
+    summary = session.thread.posts.get().body_source
+    assert "- frontline: 0 messages" in summary
+    assert "- anonymous: 1 messages" in summary
+
+
+def test_a_session_after_an_empty_one_counts_only_its_own_messages(room, fiona, fraser):
+    rooms.send_message(room, fraser, "First session", "c-1")
+    rooms.end_session(room, fiona, "One")
+    rooms.end_session(room, fiona, "Nobody spoke")
+    rooms.set_state(room, fiona, "open")
+    rooms.send_message(room, fraser, "Third session here", "c-2")
+    third = rooms.end_session(room, fiona, "Three")
+    assert {p["name"]: p["messages"] for p in third.participation["by_person"]} == {"fraser": 1}
+
+
+def test_a_long_room_title_still_ends_the_session(room, fiona):
+    room.title = "L" * 195
+    room.save()
+    session = rooms.end_session(room, fiona, "Key points")
+    assert session.thread.title.startswith("Summary: LLL")
+    assert len(session.thread.title) <= 200
