@@ -1,0 +1,35 @@
+"""Give every HTML "method not allowed" (405) a page in the site's design instead of Django's blank body.
+
+`require_POST` and `require_http_methods` answer a wrong method with an empty 405, which a browser
+shows as a blank page: someone who followed or bookmarked the address of a form's action (say
+/notifications/read-all/) was left with nothing to read. This replaces that empty body with
+templates/405.html, keeping the status, the Allow header and every other header. The API (/api/)
+answers in its own shape and is left alone, as is any 405 that already says something.
+"""
+
+from django.template.loader import render_to_string
+
+
+class MethodNotAllowedPageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _is_blank_html_405(request, response):
+            allowed = {method.strip().upper() for method in response.get("Allow", "").split(",")}
+            context = {"opens_as_page": "GET" in allowed}
+            response.content = render_to_string("405.html", context, request=request)
+            response["Content-Type"] = "text/html; charset=utf-8"
+            if response.has_header("Content-Length"):  # CommonMiddleware, further in, counted the empty body
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+
+def _is_blank_html_405(request, response):
+    return (
+        response.status_code == 405
+        and not response.streaming
+        and not response.content
+        and not request.path.startswith("/api/")
+    )
