@@ -291,3 +291,40 @@ def test_a_member_reading_a_page_finds_it_in_recently_read(priya):
 
     soup = BeautifulSoup(client.get(URL).content, "html.parser")
     assert titles_in(soup, "recently-read") == ["Running a safe dialogue"]
+
+
+def test_each_saved_item_has_its_own_remove_button_that_takes_it_off_and_comes_back(priya):
+    guide = GuideFactory(title="Running a safe dialogue")
+    community = CommunityFactory(slug="evidence-use", name="Evidence use")
+    member_of(community, priya)
+    thread = forum_services.start_thread(community, priya, "Reading a systematic review", "Where do I start?")
+    for kind, target in (("page", guide), ("thread", thread)):
+        saving.save_bookmark(priya, kind, target.pk)
+    client = signed_in(priya, csrf=True)
+
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    forms = soup.find(id="saved").find_parent("section").select("form")
+    names = [text_of(form.find("button")) for form in forms]
+    assert names == [
+        "Remove Reading a systematic review from your saved items",
+        "Remove Running a safe dialogue from your saved items",
+    ]
+    assert [text_of(form.find("button").find(class_="visually-hidden")) for form in forms] == [
+        "Reading a systematic review from your saved items",
+        "Running a safe dialogue from your saved items",
+    ]  # a sighted reader sees "Remove" beside the item it belongs to
+    guide_form = forms[1]
+    assert guide_form["method"] == "post"
+    assert guide_form["action"] == reverse("saving:bookmark", args=["page", guide.pk])
+    fields = {field["name"]: field["value"] for field in guide_form.select("input[type=hidden]")}
+    assert fields["action"] == "remove"
+    assert fields["next"] == URL
+
+    response = client.post(guide_form["action"], fields)
+
+    assert response.status_code == 302
+    assert response["Location"] == URL
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    assert titles_in(soup, "saved") == ["Reading a systematic review"]
+    assert "Removed from your saved items." in text_of(soup.select_one(".cop-messages"))
+    assert saving.bookmarks_visible_to(priya)[0].title == "Reading a systematic review"
