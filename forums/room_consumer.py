@@ -370,6 +370,19 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self._remember(message_id)
         await self.send(text_data=event["text"])
 
+    async def room_recheck(self, event):
+        """A member's rights changed (forums.room_signals): if they are this connection's, check them now."""
+        if self.room is None or self.closed or self.user is None or event.get("user_id") != self.user.pk:
+            return
+        refusal = await database_sync_to_async(self._refusal)()
+        if refusal and not self.closed:
+            self.closed = True
+            await self._leave_room()  # off the list for everyone else now, not when the socket is gone
+            await self.close(code=refusal)
+
+    def _refusal(self):
+        return rooms.refusal(self.room, viewer(self.scope))
+
     async def _join_group(self):
         try:
             await self.channel_layer.group_add(self.group, self.channel_name)

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from cop_site.asgi import application
 from forums import ratelimit, rooms
-from forums.models import Room, RoomMessage, RoomPresence, Suspension
+from forums.models import Membership, Room, RoomMessage, RoomPresence, Suspension
 from forums.room_consumer import RoomConsumer
 from tests.factories import CommunityFactory, MemberFactory, RoomFactory, UserFactory, member_of
 
@@ -542,6 +542,31 @@ async def test_a_member_suspended_while_here_may_not_post_and_is_shown_out(
     assert (error["code"], error["client_id"]) == ("forbidden", "fr-1")
     assert await closed_with(member) == 4403
     assert await do(RoomMessage.objects.count) == 0
+
+
+async def test_a_member_removed_from_a_private_community_leaves_its_room_at_once(
+    use_channel_layer, room, fiona, fraser
+):
+    """No waiting for the minute's recheck (left at its default here): the removal itself closes the room."""
+    room.community.visibility = "private"
+    await do(room.community.save)
+    facilitator, _ = await join(room, fiona)
+    member, _ = await join(room, fraser)
+    await next_of(facilitator, "presence")
+    await do(Membership.objects.filter(community=room.community, user=fraser).delete)
+    assert await closed_with(member) == 4403
+    presence = await next_of(facilitator, "presence")
+    assert [m["name"] for m in presence["members"]] == ["fiona"]
+    await facilitator.disconnect()
+
+
+async def test_a_member_suspended_while_here_is_shown_out_at_once(use_channel_layer, room, fiona, fraser):
+    facilitator, _ = await join(room, fiona)
+    member, _ = await join(room, fraser)
+    await next_of(facilitator, "presence")
+    await do(suspend, fraser)
+    assert await closed_with(member) == 4403
+    await facilitator.disconnect()
 
 
 async def test_a_foreign_origin_is_refused(use_channel_layer, room, fraser):
