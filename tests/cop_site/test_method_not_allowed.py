@@ -46,8 +46,9 @@ def test_an_address_that_opens_as_a_page_points_to_the_page():
     assert page.select_one("main a[href='/members/me/edit/']") is not None
 
 
-def test_the_api_keeps_its_own_answer_to_a_wrong_method():
+def test_the_api_answers_a_wrong_method_in_its_own_json_error_shape():
     response = Client().delete("/api/v1/search")
     assert response.status_code == 405
-    assert b"<html" not in response.content
-    assert b"only takes a form submission" not in response.content
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "method_not_allowed"
+    assert "DELETE is not allowed here" in response.json()["error"]["message"]
