@@ -31,7 +31,7 @@ def member_profile(request, username):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_profile(request):
     profile = Profile.objects.for_user(request.user)
     name = profile.name  # read before the form binds: an invalid form leaves the saved profile as it was
@@ -97,7 +97,7 @@ class DeleteAccountForm(forms.Form):
 
 @never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request):
     """GET says what deleting means and asks for confirmation; POST deletes (accounts/deletion.py)."""
     user = request.user

@@ -37,7 +37,7 @@ def _back(request, fallback):
 
 # --- members ---------------------------------------------------------------------------------------------------
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def flag_post(request, post_id):
     post = _readable_post(request, post_id)
     back = _back(request, _post_url(post))
@@ -73,7 +73,7 @@ def flag_post(request, post_id):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_hidden_post(request, post_id):
     """Where the author of a hidden post reads why and edits it, which sends it back to the queue."""
     post = get_object_or_404(Post.objects.select_related("thread"), pk=post_id, author=request.user)
@@ -150,7 +150,7 @@ def log(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def suspensions(request):
     if not moderation.can_suspend(request.user):
         return _forbidden(request, "Only site moderators suspend members.")

@@ -61,7 +61,7 @@ def default_title(pathway, step):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def share_reflection(request, progress_id):
     """The author's form to post their reflection as a new thread; anyone else gets a 404."""
     try:

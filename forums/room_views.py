@@ -98,7 +98,7 @@ def participation(request, slug):
     return JsonResponse(participation_figures(room))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def end_session(request, slug):
     """The facilitator's summary: close the room, post the summary thread, and go to it.
 
@@ -106,7 +106,7 @@ def end_session(request, slug):
     (reloading it, following it from the history) leads back to the room.
     """
     room = _room(request, slug)
-    if request.method == "GET" or rooms.refusal(room, request.user) is not None:
+    if request.method != "POST" or rooms.refusal(room, request.user) is not None:
         return redirect(room)
     form = {"key_points": request.POST.get("key_points", ""), "actions": request.POST.get("actions", "")}
     if rooms.is_facilitator(room, request.user):  # anyone else is refused by rooms.end_session, whatever they wrote

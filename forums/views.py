@@ -517,7 +517,7 @@ def comment(request, page_id):
 
 
 @answers_json
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_post(request, post_id):
     post = _post(request, post_id)
     form = EditForm(request.POST or None, initial={"body": post.body_source})
@@ -547,7 +547,7 @@ def edit_post(request, post_id):
 
 
 @answers_json
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_post(request, post_id):
     post = _post(request, post_id)
     if request.method == "POST":
