@@ -45,7 +45,7 @@ def participation_figures(room):
     for row in figures["by_level"]:
         row["label"] = LEVEL_LABELS.get(row["level"], row["level"].replace("_", " ").capitalize())
     for row in figures["by_person"]:
-        row["level_label"] = LEVEL_LABELS.get(row["level"], "") if row["name"] != "Anonymous" else ""
+        row["level_label"] = "" if row.get("anonymous") else LEVEL_LABELS.get(row["level"], "")
     top = max((row["words"] for row in figures["by_level"]), default=0)
     figures["max_words"] = top
     figures["total_messages"] = sum(row["messages"] for row in figures["by_level"])

@@ -336,9 +336,18 @@ def participation(room, since=None):
         by_level[level]["messages"] += 1
         by_level[level]["words"] += words
         # display_name(None) is "former member": the author deleted their account, the message stays.
+        # One row per person, not per name: namesakes stay apart, as does a member called "Anonymous".
+        key = "anonymous" if message.anonymous else message.author_id or "former"
         name = "Anonymous" if message.anonymous else display_name(message.author)
         person = by_person.setdefault(
-            name, {"name": name, "level": "" if message.anonymous else level, "messages": 0, "words": 0}
+            key,
+            {
+                "name": name,
+                "level": "" if message.anonymous else level,
+                "anonymous": message.anonymous,
+                "messages": 0,
+                "words": 0,
+            },
         )
         person["messages"] += 1
         person["words"] += words

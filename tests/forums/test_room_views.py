@@ -176,7 +176,14 @@ def test_participation_json_is_for_facilitators_only(room, fiona, fraser):
     assert [row["level"] for row in figures["by_level"]][:3] == ["frontline", "manager", "strategic"]
     assert figures["by_level"][0] == {"level": "frontline", "label": "Frontline", "messages": 1, "words": 3}
     assert figures["by_person"] == [
-        {"name": "Fraser Frontline", "level": "frontline", "level_label": "Frontline", "messages": 1, "words": 3}
+        {
+            "name": "Fraser Frontline",
+            "level": "frontline",
+            "level_label": "Frontline",
+            "anonymous": False,
+            "messages": 1,
+            "words": 3,
+        }
     ]
     assert figures["total_words"] == 3
 
@@ -230,7 +237,14 @@ def test_participation_after_a_session_in_which_no_one_spoke_still_starts_at_the
     figures = signed_in(fiona).get(reverse("rooms:participation", args=[room.slug])).json()
     assert figures["total_messages"] == 1
     assert figures["by_person"] == [
-        {"name": "Fraser Frontline", "level": "frontline", "level_label": "Frontline", "messages": 1, "words": 2}
+        {
+            "name": "Fraser Frontline",
+            "level": "frontline",
+            "level_label": "Frontline",
+            "anonymous": False,
+            "messages": 1,
+            "words": 2,
+        }
     ]
 
 

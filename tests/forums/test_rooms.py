@@ -175,3 +175,18 @@ def test_a_long_room_title_still_ends_the_session(room, fiona):
     session = rooms.end_session(room, fiona, "Key points")
     assert session.thread.title.startswith("Summary: LLL")
     assert len(session.thread.title) <= 200
+
+
+def test_namesakes_and_a_member_called_anonymous_each_keep_their_own_row(room, fiona):
+    room.allow_anonymous = True
+    room.save()
+    twins = [UserFactory(username=f"alex{n}") for n in (1, 2)]
+    for twin in twins:
+        member_of(room.community, twin)
+        twin.profile.display_name = "Alex Smith"
+        twin.profile.save()
+    rooms.send_message(room, twins[0], "One two three", "c-1")
+    rooms.send_message(room, twins[1], "One", "c-2")
+    rooms.send_message(room, fiona, "Said without a name", "c-3", anonymous=True)
+    rows = sorted((p["name"], p["words"]) for p in rooms.participation(room)["by_person"])
+    assert rows == [("Alex Smith", 1), ("Alex Smith", 3), ("Anonymous", 4)]
