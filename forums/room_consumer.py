@@ -15,8 +15,10 @@ every connection reads what was said since its last tick and sends what it has n
 Beyond DESIGN.md §4 (extensions; a client that ignores them loses nothing):
 - `ping` → `pong`. Any frame is a heartbeat; a client with nothing else to say sends `ping` every
   15-20 seconds, or it leaves the presence list after a minute (`rooms.PRESENCE_TIMEOUT`).
-- `round` {action: start|next} (facilitators): `start` turns floor control on and gives each present
-  member the floor in turn, in the order they arrived; `next` moves on. Both broadcast `floor` {user}.
+- `round` {action: start|next|stop} (facilitators): `start` turns floor control on and gives each
+  present member the floor in turn, in the order they arrived; `next` moves on; `stop` ends the round.
+  Each broadcasts `floor` {user} and `room` {state, floor_control}: a round in a room that spoke
+  freely turns floor control off again when it ends (everyone has spoken, `stop`, or the session ends).
 - `?after=` replays everything missed, in order, in `history` frames of at most 500 messages, with
   `has_more` true on every one but the last. Otherwise (a fresh join, or `history` {before}),
   `has_more` says whether older messages remain.
@@ -316,12 +318,17 @@ class RoomConsumer(AsyncWebsocketConsumer):
         return (rooms.member_payload(target) if target else None), rooms.hand_queue(self.room)
 
     async def on_round(self, frame):
+        steps = {"start": rooms.start_round, "next": rooms.next_turn, "stop": rooms.stop_round}
         action = frame.get("action")
-        if action not in ("start", "next"):
-            raise RoomError("invalid", "A round's action is start or next.")
-        step = rooms.start_round if action == "start" else rooms.next_turn
-        floor = await self._call(lambda: _person(self._facilitate(step)))
+        if not isinstance(action, str) or action not in steps:
+            raise RoomError("invalid", "A round's action is start, next or stop.")
+        floor, state, floor_control = await self._call(self._round, steps[action])
         await self.broadcast({"type": "floor", "user": floor})
+        await self.broadcast({"type": "room", "state": state, "floor_control": floor_control})
+
+    def _round(self, step):
+        floor = _person(self._facilitate(step))
+        return floor, self.room.state, self.room.floor_control
 
     def _facilitate(self, rule, *args):
         """Facilitation reads and changes the room: read it afresh, another process may have changed it."""
@@ -473,7 +480,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if back:
             self.room.refresh_from_db()
             presence, *state = self._state_frames()
-            return None, presence["members"], missed, [{"type": "room", "state": self.room.state}, *state]
+            return (
+                None,
+                presence["members"],
+                missed,
+                [{"type": "room", "state": self.room.state, "floor_control": self.room.floor_control}, *state],
+            )
         members = rooms.presence_list(self.room) if self._sweep() or returned else None
         return None, members, missed, []
 

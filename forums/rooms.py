@@ -74,6 +74,10 @@ def send_message(room, user, body, client_id, anonymous=False):
     if room.state != Room.State.OPEN:
         raise RoomError("room_closed", "The room is closed just now.")
     if room.floor_control and room.floor_user_id != user.pk and not facilitator:
+        if room.floor_user_id is None:
+            raise RoomError(
+                "not_your_turn", "No one has the floor yet: raise your hand and the facilitator will give it."
+            )
         raise RoomError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
     if anonymous and not room.allow_anonymous:
         raise RoomError("forbidden", "This room does not allow anonymous contributions.")
@@ -248,10 +252,27 @@ def start_round(room, user):
     if not is_facilitator(room, user):
         raise RoomError("forbidden", "Only facilitators start a round.")
     order = list(present_members(room).values_list("user_id", flat=True))
-    room.floor_control = True
+    if not room.floor_control:  # the room speaks freely again when the round ends
+        room.floor_control = room.round_floor_control = True
     room.round_queue = order
-    room.save(update_fields=["floor_control", "round_queue"])
+    room.save(update_fields=["floor_control", "round_floor_control", "round_queue"])
     return next_turn(room, user)
+
+
+def stop_round(room, user):
+    """End the round now: no one keeps the floor, and a room that spoke freely before does again."""
+    if not is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators end a round.")
+    room.floor_user = None
+    room.round_queue = []
+    _end_round(room)
+    room.save(update_fields=["floor_user", "round_queue", "floor_control", "round_floor_control"])
+    return None
+
+
+def _end_round(room):
+    if room.round_floor_control:
+        room.floor_control = room.round_floor_control = False
 
 
 def next_turn(room, user):
@@ -263,7 +284,9 @@ def next_turn(room, user):
         queue.pop(0)
     room.floor_user_id = queue.pop(0) if queue else None
     room.round_queue = queue
-    room.save(update_fields=["floor_user", "round_queue"])
+    if room.floor_user_id is None:  # everyone has spoken: the round is over
+        _end_round(room)
+    room.save(update_fields=["floor_user", "round_queue", "floor_control", "round_floor_control"])
     return room.floor_user
 
 
@@ -384,7 +407,8 @@ def end_session(room, user, key_points, actions=""):
     room.state = Room.State.CLOSED
     room.floor_user = None
     room.round_queue = []
-    room.save(update_fields=["state", "floor_user", "round_queue"])
+    _end_round(room)
+    room.save(update_fields=["state", "floor_user", "round_queue", "floor_control", "round_floor_control"])
     HandRaise.objects.filter(room=room).delete()
     from forums import services
 

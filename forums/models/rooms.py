@@ -32,6 +32,9 @@ class Room(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     round_queue = models.JSONField(default=list, blank=True, help_text="Members still to speak in the current round.")
+    round_floor_control = models.BooleanField(
+        default=False, help_text="The current round turned floor control on, and turns it off when it ends."
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -672,8 +672,24 @@ async def test_a_round_gives_each_present_member_the_floor_in_turn(use_channel_l
         await facilitator.send_json_to({"type": "round", "action": "next"})
         floor = (await next_of(second, "floor"))["user"]
         assert (floor and floor["name"]) == expected
-    assert await do(lambda: Room.objects.get(pk=room.pk).floor_control) is True
+    assert (await next_of(second, "room"))["floor_control"] is False  # everyone spoke: the room talks freely again
+    assert await do(lambda: Room.objects.get(pk=room.pk).floor_control) is False
     for communicator in (second, first, facilitator):
+        await communicator.disconnect()
+
+
+async def test_a_facilitator_ends_a_round_early(use_channel_layer, room, fiona, fraser):
+    facilitator, _ = await join(room, fiona)
+    member, _ = await join(room, fraser)
+    await drain(facilitator)
+    await facilitator.send_json_to({"type": "round", "action": "start"})
+    assert (await next_of(member, "room"))["floor_control"] is True
+    await facilitator.send_json_to({"type": "round", "action": "stop"})
+    assert (await next_of(member, "floor"))["user"] is None
+    assert (await next_of(member, "room"))["floor_control"] is False
+    await say(member, "Back to open conversation", "fr-1")
+    assert (await next_of(member, "message"))["message"]["client_id"] == "fr-1"
+    for communicator in (member, facilitator):
         await communicator.disconnect()
 
 

@@ -89,7 +89,24 @@ def test_a_round_gives_each_present_member_the_floor_in_turn(room, fiona, fraser
     assert rooms.start_round(room, fiona) == fraser
     assert rooms.next_turn(room, fiona) == priya
     assert rooms.next_turn(room, fiona) == fiona
+    assert room.floor_control is True
     assert rooms.next_turn(room, fiona) is None
+    assert room.floor_control is False  # the room spoke freely before the round, and does again
+
+
+def test_a_round_in_a_floor_control_room_leaves_floor_control_on(room, fiona, fraser):
+    room.floor_control = True
+    room.save()
+    rooms.arrive(room, fraser, "channel-1")
+    assert rooms.start_round(room, fiona) == fraser
+    rooms.stop_round(room, fiona)
+    room.refresh_from_db()
+    assert room.floor_control is True
+    assert room.floor_user is None
+    with pytest.raises(RoomError) as refused:
+        rooms.send_message(room, fraser, "May I?", "c-1")
+    assert refused.value.code == "not_your_turn"
+    assert "No one has the floor yet" in refused.value.detail
 
 
 def test_messages_are_rate_limited(room, fraser, monkeypatch):
