@@ -191,8 +191,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if room is None:
             return
         try:
-            members = await database_sync_to_async(self._leave)(room)
+            members, hands = await database_sync_to_async(self._leave)(room)
             await self.broadcast({"type": "presence", "members": members}, to_self=False)
+            if hands is not None:  # their hand was up: it is not left in the queue for someone who has gone
+                await self.broadcast({"type": "hands", "queue": hands}, to_self=False)
         except Exception:
             logger.exception("leaving room %s failed", room.slug)
         try:
@@ -201,8 +203,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             logger.warning("channel layer unavailable on leaving room %s: %s", room.slug, exc)
 
     def _leave(self, room):
-        rooms.leave(self.channel_name)
-        return rooms.presence_list(room)
+        lowered = rooms.leave(self.channel_name, room, self.user)
+        return rooms.presence_list(room), (rooms.hand_queue(room) if lowered else None)
 
     # --- client frames ------------------------------------------------------------------------------
     async def receive(self, text_data=None, bytes_data=None):

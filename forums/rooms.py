@@ -307,8 +307,12 @@ def may_signal_typing(room, user):
     return cache.add(f"room-typing:{room.pk}:{user.pk}", 1, TYPING_INTERVAL)
 
 
-def leave(channel_name):
+def leave(channel_name, room=None, user=None):
+    """Forget a connection; True when that was the member's last one here and their raised hand went with them."""
     RoomPresence.objects.filter(channel_name=channel_name).delete()
+    if room is None or user is None or RoomPresence.objects.filter(room=room, user=user).exists():
+        return False
+    return HandRaise.objects.filter(room=room, user=user).delete()[0] > 0
 
 
 def sweep(room):

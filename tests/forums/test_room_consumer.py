@@ -627,6 +627,17 @@ async def test_hands_form_a_queue_everyone_sees(use_channel_layer, room, fiona, 
         await communicator.disconnect()
 
 
+async def test_a_member_who_leaves_takes_their_raised_hand_with_them(use_channel_layer, room, fiona, fraser):
+    facilitator, _ = await join(room, fiona)
+    member, _ = await join(room, fraser)
+    await drain(facilitator)
+    await member.send_json_to({"type": "hand", "raised": True})
+    assert [p["name"] for p in (await next_of(facilitator, "hands"))["queue"]] == ["fraser"]
+    await member.disconnect()
+    assert (await next_of(facilitator, "hands"))["queue"] == []
+    await facilitator.disconnect()
+
+
 async def test_with_floor_control_only_the_person_with_the_floor_speaks(use_channel_layer, room, fiona, fraser, priya):
     room.floor_control = True
     await do(room.save)
