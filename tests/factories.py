@@ -1,8 +1,10 @@
 """Factories for the content tree. Pages are created under the real index pages, published."""
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from learning.models import (
@@ -32,7 +34,9 @@ def home_page():
         root = Page.get_first_root_node()
         Site.objects.all().delete()
         Page.objects.filter(depth=2).delete()
-        root = Page.get_first_root_node()
+        # A transactional test flushes what migrations made, the page tree and locale included.
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
         home = root.add_child(instance=HomePage(title="Communities of Practice", slug="home"))
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
