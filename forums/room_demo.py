@@ -21,9 +21,10 @@ ROOMS = (
         "ground_rules": "Speak from your own experience.\n"
         "Every level's knowledge counts the same here.\n"
         "Listen to understand, not to answer.\n"
-        "What is said here is not quoted outside the room with names.",
+        "What is said here is not quoted outside the room with names.\n"
+        "You may post anonymously if you would rather not be named.",
         "floor_control": False,
-        "allow_anonymous": False,
+        "allow_anonymous": True,
         "opening": (
             ("facilitator", "Welcome, everyone. To start: where did a plan to work *with* residents last get stuck?"),
             (
@@ -46,10 +47,9 @@ ROOMS = (
         "difference to the people they support. Others listen; questions come after the round.",
         "ground_rules": "One voice at a time: the facilitator gives the floor.\n"
         "Raise your hand to speak outside your turn.\n"
-        "You may post anonymously if you would rather not be named.\n"
         "No one is asked to justify what they share.",
         "floor_control": True,
-        "allow_anonymous": True,
+        "allow_anonymous": False,  # the floor shows who is speaking: a message without a name would still be theirs
         "opening": (),
     },
 )

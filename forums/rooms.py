@@ -81,6 +81,12 @@ def send_message(room, user, body, client_id, anonymous=False):
         raise RoomError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
     if anonymous and not room.allow_anonymous:
         raise RoomError("forbidden", "This room does not allow anonymous contributions.")
+    if anonymous and room.floor_control:  # everyone sees who holds the floor: a nameless message would still be theirs
+        raise RoomError(
+            "forbidden",
+            "While the facilitator gives the floor, everyone can see who is speaking, so messages carry a name. "
+            "Anonymous contributions come back when the room speaks freely.",
+        )
     if not isinstance(body, str) or not _storable(body):
         raise RoomError("invalid", "The message body must be text.")
     body = body.strip()

@@ -433,6 +433,10 @@
       words = "The facilitator gives the floor: raise your hand to speak next.";
     }
     this.ui.composerState.textContent = words;
+    // Under floor control everyone sees who holds the floor, so a message cannot be anonymous.
+    var anonymousOff = !this.info.allow_anonymous || !!this.info.floor_control;
+    hidden(this.ui.anonymousOption, anonymousOff);
+    if (anonymousOff && this.ui.anonymous) { this.ui.anonymous.checked = false; }
     if (this.ui.floorMode && typeof this.info.floor_control === "boolean") {
       this.ui.floorMode.textContent = this.info.floor_control ?
         "The facilitator gives the floor: raise your hand to speak" : "Anyone may speak";

@@ -100,7 +100,7 @@ def test_hands_and_the_floor(fiona_and_fraser, site_server):
     # Floor control is on: speaking out of turn is refused, and said so.
     out_of_turn = unique("Can I come in here?")
     say(fraser, out_of_turn)
-    expect(fraser.get_by_role("alert")).to_contain_text("Someone else has the floor")
+    expect(fraser.get_by_role("alert")).to_contain_text("No one has the floor yet: raise your hand")
     expect(message(fraser, out_of_turn)).to_contain_text("Not sent")
     expect(message(fiona, out_of_turn)).to_have_count(0)
 
@@ -135,7 +135,7 @@ def test_hands_and_the_floor(fiona_and_fraser, site_server):
 def test_typing_anonymously_does_not_tell_the_room_who_is_typing(fiona_and_fraser, site_server):
     fiona, fraser = fiona_and_fraser
     for page in (fiona, fraser):
-        enter(page, site_server.url, FACILITATED_ROOM)
+        enter(page, site_server.url, OPEN_ROOM)
     both_present(fiona, fraser)
 
     # Everything Fiona's typing line ever says, not only what it says at the end.

@@ -381,8 +381,8 @@ def test_the_demo_rooms_are_made_once_in_the_demo_communities():
     ]
     assert load_demo_rooms() == []
     talk = Room.objects.get(slug="frontline-and-strategic")
-    assert (talk.community, talk.state, talk.floor_control, talk.allow_anonymous) == (open_one, "open", False, False)
+    assert (talk.community, talk.state, talk.floor_control, talk.allow_anonymous) == (open_one, "open", False, True)
     assert talk.messages.count() == 3
     listening = Room.objects.get(slug="listening-round")
-    assert (listening.community, listening.floor_control, listening.allow_anonymous) == (private, True, True)
-    assert len(listening.rules) == 4
+    assert (listening.community, listening.floor_control, listening.allow_anonymous) == (private, True, False)
+    assert len(listening.rules) == 3

@@ -207,3 +207,18 @@ def test_namesakes_and_a_member_called_anonymous_each_keep_their_own_row(room, f
     rooms.send_message(room, fiona, "Said without a name", "c-3", anonymous=True)
     rows = sorted((p["name"], p["words"]) for p in rooms.participation(room)["by_person"])
     assert rows == [("Alex Smith", 1), ("Alex Smith", 3), ("Anonymous", 4)]
+
+
+def test_no_anonymous_messages_while_the_floor_is_given(room, fiona, fraser):
+    room.allow_anonymous = room.floor_control = True
+    room.save()
+    rooms.give_floor(room, fiona, None)
+    rooms.arrive(room, fraser, "channel-1")
+    rooms.give_floor(room, fiona, fraser.pk)
+    with pytest.raises(RoomError) as refused:
+        rooms.send_message(room, fraser, "It was me", "c-1", anonymous=True)
+    assert refused.value.code == "forbidden"
+    assert "carry a name" in refused.value.detail
+    assert not RoomMessage.objects.exists()
+    message, _ = rooms.send_message(room, fraser, "It was me", "c-2")
+    assert rooms.message_payload(message)["author"]["name"]
