@@ -283,6 +283,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.send_json(await self._call(self._older, before))
 
     def _older(self, before):
+        rooms.limit_signals(self.user, "history")
         messages, more = rooms.history(self.room, before=before)
         return {"type": "history", "messages": [rooms.message_payload(m) for m in messages], "has_more": more}
 

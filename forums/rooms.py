@@ -19,6 +19,7 @@ from forums.ratelimit import RateLimited, hit
 
 MAX_MESSAGE_LENGTH = 4000
 MESSAGES_PER_WINDOW = 5
+SIGNALS_PER_WINDOW = 10  # hands raised or lowered, older history asked for: each redraws or reads for the room
 WINDOW_SECONDS = 5
 HISTORY_PAGE = 50
 PRESENCE_TIMEOUT = timedelta(seconds=60)
@@ -226,7 +227,16 @@ def set_state(room, user, state):
     return room
 
 
+def limit_signals(user, kind):
+    """At most SIGNALS_PER_WINDOW hands or history requests a member may send in WINDOW_SECONDS."""
+    try:
+        hit(f"room-{kind}:{user.pk}", SIGNALS_PER_WINDOW, WINDOW_SECONDS)
+    except RateLimited as exc:
+        raise RoomError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
+
+
 def set_hand(room, user, raised):
+    limit_signals(user, "hand")
     if raised:
         HandRaise.objects.get_or_create(room=room, user=user)
     else:

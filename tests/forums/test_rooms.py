@@ -222,3 +222,11 @@ def test_no_anonymous_messages_while_the_floor_is_given(room, fiona, fraser):
     assert not RoomMessage.objects.exists()
     message, _ = rooms.send_message(room, fraser, "It was me", "c-2")
     assert rooms.message_payload(message)["author"]["name"]
+
+
+def test_hands_are_rate_limited_so_no_one_can_make_the_room_redraw_endlessly(room, fraser):
+    for n in range(rooms.SIGNALS_PER_WINDOW):
+        rooms.set_hand(room, fraser, n % 2 == 0)
+    with pytest.raises(RoomError) as refused:
+        rooms.set_hand(room, fraser, True)
+    assert refused.value.code == "rate_limited"
