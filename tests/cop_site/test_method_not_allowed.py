@@ -41,7 +41,7 @@ def test_an_address_that_opens_as_a_page_points_to_the_page():
     priya = UserFactory(username="priya")
     response = signed_in(priya).put("/members/me/edit/")
     page = soup_of(response, status=405)
-    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "POST"}
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "POST"}
     assert text_of(page.h1) == "That request could not be used"
     assert page.select_one("main a[href='/members/me/edit/']") is not None
 
