@@ -55,11 +55,7 @@ def test_profile_errors_are_summarised_accessibly_and_change_nothing(site_server
 
 @pytest.mark.e2e
 def test_sign_in_errors_are_summarised_accessibly(site_server, page):
-    page.goto(f"{site_server.url}/accounts/login/")
-    page.get_by_label("Username or email address").fill("nobody-at-all")
-    page.get_by_label("Password").fill("not-the-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    sign_in(page, site_server.url, username="nobody-at-all", password="not-the-password")
 
     assert page.locator(".ds_error-summary").count() == 1
     assert page.title().startswith("Error:")

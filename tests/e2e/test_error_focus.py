@@ -13,11 +13,7 @@ FOCUSED_IS_SUMMARY = "document.activeElement && document.activeElement.matches('
 
 @pytest.mark.e2e
 def test_a_refused_sign_in_puts_focus_on_the_error_summary(site_server, page):
-    page.goto(f"{site_server.url}/accounts/login/")
-    page.get_by_label("Username or email address").fill("nobody-at-all")
-    page.get_by_label("Password").fill("not-the-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    sign_in(page, site_server.url, username="nobody-at-all", password="not-the-password")
 
     assert page.locator(".ds_error-summary").count() == 1
     assert page.evaluate(FOCUSED_IS_SUMMARY)

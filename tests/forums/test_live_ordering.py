@@ -34,20 +34,25 @@ def in_thread(work):
     return thread, result
 
 
-def test_a_second_event_waits_for_the_first_to_commit_and_replays_after_it():
-    service_url("postgresql")
-    first_published = threading.Event()
-    let_first_commit = threading.Event()
+def publish_and_hold_open():
+    """Publish {"n": 1} on STREAM in a transaction that stays open: (thread, [event id], event to commit)."""
+    published, let_commit = threading.Event(), threading.Event()
 
     def first():
         with transaction.atomic():
             event = live.publish(STREAM, "post", {"n": 1})
-            first_published.set()
-            let_first_commit.wait(10)
+            published.set()
+            let_commit.wait(10)
         return event.pk
 
-    first_thread, first_id = in_thread(first)
-    assert first_published.wait(10)
+    thread, event_id = in_thread(first)
+    assert published.wait(10)
+    return thread, event_id, let_commit
+
+
+def test_a_second_event_waits_for_the_first_to_commit_and_replays_after_it():
+    service_url("postgresql")
+    first_thread, first_id, let_first_commit = publish_and_hold_open()
     second_thread, second_id = in_thread(lambda: live.publish(STREAM, "post", {"n": 2}).pk)
 
     second_thread.join(0.5)
@@ -66,17 +71,7 @@ def test_a_second_event_waits_for_the_first_to_commit_and_replays_after_it():
 
 def test_other_streams_do_not_wait():
     service_url("postgresql")
-    first_published = threading.Event()
-    let_first_commit = threading.Event()
-
-    def first():
-        with transaction.atomic():
-            live.publish(STREAM, "post", {"n": 1})
-            first_published.set()
-            let_first_commit.wait(10)
-
-    first_thread, _ = in_thread(first)
-    assert first_published.wait(10)
+    first_thread, _, let_first_commit = publish_and_hold_open()
     other_thread, other_id = in_thread(lambda: live.publish("thread:434343", "post", {"n": 1}).pk)
     other_thread.join(5)
     assert not other_thread.is_alive()
