@@ -1,5 +1,7 @@
 import json
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from search.backends.base import BackendUnavailable
@@ -10,11 +12,16 @@ class Command(BaseCommand):
     help = (
         "Report nDCG@10 over judged queries for the database backend, the Elasticsearch backend (when "
         "ELASTICSEARCH_URL is set) and Wagtail's default search as the baseline. Each runs over a fresh "
-        "index of this database; the live indexes are left as they are."
+        "index of this database; the live indexes are left as they are. The held-out set is "
+        "--judgements tests/search/judgements_holdout.py: report it, never tune on it."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--judgements", default=str(DEFAULT_JUDGEMENTS), help="A Python file defining JUDGEMENTS.")
+        parser.add_argument(
+            "--judgements",
+            default=str(DEFAULT_JUDGEMENTS),
+            help="A Python file defining JUDGEMENTS (and KINDS); a relative path may be from the project's directory.",
+        )
         parser.add_argument(
             "--engine",
             action="append",
@@ -24,8 +31,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", dest="as_json", help="Print the figures as JSON.")
         parser.add_argument("--per-query", action="store_true", help="Show every query's nDCG, not only the means.")
+        parser.add_argument("--by-kind", action="store_true", help="Show the mean nDCG of each kind of query too.")
 
-    def handle(self, *args, judgements, engines, as_json, per_query, **options):
+    def handle(self, *args, judgements, engines, as_json, per_query, by_kind=False, **options):
+        judgements = _resolve(judgements)
         try:
             judged = load_judgements(judgements)
         except (OSError, KeyError, ValueError) as exc:
@@ -44,6 +53,15 @@ class Command(BaseCommand):
             self._table(
                 ["query", *engines],
                 [[q, *(f"{v:.3f}" for v in row.values())] for q, row in figures["per_query"].items()],
+            )
+            self.stdout.write("")
+        if by_kind:
+            self._table(
+                ["kind", "queries", *engines],
+                [
+                    [kind, str(count), *(f"{figures['mean_ndcg_by_kind'][name][kind]:.3f}" for name in engines)]
+                    for kind, count in figures["queries_by_kind"].items()
+                ],
             )
             self.stdout.write("")
         self._table(
@@ -70,3 +88,12 @@ class Command(BaseCommand):
                 style = self.style.SUCCESS if beats else self.style.WARNING
                 word = "beats" if beats else "does not beat"
                 self.stdout.write(style(f"{name} {word} the Wagtail baseline ({means[name]:.3f} vs {baseline:.3f})"))
+
+
+def _resolve(path):
+    """The judgements file as given, or else relative to the project's directory (so that
+    `--judgements tests/search/judgements_holdout.py` works from anywhere)."""
+    given = Path(path)
+    if given.is_absolute() or given.exists():
+        return given
+    return Path(settings.BASE_DIR) / given
