@@ -1,10 +1,20 @@
 """Judged queries for the demo content: what a Scottish public-service practitioner types, and the pages
 that answer it (issue 4, item 11). Read by `manage.py search_relevance` and tests/search/test_relevance.py.
+This is the tuning set: look at it while improving search. judgements_holdout.py is only reported.
 
-Pages are named by slug (learning/demo_content/). Grades: 2 = answers the query directly, 1 = answers
-part of it or is useful background; every page not listed is 0 (the index pages and home page included).
-The grades come from reading the pages, never from what a search engine returned: a page is relevant
-whether or not it happens to contain the words typed.
+Pages are named by slug (learning/demo_content/); forum threads by `thread:` and their title slugified
+(search.relevance.thread_key), and only threads of open communities, which anyone may read, count.
+A hit on any post of a thread counts as that thread, once. Grades: 2 = answers the query directly,
+1 = answers part of it or is useful background; every page or thread not listed is 0 (the index pages
+and home page included). The grades come from reading the pages and threads, never from what a search
+engine returned: an item is relevant whether or not it happens to contain the words typed.
+
+KINDS labels every query: "topic", "abbreviation", "place", "evidence", "howto" and "long" (the first
+45, by section below), then "paraphrase" (everyday words for what the pages name otherwise),
+"wordform" (another inflection or derivation of the pages' word), "typo" (one or two words misspelt),
+"question" (a natural question with its filler words), "forum" (answered best by a public forum
+thread) and "empty" (something the site does not cover: no grades, and the right answer is no
+results; search.relevance.score gives 1.0 for no results and 0.0 for any).
 """
 
 JUDGEMENTS = {
@@ -237,4 +247,204 @@ JUDGEMENTS = {
         "north-dundee-community-safety-inquiry": 1,
         "collaborative-action-research-in-scottish-partnerships": 1,
     },
+    # --- Paraphrases: everyday words for what the pages call something else ---------------------
+    "people with lived experience designing services alongside staff": {
+        "kirkcaldy-evening-wellbeing-drop-in": 2,
+        "designing-a-participatory-process": 1,
+        "borders-self-directed-support-conversations": 1,
+        "springburn-mainstream-participatory-budgeting": 1,
+        "sharing-power-with-communities": 1,
+        "self-directed-support-outcomes": 1,
+    },
+    "randomly picked members of the public weighing up a hard decision": {
+        "citizens-assemblies-in-ireland": 2,
+        "strathtay-day-services-citizens-panel": 2,
+        "designing-a-participatory-process": 1,
+    },
+    "a named local person who helps people find support in their neighbourhood": {
+        "local-area-coordination": 2,
+    },
+    "nurses organising their own work without managers": {
+        "buurtzorg-neighbourhood-nursing": 2,
+    },
+    # --- Word forms: the pages say integration, commissioning, facilitation, volunteers ----------
+    "integrating health and social care": {
+        "uist-coming-home-from-hospital": 2,
+        "reablement-at-home": 1,
+        "buurtzorg-neighbourhood-nursing": 1,
+        "kirkcaldy-evening-wellbeing-drop-in": 1,
+        "strathtay-day-services-citizens-panel": 1,
+    },
+    "commissioners": {
+        "self-directed-support-outcomes": 2,
+        "buurtzorg-neighbourhood-nursing": 1,
+        "borders-self-directed-support-conversations": 1,
+    },
+    "facilitating group discussions": {
+        "running-a-safe-structured-dialogue": 2,
+        "strathtay-day-services-citizens-panel": 1,
+        "citizens-assemblies-in-ireland": 1,
+        "setting-up-a-collaborative-action-research-group": 1,
+        "hearing-the-frontline": 1,
+        "thread:locality-plans-how-do-you-involve-frontline-staff-from-the-start": 1,
+    },
+    "volunteering in a rural community": {
+        "achbeag-community-action-plan": 2,
+        "uist-coming-home-from-hospital": 1,
+    },
+    # --- Typos ----------------------------------------------------------------------------------
+    "partisipatory budgetting": {
+        "springburn-mainstream-participatory-budgeting": 2,
+        "participatory-budgeting-in-scotland": 2,
+        "participatory-budgeting-in-brazil": 2,
+        "running-a-participatory-budgeting-round": 2,
+        "sharing-power-with-communities": 1,
+        "designing-a-participatory-process": 1,
+    },
+    "homlessness": {
+        "aberdeen-housing-first": 2,
+        "housing-first": 2,
+        "from-evidence-to-practice": 1,
+    },
+    "self directed suport": {
+        "borders-self-directed-support-conversations": 2,
+        "self-directed-support-outcomes": 2,
+        "local-area-coordination": 1,
+    },
+    # --- Questions, as people type them ---------------------------------------------------------
+    "how do I get frontline staff to speak up in meetings with senior managers?": {
+        "running-a-safe-structured-dialogue": 2,
+        "setting-up-a-collaborative-action-research-group": 1,
+        "hearing-the-frontline": 1,
+        "north-dundee-community-safety-inquiry": 1,
+        "collaborative-action-research-in-scottish-partnerships": 1,
+        "thread:locality-plans-how-do-you-involve-frontline-staff-from-the-start": 1,
+    },
+    "is there any research on whether community policing actually reduces crime?": {
+        "community-oriented-policing": 2,
+        "north-dundee-community-safety-inquiry": 1,
+    },
+    "how can we tell if our prevention project is making a difference?": {
+        "planning-a-proportionate-evaluation": 2,
+        "west-lothian-prevention-evaluation-partnership": 2,
+        "from-evidence-to-practice": 1,
+    },
+    "where can I find examples of a community writing its own plan?": {
+        "achbeag-community-action-plan": 2,
+        "sharing-power-with-communities": 1,
+    },
+    # --- Answered best in the forums (open communities only) ------------------------------------
+    "freeing up frontline staff time to attend planning workshops": {
+        "thread:locality-plans-how-do-you-involve-frontline-staff-from-the-start": 2,
+        "north-dundee-community-safety-inquiry": 1,
+        "setting-up-a-collaborative-action-research-group": 1,
+        "running-a-safe-structured-dialogue": 1,
+        "collaborative-action-research-in-scottish-partnerships": 1,
+        "thread:protecting-time-for-a-car-group-when-everyone-is-stretched": 1,
+    },
+    "keeping an inquiry group going when members keep missing sessions": {
+        "thread:protecting-time-for-a-car-group-when-everyone-is-stretched": 2,
+        "setting-up-a-collaborative-action-research-group": 1,
+        "collaborative-action-research-in-scottish-partnerships": 1,
+        "north-dundee-community-safety-inquiry": 1,
+    },
+    # --- Not on this site: the right answer is no results ---------------------------------------
+    "council tax reduction": {},
+    "parking permits": {},
+    "registering a birth": {},
+}
+
+KINDS = {
+    **dict.fromkeys(
+        [
+            "participatory budgeting",
+            "housing first",
+            "homelessness",
+            "co-production",
+            "mental health",
+            "prevention",
+            "evaluation",
+            "frontline voice",
+            "rural",
+            "workforce development",
+            "young people",
+        ],
+        "topic",
+    ),
+    **dict.fromkeys(["PB", "SDS", "CAR group", "CPP", "HSCP", "third sector"], "abbreviation"),
+    **dict.fromkeys(
+        ["Dundee", "Glasgow", "Fife", "Aberdeen", "Highland housing", "Scottish Borders", "Ireland", "Finland"],
+        "place",
+    ),
+    **dict.fromkeys(
+        [
+            "evidence on reablement",
+            "evidence on community policing",
+            "evidence on self-directed support",
+            "randomised trial",
+        ],
+        "evidence",
+    ),
+    **dict.fromkeys(
+        [
+            "facilitation guide",
+            "mediation",
+            "partnership conflict",
+            "logic model",
+            "using evidence",
+            "locality profile",
+            "ground rules",
+        ],
+        "howto",
+    ),
+    **dict.fromkeys(
+        [
+            "citizens panel",
+            "hospital discharge island",
+            "mental health crisis",
+            "community led action plan",
+            "peer learning network",
+            "older people care at home",
+            "trust in the police",
+            "residents deciding mainstream budgets",
+            "how to involve frontline staff in decisions",
+        ],
+        "long",
+    ),
+    **dict.fromkeys(
+        [
+            "people with lived experience designing services alongside staff",
+            "randomly picked members of the public weighing up a hard decision",
+            "a named local person who helps people find support in their neighbourhood",
+            "nurses organising their own work without managers",
+        ],
+        "paraphrase",
+    ),
+    **dict.fromkeys(
+        [
+            "integrating health and social care",
+            "commissioners",
+            "facilitating group discussions",
+            "volunteering in a rural community",
+        ],
+        "wordform",
+    ),
+    **dict.fromkeys(["partisipatory budgetting", "homlessness", "self directed suport"], "typo"),
+    **dict.fromkeys(
+        [
+            "how do I get frontline staff to speak up in meetings with senior managers?",
+            "is there any research on whether community policing actually reduces crime?",
+            "how can we tell if our prevention project is making a difference?",
+            "where can I find examples of a community writing its own plan?",
+        ],
+        "question",
+    ),
+    **dict.fromkeys(
+        [
+            "freeing up frontline staff time to attend planning workshops",
+            "keeping an inquiry group going when members keep missing sessions",
+        ],
+        "forum",
+    ),
+    **dict.fromkeys(["council tax reduction", "parking permits", "registering a birth"], "empty"),
 }
