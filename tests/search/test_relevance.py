@@ -1,13 +1,29 @@
 """Relevance on the demo content: our backends rank the judged queries (judgements.py) better than
 Wagtail's default search does, and no worse than a floor below which relevance has regressed."""
 
+import json
 import uuid
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from learning.demo import load_demo_content
-from search.relevance import DEFAULT_JUDGEMENTS, evaluate, load_judgements, ndcg
+from search import relevance
+from search.relevance import (
+    DEFAULT_JUDGEMENTS,
+    HOLDOUT_JUDGEMENTS,
+    KNOWN_KINDS,
+    JudgedKeys,
+    evaluate,
+    load_judgements,
+    ndcg,
+    ranking,
+    report,
+    score,
+    thread_key,
+)
 from search.service import forget_glossary
 from tests.services import service_url
 
@@ -54,12 +70,134 @@ def test_ndcg_rewards_the_best_pages_first():
     assert ndcg(["b", "a"], grades) < ndcg(["a", "x", "b"], grades) < 1.0
 
 
-def test_every_judged_page_exists_in_the_demo_content(demo_site):
+@pytest.mark.parametrize("path", [DEFAULT_JUDGEMENTS, HOLDOUT_JUDGEMENTS], ids=["tuning", "holdout"])
+def test_every_judged_page_exists_in_the_demo_content(demo_site, path):
+    """Pages by slug, and forum threads by key, only those anyone may read (as the engines search)."""
     from wagtail.models import Page
 
+    from forums.models import Community, Thread
+
     slugs = set(Page.objects.live().values_list("slug", flat=True))
-    judged = {slug for grades in demo_site.values() for slug in grades}
-    assert judged <= slugs, f"judgements name pages the demo content lacks: {sorted(judged - slugs)}"
+    titles = list(
+        Thread.objects.filter(community__in=Community.objects.readable_by(None)).values_list("title", flat=True)
+    )
+    threads = {thread_key(title) for title in titles}
+    assert len(threads) == len(titles), "two public threads share a key"
+    judged = {key for grades in load_judgements(path).values() for key in grades}
+    assert judged <= slugs | threads, (
+        f"judgements name pages the demo content lacks: {sorted(judged - slugs - threads)}"
+    )
+
+
+def test_every_query_has_a_kind_and_the_holdout_is_its_own():
+    tuning, holdout = load_judgements(DEFAULT_JUDGEMENTS), load_judgements(HOLDOUT_JUDGEMENTS)
+    for judged in (tuning, holdout):
+        assert set(judged.kinds) == set(judged)
+        assert set(judged.kinds.values()) <= set(KNOWN_KINDS)
+    assert not set(tuning) & set(holdout)
+    for kind in ("paraphrase", "wordform", "typo", "question", "forum", "empty"):
+        assert sum(k == kind for k in tuning.kinds.values()) >= 2, kind
+        assert sum(k == kind for k in holdout.kinds.values()) >= 3, kind
+
+
+# --- Queries the site cannot answer ("empty") --------------------------------------------------
+def test_an_empty_query_scores_one_for_no_results_and_nothing_for_any():
+    assert score([], {}) == 1.0
+    assert score(["housing-first"], {}) == 0.0
+    assert score(["a", "b"], {"a": 2, "b": 1}) == ndcg(["a", "b"], {"a": 2, "b": 1}) == 1.0
+
+
+def _judgements_file(tmp_path, judgements, kinds=None):
+    path = tmp_path / "judged.py"
+    path.write_text(f"JUDGEMENTS = {judgements!r}\n" + (f"KINDS = {kinds!r}\n" if kinds is not None else ""))
+    return path
+
+
+def test_only_an_empty_query_may_judge_nothing_relevant(tmp_path):
+    nothing = {"parking permits": {}}
+    with pytest.raises(ValueError, match="at least one relevant page"):
+        load_judgements(_judgements_file(tmp_path, nothing))  # no KINDS
+    with pytest.raises(ValueError, match="at least one relevant page"):
+        load_judgements(_judgements_file(tmp_path, nothing, {"parking permits": "topic"}))
+    with pytest.raises(ValueError, match="nothing on the site answers it"):
+        load_judgements(
+            _judgements_file(tmp_path, {"parking permits": {"housing-first": 1}}, {"parking permits": "empty"})
+        )
+    with pytest.raises(ValueError, match="KINDS must label exactly"):
+        load_judgements(_judgements_file(tmp_path, {"a": {"x": 1}, "b": {"y": 1}}, {"a": "topic"}))
+    with pytest.raises(ValueError, match="unknown kinds"):
+        load_judgements(_judgements_file(tmp_path, {"a": {"x": 1}}, {"a": "emtpy"}))
+    judged = load_judgements(_judgements_file(tmp_path, nothing, {"parking permits": "empty"}))
+    assert judged == nothing
+    assert judged.kinds == {"parking permits": "empty"}
+    assert load_judgements(_judgements_file(tmp_path, nothing), kinds={"parking permits": "empty"}) == nothing
+
+
+@contextmanager
+def _fixed_engine(answers):
+    """An engine that returns the given ranking for each query."""
+
+    @contextmanager
+    def engine(k):
+        yield lambda text: answers[text]
+
+    yield engine
+
+
+def test_report_gives_each_kinds_mean(tmp_path, monkeypatch):
+    judged = load_judgements(
+        _judgements_file(
+            tmp_path,
+            {"a": {"x": 2}, "b": {"y": 2}, "c": {"z": 1}, "parking permits": {}, "blue badges": {}},
+            {"a": "topic", "b": "topic", "c": "typo", "parking permits": "empty", "blue badges": "empty"},
+        )
+    )
+    answers = {"a": ["x"], "b": ["q"], "c": ["z", "x"], "parking permits": [], "blue badges": ["x"]}
+    with _fixed_engine(answers) as engine:
+        monkeypatch.setitem(relevance.ENGINE_FACTORIES, "database", engine)
+        figures = report(evaluate(judged, ["database"]), judged)
+    assert figures["per_query"]["parking permits"] == {"database": 1.0}
+    assert figures["per_query"]["blue badges"] == {"database": 0.0}
+    assert figures["queries_by_kind"] == {"topic": 2, "typo": 1, "empty": 2}
+    assert figures["mean_ndcg_by_kind"] == {"database": {"topic": 0.5, "typo": 1.0, "empty": 0.5}}
+    assert figures["mean_ndcg"] == {"database": 0.6}  # over queries, not over kinds
+    # A file without KINDS reports every query under one label.
+    plain = {"a": {"x": 2}}
+    with _fixed_engine({"a": ["x"]}) as engine:
+        monkeypatch.setitem(relevance.ENGINE_FACTORIES, "database", engine)
+        assert report(evaluate(plain, ["database"]), plain)["mean_ndcg_by_kind"] == {"database": {"unlabelled": 1.0}}
+
+
+# --- Forum threads as judged items -------------------------------------------------------------
+def test_a_post_counts_for_its_thread_and_only_once(demo_site):
+    from forums.models import Thread
+
+    thread = Thread.objects.get(title="Locality plans: how do you involve frontline staff from the start?")
+    posts = [post.search_document_id() for post in thread.posts.order_by("created")]
+    page = next(iter(demo_site["housing first"]))
+    key_of = JudgedKeys()
+    hits = [posts[1], thread.search_document_id(), "page-0", posts[2], _doc_id_of(page), posts[0]]
+    ranked = ranking(hits, key_of)
+    key = thread_key(thread.title)
+    assert ranked == [key, "page-0", page]
+    grades = {key: 2, page: 1}
+    assert ndcg(ranked, grades) < 1.0  # the stray "page-0" sits above the page
+    assert ndcg([key, page], grades) == 1.0  # four hits on one thread would otherwise score above the ideal
+
+
+def _doc_id_of(slug):
+    from wagtail.models import Page
+
+    return f"page-{Page.objects.get(slug=slug).pk}"
+
+
+def test_a_reply_that_answers_finds_its_thread(demo_site, settings):
+    """End to end on the database backend: only a reply says "backfill", and it counts for its thread."""
+    settings.ELASTICSEARCH_URL = ""
+    key = thread_key("Locality plans: how do you involve frontline staff from the start?")
+    result = evaluate({"backfill visits": {key: 2}}, ["database"])["database"]
+    assert result.rankings["backfill visits"] == [key]
+    assert result.per_query["backfill visits"] == 1.0
 
 
 def test_the_command_reports_each_engine(demo_site, settings, tmp_path):
@@ -79,4 +217,26 @@ def test_the_command_reports_each_engine(demo_site, settings, tmp_path):
     table = StringIO()
     call_command("search_relevance", "--judgements", str(judgements), "--per-query", stdout=table)
     assert "| housing first" in table.getvalue()
+    assert "mean nDCG@10" in table.getvalue()
+
+
+def test_the_command_reports_each_kind(demo_site, settings, tmp_path):
+    settings.ELASTICSEARCH_URL = ""
+    judgements = _judgements_file(
+        tmp_path,
+        {"housing first": {"housing-first": 2, "aberdeen-housing-first": 2}, "zzqx vvkw": {}},
+        {"housing first": "topic", "zzqx vvkw": "empty"},
+    )
+    out = StringIO()
+    call_command("search_relevance", "--judgements", str(judgements), "--json", stdout=out)
+    figures = json.loads(out.getvalue())
+    assert set(figures["mean_ndcg_by_kind"]) == {"database", "wagtail"}
+    assert figures["mean_ndcg_by_kind"]["database"]["empty"] == 1.0  # nothing matches made-up words
+    assert figures["kinds"] == {"housing first": "topic", "zzqx vvkw": "empty"}
+    table = StringIO()
+    call_command("search_relevance", "--judgements", str(judgements), "--by-kind", stdout=table)
+    lines = table.getvalue().splitlines()
+    assert [cell.strip() for cell in lines[0].split("|")[1:-1]] == ["kind", "queries", "database", "wagtail"]
+    assert any(line.startswith("| empty ") for line in lines)
+    assert any(line.startswith("| topic ") for line in lines)
     assert "mean nDCG@10" in table.getvalue()
