@@ -71,3 +71,132 @@ GLOSSARY = [
     ),
     ("NHS", "National Health Service", "", "Scotland's publicly funded health service, run by 14 regional boards."),
 ]
+
+# Everyday phrases for the entries above, one string per entry (one phrase per line, as editors type
+# them in the admin). Written from the content and the field's own usage: what a practitioner who
+# does not know the term of art would type. Search finds the term's pages for them, ranked lower.
+RELATED = {
+    "CAR": "action research\npractitioner inquiry\ninquiry group\nresearching our own practice\nlearning together",
+    "SDS": "personal budget\ndirect payments\nchoice and control\nchoosing your own support\nindividual budget",
+    "PB": "a say over money\nsay in spending\ndecide how money is spent\nresidents voting on spending\n"
+    "community grants\ncitizens budget",
+    "CPP": "partnership working\njoint working\nworking together across agencies\nmulti-agency",
+    "HSCP": "integrated care\nhealth and social care integration\njoined up care",
+    "IJB": "integration authority",
+    "LOIP": "locality plan\nlocal outcomes",
+    "CLD": "youth work\nadult learning\ncapacity building\ncommunity development",
+    "third sector": "charity\nvoluntary organisation\nsocial enterprise\nvolunteers",
+    "CLAP": "community plan\nlocal priorities\ncommunity action plan",
+    "NHS": "health board\nhealth service",
+}
+
+# Concepts that are not abbreviations but that people name in many ways:
+# (term, expansion, synonyms, description, related).
+MORE_TERMS = [
+    (
+        "staff turnover",
+        "workforce retention",
+        "staff retention\nrecruitment and retention",
+        "How many staff leave and how many stay, and what keeps people in their jobs.",
+        "staff leaving\npeople leaving their jobs\nkeeping staff\nworkforce shortage\nburnout\nvacancies",
+    ),
+    (
+        "co-production",
+        "coproduction",
+        "co production",
+        "Designing and delivering services with the people who use them, sharing power and responsibility.",
+        "working with people who use services\ndesigning services with users\nlived experience\n"
+        "user involvement\nservice user involvement",
+    ),
+    (
+        "homelessness",
+        "people without a home",
+        "",
+        "People with no settled home, from rough sleeping to temporary accommodation.",
+        "rough sleeping\nsleeping rough\nrough sleepers\ntemporary accommodation\nhousing first",
+    ),
+    (
+        "conflict",
+        "conflict between partners",
+        "",
+        "Disagreement between organisations or people working together, and how it is worked through.",
+        "disagreement\ndispute\ntension between partners\nfalling out\nmediation",
+    ),
+    (
+        "evaluation",
+        "evaluating",
+        "",
+        "Finding out what difference a piece of work made, for whom and why.",
+        "measuring impact\nwhat difference it made\nmeasuring outcomes\nassessing outcomes\nproving it works",
+    ),
+    (
+        "prevention",
+        "preventative approaches",
+        "early intervention",
+        "Acting early, before problems grow, so that fewer people need crisis services.",
+        "upstream\npreventative spend\nstopping problems before they start",
+    ),
+    (
+        "reablement",
+        "short-term support at home",
+        "",
+        "A few weeks of support at home to help a person regain skills and independence.",
+        "regaining independence\nrehabilitation at home\nhome care",
+    ),
+    (
+        "hospital discharge",
+        "coming home from hospital",
+        "leaving hospital",
+        "The move from hospital back home, and the services that make it safe.",
+        "delayed discharge\nbed blocking",
+    ),
+    (
+        "community policing",
+        "community-oriented policing",
+        "neighbourhood policing",
+        "Policing that works with residents on local problems and builds trust.",
+        "community safety\npolice and community trust\nlocal policing",
+    ),
+    (
+        "mini-publics",
+        "deliberative mini-publics",
+        "citizens' assembly\ncitizens' panel\ncitizens' jury",
+        "Randomly selected citizens who learn, deliberate and recommend on a public question.",
+        "deliberative democracy\ndeliberation\nrandomly selected citizens\npublic dialogue",
+    ),
+    (
+        "facilitation",
+        "facilitating",
+        "facilitator",
+        "Helping a group talk and decide well, so that every voice is heard.",
+        "running a meeting\nchairing a meeting\nsafe space\nstructured dialogue\nevery voice heard",
+    ),
+    (
+        "evidence use",
+        "using evidence",
+        "evidence-based practice",
+        "Finding, weighing and applying research, data and practitioners' and communities' experience.",
+        "what works\nresearch evidence\nusing data",
+    ),
+    (
+        "local area coordination",
+        "local area coordinator",
+        "",
+        "A person rooted in a neighbourhood who helps people build a good life locally.",
+        "community connector\nlink worker\nsocial prescribing",
+    ),
+    (
+        "mental health",
+        "mental wellbeing",
+        "",
+        "People's emotional and psychological wellbeing, and the services and support around it.",
+        "wellbeing\nemotional support\nmental distress\nmental health crisis",
+    ),
+    (
+        "loneliness",
+        "social isolation",
+        "",
+        "Being cut off from others, by circumstance or place.",
+        "isolated\nlonely\ncut off",
+    ),
+]

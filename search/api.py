@@ -18,10 +18,12 @@ def results_json(results):
         "backend": results.backend,
         "incomplete": results.incomplete,
         "did_you_mean": results.did_you_mean,
+        "corrected": results.corrected,
         "results": [
             {
                 "type": hit.type,
                 "title": hit.title,
+                "title_html": hit.title_html,
                 "url": hit.url,
                 "snippet_html": hit.snippet_html,
                 "themes": hit.themes,
@@ -36,7 +38,9 @@ def results_json(results):
 
 @router.get("/search", summary="Search pages and discussions", url_name="api-search")
 def search(request):
-    """Query parameters: q, type, theme, sector, region, country (repeatable), page, sort (relevance|newest)."""
+    """Query parameters: q, type, theme, sector, region, country (repeatable), page, sort (relevance|newest),
+    original (1: no spelling correction). When the query as typed finds nothing and a corrected spelling
+    does, the results are for the correction: `did_you_mean` holds it and `corrected` is true."""
     try:
         results = run_search(request.GET, request.user)
     except QueryError as exc:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from search.documents import FACETS, TYPES
+from search.text import WORD
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 100
@@ -27,7 +28,8 @@ class SearchQuery:
     page: int = 1
     sort: str = "relevance"
     page_size: int = PAGE_SIZE
-    groups: list = field(default_factory=list)  # term groups, filled by the service (glossary)
+    groups: list = field(default_factory=list)  # TermGroups, filled by the service (search.text.term_groups)
+    minimum: int | None = None  # groups a document must match; None: search.text.required_groups
 
     @property
     def offset(self):
@@ -40,6 +42,8 @@ class SearchQuery:
         text = " ".join((params.get("q") or "").split())
         if len(text) > MAX_QUERY_LENGTH:
             errors["q"] = f"Use at most {MAX_QUERY_LENGTH} characters."
+        elif text and not WORD.search(text):
+            errors["q"] = "Type a word to search for: punctuation alone matches nothing."
         filters = {}
         for name in FACETS:
             values = [v.strip() for v in _getlist(params, name) if v.strip()]
@@ -77,6 +81,7 @@ class Hit:
     themes: list[str]
     published: object
     score: float
+    title_html: str = ""  # the title with the query's words marked
 
 
 @dataclass
@@ -86,5 +91,7 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, list[dict]]
     backend: str
-    did_you_mean: str | None = None
+    did_you_mean: str | None = None  # a spelling correction that finds results
+    corrected: bool = False  # the hits are for did_you_mean, because the query as typed found nothing
     incomplete: bool = False  # answered by the fallback because the main backend is down
+    group_counts: list[int] = field(default_factory=list)  # documents matching each term group, any filter

@@ -37,7 +37,7 @@ from django.utils.text import slugify
 from search.indexing import build_document
 from search.query import SearchQuery
 from search.registry import all_documents
-from search.service import prepare
+from search.service import prepare, search_with
 
 K = 10
 ENGINES = ("database", "elasticsearch", "wagtail")
@@ -177,7 +177,7 @@ def _our_search(backend, k):
 
     def search(text):
         query = prepare(SearchQuery(text=text, page_size=k))
-        return ranking([hit.doc_id for hit in backend.search(query, frozenset()).hits], key_of)
+        return ranking([hit.doc_id for hit in search_with(backend, query, frozenset()).hits], key_of)
 
     return search
 

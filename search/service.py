@@ -1,33 +1,40 @@
 """Search as the views and the API use it: parse, expand, ask the right backend, fall back, log."""
 
 import logging
+from dataclasses import replace
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 
+from search import spelling
 from search.access import viewer_communities
 from search.backends import database_backend, primary_backend
 from search.backends.base import BackendUnavailable
-from search.models import QueryLog
+from search.breaker import breaker_for
+from search.models import PendingIndexUpdate, QueryLog
 from search.query import SearchQuery
-from search.text import term_groups
+from search.text import can_relax, fold, required_groups, term_groups, words
 
 logger = logging.getLogger(__name__)
 GLOSSARY_CACHE_KEY = "search:glossary:v1"
 
 
 def glossary():
-    """Lists of interchangeable names from the editors' glossary (cached; cleared when it changes)."""
+    """(interchangeable names, related everyday phrases) of each entry of the editors' glossary
+    (cached; cleared when it changes)."""
     entries = cache.get(GLOSSARY_CACHE_KEY)
     if entries is None:
         from learning.models import GlossaryTerm
 
-        entries = [term.equivalents() for term in GlossaryTerm.objects.all()]
+        entries = [(term.equivalents(), term.related_phrases()) for term in GlossaryTerm.objects.all()]
         cache.set(GLOSSARY_CACHE_KEY, entries, 300)
     return entries
 
 
 def forget_glossary():
     cache.delete(GLOSSARY_CACHE_KEY)
+    cache.delete(VOCABULARY_CACHE_KEY)
 
 
 def prepare(query):
@@ -35,23 +42,74 @@ def prepare(query):
     return query
 
 
+def search_with(backend, query, communities, correct=True):
+    """The results of one backend for a prepared query, asking again as people would expect when the
+    query as typed finds nothing: first needing fewer of its words (search.text.required_groups), then
+    with its unknown words' spelling corrected, which is offered only when the correction finds results."""
+    results = backend.search(query, communities)
+    if results.total or not query.groups:
+        return results
+    if query.minimum is None and can_relax(query.groups):
+        relaxed = backend.search(replace(query, minimum=required_groups(query.groups, relaxed=True)), communities)
+        if relaxed.total:
+            relaxed.query = query
+            return relaxed
+    if not correct:
+        return results
+    corrected_text = spelling.correct(backend, query.text, query.groups, results.group_counts, glossary())
+    if corrected_text:
+        corrected = search_with(backend, prepare(replace(query, text=corrected_text, minimum=None)), communities, False)
+        if corrected.total:
+            corrected.query = query
+            corrected.did_you_mean = corrected_text
+            corrected.corrected = True
+            return corrected
+    return results
+
+
 def _with_fallback(action):
-    """Run `action(backend)` on the primary backend; if Elasticsearch is down, on the database."""
+    """(action(backend), incomplete) on the primary backend; on the database when Elasticsearch is
+    down, hung, or its breaker is open."""
     backend = primary_backend()
-    try:
+    if backend.name == "database":
         return action(backend), False
-    except BackendUnavailable as exc:
-        if backend.name == "database":
-            raise
-        logger.warning("search falling back to the database: %s", exc)
-        return action(database_backend()), True
+    breaker = breaker_for()
+    if breaker.allow():
+        try:
+            result = action(backend)
+        except BackendUnavailable as exc:
+            breaker.failed()
+            logger.warning("search falling back to the database for %ss: %s", breaker.cooldown, exc)
+        else:
+            breaker.succeeded()
+            return result, _updates_pending()
+    return action(database_backend()), True
+
+
+RETRY_QUEUED_CACHE_KEY = "search:retry-pending-queued"
+
+
+def _updates_pending():
+    """Whether index updates still wait for Elasticsearch; if so, queue their retry, at most once per
+    SEARCH_RETRY_INTERVAL (the mark is in the cache, which every process shares). See search.breaker."""
+    if not PendingIndexUpdate.objects.exists():
+        return False
+    if cache.add(RETRY_QUEUED_CACHE_KEY, True, settings.SEARCH_RETRY_INTERVAL):
+        from search.tasks import retry_pending_updates
+
+        try:
+            retry_pending_updates.enqueue()
+        except Exception:  # a search must not fail because the task queue did
+            logger.exception("could not queue the retry of pending search index updates")
+    return True
 
 
 def run_search(params, user):
     """SearchResults for request parameters (raises QueryError for bad ones)."""
     query = prepare(SearchQuery.from_params(params))
     communities = viewer_communities(user)
-    results, incomplete = _with_fallback(lambda backend: backend.search(query, communities))
+    correct = params.get("original") not in ("1", "true", "on")  # "Search instead for" what was typed
+    results, incomplete = _with_fallback(lambda backend: search_with(backend, query, communities, correct))
     results.incomplete = incomplete
     if query.text and query.page == 1:
         QueryLog.objects.create(query=query.text[:200].lower(), results=results.total, backend=results.backend)
@@ -59,11 +117,78 @@ def run_search(params, user):
 
 
 def suggest(text, user, limit=8):
+    """What the search box offers as people type: titles the viewer may see, themes and glossary terms,
+    best first (a name starting with the words typed before one merely containing them, shorter first)."""
     text = " ".join((text or "").split())[:100]
-    if len(text) < 2:
+    if len(words(text)) == 0 or len(text) < 2:
         return []
-    suggestions, _ = _with_fallback(lambda backend: backend.suggest(text, viewer_communities(user), limit))
-    return suggestions
+    titles, _ = _with_fallback(lambda backend: backend.suggest(text, viewer_communities(user), limit * 3))
+    candidates = [*_vocabulary_suggestions(), *titles]
+    ranked = [(_suggestion_rank(text, item), index, item) for index, item in enumerate(candidates)]
+    ranked = sorted((entry for entry in ranked if entry[0] is not None), key=lambda entry: (entry[0], entry[1]))
+    found, seen = [], set()
+    for _, _, item in ranked:
+        key = (fold(item["title"]), item["url"])
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(item)
+    return found[:limit]
+
+
+VOCABULARY_CACHE_KEY = "search:suggest-vocabulary:v1"
+
+
+def _vocabulary_suggestions():
+    """Themes in use on public pages, and glossary terms: [{title, url, type}] (cached)."""
+    entries = cache.get(VOCABULARY_CACHE_KEY)
+    if entries is None:
+        from learning.models import GlossaryTerm, Theme
+
+        themes = Theme.objects.filter(tagged_pages__isnull=False).distinct().values_list("name", flat=True)
+        entries = [{"title": name, "url": f"/search/?{urlencode({'theme': name})}", "type": "theme"} for name in themes]
+        for term in GlossaryTerm.objects.all():
+            title = term.expansion[:1].upper() + term.expansion[1:]
+            entries.append(
+                {
+                    "title": f"{title} ({term.term})" if term.term.isupper() else title,
+                    "url": f"/search/?{urlencode({'q': term.expansion})}",
+                    "type": "glossary",
+                    "names": [term.term, *term.equivalents()],
+                }
+            )
+        cache.set(VOCABULARY_CACHE_KEY, entries, 300)
+    return [{k: v for k, v in entry.items() if k != "names"} | {"_names": entry.get("names")} for entry in entries]
+
+
+def _suggestion_rank(text, item):
+    """Lower is better; None when the item does not match what was typed."""
+    names = item.pop("_names", None) or [item["title"]]
+    typed = words(text)
+    best = None
+    for name in names:
+        name_words = words(name)
+        folded = " ".join(name_words)
+        if not name_words:
+            continue
+        joined = " ".join(typed)
+        if folded == joined:
+            rank = 0
+        elif folded.startswith(joined):
+            rank = 1
+        elif _words_start_with(name_words, typed):
+            rank = 2
+        else:
+            continue
+        rank = (rank, 0 if item["type"] in ("theme", "glossary") else 1, len(name))
+        best = rank if best is None or rank < best else best
+    return best
+
+
+def _words_start_with(name_words, typed):
+    """Every typed word is a word of the name (the last one may be the start of one)."""
+    *complete, last = typed
+    return all(word in name_words for word in complete) and any(word.startswith(last) for word in name_words)
 
 
 def more_like_this(doc_id, user, limit=3):

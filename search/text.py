@@ -1,18 +1,49 @@
-"""Text rules both backends share: normalising, splitting a query into terms, glossary expansion,
-and highlighted snippets. Written once so that the two backends agree on what matches."""
+"""The project's text analysis, the one place both backends take it from, so they agree on what matches.
 
+Words are folded (lower case, accents removed) and reduced to their Snowball English stem, in
+documents and queries alike: mediate, mediating and mediation meet as `mediat`. Elasticsearch gets
+the stems already made and only splits on spaces, because the minimal distribution has no stemmer
+of its own; the database backend stores the same stems. Hyphenated compounds are kept as their
+parts in place ("co production") and, once joined, in a tail after the text ("coproduct"), so
+co-production, co production and coproduction find each other without breaking phrases.
+
+A query becomes term groups (`TermGroup`): one per content word, or per glossary phrase found in
+it. Every group may match by any of its phrases; related everyday phrases from the glossary match
+too, but count for less. Question words and filler are optional: they add to a score and never
+sink a query. How many groups a document must match is `required_groups`.
+"""
+
+import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
+import Stemmer
+
 WORD = re.compile(r"\w+", re.UNICODE)
+COMPOUND = re.compile(r"\w+(?:[-‐‑–/]\w+)+", re.UNICODE)
 SNIPPET_LENGTH = 200
-# Words too common to require: dropped from queries on every backend alike.
+TAIL = " ~ "  # between a text and its joined compounds: no phrase reaches across it
+# Too common to mean anything: dropped from queries on every backend alike (they stay in the index, for phrases).
 STOP_WORDS = frozenset(
-    "a an and are as at be by for from how i in is it of on or our the this to was we what when where which who "
+    "a an and are as at be by for from i in is it of on or our the this to was we what when where which who "
     "why with".split()
 )
+# Words of questions and requests: a match still counts, but a document need not have them.
+FILLER_WORDS = frozenset(
+    "about actually also any anyone anything best better can could did do does doing done even example examples "
+    "find finding get getting good has have having help helps helping how idea ideas if just keep keeps kind know "
+    "look looking make making more most need needs other people really should show shows so some someone "
+    "something still their them there these they thing things those tip tips tried try trying us use using want "
+    "way ways well were whether will work works would you your".split()
+)
+# Prefixes people write joined, hyphenated or apart: "well-being", "wellbeing", "well being".
+JOINING_PREFIXES = frozenset("co cross inter multi non post pre re self sub well".split())
+RELATED_WEIGHT = 0.5  # a match through a related glossary phrase, against 1 for the words typed
+
+_STEMMER = Stemmer.Stemmer("english")
 
 
 def fold(text):
@@ -30,75 +61,167 @@ def _fold_char(char):
 
 
 def words(text):
+    """Folded words, as typed (no stemming): for spelling and display."""
     return WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=200_000)
+def stem(word):
+    """The word's Snowball English stem, stemmed once more: the second pass joins derived forms the
+    first keeps apart (commissioners/commissioning, deliberative/deliberation, organisers/organisation)."""
+    return _STEMMER.stemWord(_STEMMER.stemWord(word))
+
+
+def stems(text):
+    return [stem(word) for word in words(text)]
+
+
+def compounds(text):
+    """The joined stems of the hyphenated compounds in the text: 'co-production' -> ['coproduct']."""
+    return [stem("".join(WORD.findall(found))) for found in COMPOUND.findall(fold(text))]
+
+
+def analysed(text):
+    """The form both backends index: stems separated by spaces, then the joined compounds after TAIL."""
+    folded = fold(text)
+    body = " ".join(stem(word) for word in WORD.findall(folded))
+    if "-" not in folded and "/" not in folded and "‐" not in folded and "–" not in folded and "‑" not in folded:
+        return body
+    joined = compounds(folded)
+    return f"{body}{TAIL}{' '.join(joined)}" if joined else body
+
+
 def searchable(text):
-    """The form stored for the database backend: folded words with a space on each side."""
-    return f" {' '.join(words(text))} "
+    """The database backend's stored form: analysed text with a space on each side, so ' stem ' finds whole words."""
+    return f" {analysed(text)} "
+
+
+# --- Queries ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TermGroup:
+    """Interchangeable ways of saying one part of a query, as tuples of stems."""
+
+    phrases: tuple  # what was typed and its exact equivalents (glossary term, expansion, synonyms)
+    related: tuple = ()  # editors' related phrases: a match counts RELATED_WEIGHT
+    optional: bool = False  # a question word or filler: never required
+    typed: str = ""  # the words as typed, for spelling corrections
+
+    @property
+    def all_phrases(self):
+        return self.phrases + self.related
+
+
+def required_groups(groups, relaxed=False):
+    """How many of the query's groups a document must match.
+
+    Short queries need every content group; longer ones most of them (three of four, three of five),
+    so one word the content does not use cannot hide the pages about the rest. `relaxed` is the second
+    try when that finds nothing: half of them, at least one."""
+    content = sum(1 for group in groups if not group.optional) or len(groups)
+    if relaxed:
+        return max(1, math.ceil(content / 2))
+    return content if content <= 2 else math.ceil(content * 0.6)
+
+
+def can_relax(groups):
+    return required_groups(groups, relaxed=True) < required_groups(groups)
+
+
+def whole_phrase(groups):
+    """The query's content words in order, as one phrase: a document that says it as typed ranks higher."""
+    content = [group.phrases[0] for group in groups if not group.optional]
+    if len(content) < 2:
+        return None
+    return tuple(word for phrase in content for word in phrase)
 
 
 def term_groups(query, glossary):
-    """Split a query into groups of interchangeable phrases, each group a list of word tuples.
+    """Split a query into TermGroups.
 
-    `glossary` is a list of lists of equivalent names. The longest glossary phrase found in the
-    query wins; each remaining word is a group of its own. Every phrase also stands for its singular
-    or plural (see `number_variants`), which neither backend's analyser can do on the minimal node.
+    `glossary` is a list of (names, related) pairs: names are interchangeable ways of saying one thing
+    (a term, its expansion and synonyms), related are everyday phrases for it. A glossary phrase found
+    in the query (its content words, in order, within a few words of each other) becomes one group;
+    each remaining word is a group of its own.
     """
-    return [
-        _unique([variant for phrase in group for variant in _phrase_variants(phrase)])
-        for group in _groups(query, glossary)
-    ]
-
-
-def _groups(query, glossary):
     tokens = words(query)
-    phrases = []  # (word tuple, group index)
-    groups = [[tuple(words(name)) for name in names if words(name)] for names in glossary]
-    for index, group in enumerate(groups):
-        for phrase in group:
-            phrases.append((phrase, index))
-    phrases.sort(key=lambda item: -len(item[0]))
-    result, position = [], 0
-    while position < len(tokens):
-        for phrase, index in phrases:
-            if tuple(tokens[position : position + len(phrase)]) == phrase:
-                result.append(_unique(groups[index]))
-                position += len(phrase)
+    stemmed = [stem(token) for token in tokens]
+    consumed = [False] * len(tokens)
+    found = []  # (position, TermGroup)
+    for phrase, names, related, is_related in _glossary_phrases(glossary):
+        span = _find(phrase, stemmed, consumed)
+        if span is None:
+            continue
+        start, end = span
+        for i in range(start, end):
+            consumed[i] = True
+        typed_words = tokens[start:end]
+        typed = tuple(stemmed[start:end])
+        if is_related:  # a related phrase typed: it counts fully, the names it stands for count less
+            exact, weaker = [typed, phrase], names
+        else:
+            exact, weaker = [typed, *names], related
+        exact = _unique(exact)
+        found.append((start, TermGroup(_flat(exact), _flat(_unique(weaker)), typed=" ".join(typed_words))))
+    for position, (token, stemmed_token) in enumerate(zip(tokens, stemmed, strict=True)):
+        if consumed[position] or token in STOP_WORDS:
+            continue
+        phrases = [(stemmed_token,)]
+        nxt = position + 1
+        if token in JOINING_PREFIXES and nxt < len(tokens) and not consumed[nxt]:
+            consumed[nxt] = True  # "well being" is one thing: itself, or "wellbeing"
+            phrases = [(stemmed_token, stemmed[nxt]), (stem(token + tokens[nxt]),)]
+            token = f"{token} {tokens[nxt]}"
+        found.append((position, TermGroup(tuple(phrases), optional=token in FILLER_WORDS, typed=token)))
+    groups = [group for _, group in sorted(found, key=lambda item: item[0])]
+    if groups and all(group.optional for group in groups):  # a query of filler alone still means its words
+        groups = [TermGroup(g.phrases, g.related, False, g.typed) for g in groups]
+    return groups
+
+
+def _flat(items):
+    return tuple(item for item in items if item)
+
+
+@lru_cache(maxsize=64)
+def _glossary_index(glossary):
+    """Each glossary phrase as stems (longest first) with its entry's names and related phrases."""
+    entries = []
+    for names, related in glossary:
+        name_stems = _unique(tuple(stems(name)) for name in names if stems(name))
+        related_stems = _unique(tuple(stems(phrase)) for phrase in related if stems(phrase))
+        for phrase in name_stems:
+            entries.append((phrase, tuple(name_stems), tuple(related_stems), False))
+        for phrase in related_stems:
+            entries.append((phrase, tuple(name_stems), tuple(related_stems), True))
+    entries.sort(key=lambda entry: -len(entry[0]))
+    return tuple(entries)
+
+
+def _glossary_phrases(glossary):
+    return _glossary_index(tuple((tuple(names), tuple(related)) for names, related in glossary))
+
+
+_STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
+
+
+def _find(phrase, stemmed, consumed):
+    """Where the phrase is in the query: its words in order, each unconsumed, with at most two other
+    words between neighbours (stop words in the phrase may be missing). None if it is not there."""
+    content = [word for word in phrase if word not in _STOP_STEMS] or list(phrase)
+    for start in range(len(stemmed)):
+        if consumed[start] or stemmed[start] != content[0]:
+            continue
+        position, end = start, start + 1
+        for word in content[1:]:
+            for candidate in range(position + 1, min(len(stemmed), position + 4)):
+                if not consumed[candidate] and stemmed[candidate] == word:
+                    position, end = candidate, candidate + 1
+                    break
+            else:
                 break
         else:
-            if tokens[position] not in STOP_WORDS:
-                result.append([(tokens[position],)])
-            position += 1
-    return result
-
-
-def number_variants(word):
-    """The word with its plural or singular: 'partnerships' -> ['partnerships', 'partnership'],
-    'policy' -> ['policy', 'policies']. Deliberately crude (an S-stemmer run both ways): a wrong form
-    is a word no document contains, while a missed one hides the page that says it differently."""
-    if len(word) < 4 or not word.isalpha():
-        return [word]
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
-        forms.append(word[:-2])
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        forms.append(word[:-1])
-    if word.endswith("y") and word[-2] not in "aeiou":
-        forms.append(word[:-1] + "ies")
-    elif word.endswith(("ch", "sh", "ss", "x", "z")):
-        forms.append(word + "es")
-    elif not word.endswith("s"):
-        forms.append(word + "s")
-    return forms
-
-
-def _phrase_variants(phrase):
-    """A phrase in both numbers of its last word, the one English inflects: 'community planning partnerships'."""
-    *head, last = phrase
-    return [(*head, form) for form in number_variants(last)]
+            return start, end
+    return None
 
 
 def _unique(items):
@@ -110,36 +233,47 @@ def _unique(items):
     return unique
 
 
-def phrase_pattern(groups):
-    """A regular expression that finds any phrase of any group in original (unfolded) text."""
-    alternatives = sorted({" ".join(p) for group in groups for p in group}, key=len, reverse=True)
-    if not alternatives:
-        return None
-    body = "|".join(r"\W+".join(re.escape(w) for w in alt.split()) for alt in alternatives)
-    return re.compile(rf"(?<!\w)({body})(?!\w)", re.IGNORECASE)
+# --- Highlighting -------------------------------------------------------------------------------
+def query_stems(groups):
+    """Every stem a query may match, stop words left out (they would light up every 'the')."""
+    return frozenset(
+        word for group in groups for phrase in group.all_phrases for word in phrase if word not in _STOP_STEMS
+    )
+
+
+def mark(text, wanted):
+    """HTML-safe text with the words whose stems are wanted wrapped in <mark>."""
+    html, cursor = [], 0
+    folded = fold(text)
+    for found in WORD.finditer(folded):
+        if _matches(found.group(), wanted):
+            html.append(escape(text[cursor : found.start()]))
+            html.append(f"<mark>{escape(text[found.start() : found.end()])}</mark>")
+            cursor = found.end()
+    html.append(escape(text[cursor:]))
+    return "".join(html)
+
+
+def _matches(word, wanted):
+    return stem(word) in wanted or (word in wanted)
 
 
 def snippet_html(text, groups, length=SNIPPET_LENGTH):
     """An HTML-safe extract of `text` around the first match, matches wrapped in <mark>."""
     text = text or ""
-    pattern = phrase_pattern(groups)
-    folded = fold(text)
-    match = pattern.search(folded) if pattern else None
+    wanted = query_stems(groups)
     start = 0
-    if match and match.start() > length // 3:
-        start = text.rfind(" ", 0, match.start() - length // 3) + 1
+    if wanted:
+        first = next((m for m in WORD.finditer(fold(text)) if _matches(m.group(), wanted)), None)
+        if first and first.start() > length // 3:
+            start = text.rfind(" ", 0, first.start() - length // 3) + 1
     end = min(len(text), start + length)
     if end < len(text):
         end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    extract = text[start:end]
-    folded_extract = folded[start:end]
-    html, cursor = [], 0
-    if pattern:
-        for found in pattern.finditer(folded_extract):
-            html.append(escape(extract[cursor : found.start()]))
-            html.append(f"<mark>{escape(extract[found.start() : found.end()])}</mark>")
-            cursor = found.end()
-    html.append(escape(extract[cursor:]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return prefix + "".join(html) + suffix
+    return prefix + mark(text[start:end], wanted) + suffix
+
+
+def title_html(title, groups):
+    return mark(title or "", query_stems(groups))

@@ -141,7 +141,11 @@ else:
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cop")
-SEARCH_DATABASE_FULL_TEXT = env_bool("SEARCH_DATABASE_FULL_TEXT", False)  # SQLite FTS5 for the database backend
+SEARCH_DATABASE_FULL_TEXT = env_bool("SEARCH_DATABASE_FULL_TEXT", True)  # FTS5 on SQLite, tsvector + GIN on PostgreSQL
+# A hung Elasticsearch (search/breaker.py): reads wait this long, then the database answers for the cool-down.
+SEARCH_READ_TIMEOUT = float(os.environ.get("SEARCH_READ_TIMEOUT", "0.4"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
+SEARCH_RETRY_INTERVAL = int(os.environ.get("SEARCH_RETRY_INTERVAL", "30"))  # searches queue failed updates' retry
 # Wagtail's admin search: on the same cluster when there is one (the public search is ours, search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:

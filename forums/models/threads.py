@@ -105,8 +105,22 @@ class Thread(models.Model):
     def search_document_id(self):
         return f"thread-{self.pk}"
 
+    @classmethod
+    def search_documents(cls, threads):
+        """search_document() for a batch of threads (a rebuild, a community's change of visibility), each
+        one's opening post, tags and author's profile fetched once for the batch."""
+        threads = list(threads)
+        opening = models.Prefetch("posts", queryset=Post.objects.openings(), to_attr="search_opening_posts")
+        models.prefetch_related_objects(threads, "tags", "author__profile", opening)
+        return [thread.search_document() for thread in threads]
+
+    def _search_opening_post(self):
+        if hasattr(self, "search_opening_posts"):  # fetched for a batch by search_documents()
+            return self.search_opening_posts[0] if self.search_opening_posts else None
+        return self.posts.filter(parent__isnull=True, status=Post.Status.VISIBLE).order_by("created", "pk").first()
+
     def search_document(self):
-        opening = self.posts.filter(parent__isnull=True, status=Post.Status.VISIBLE).order_by("created").first()
+        opening = self._search_opening_post()
         return {
             "doc_id": self.search_document_id(),
             "type": "thread",
@@ -114,16 +128,30 @@ class Thread(models.Model):
             "url": self.get_absolute_url(),
             "published": self.created,
             "summary": opening.body_source[:300] if opening else "",
-            "body": opening.body_source if opening else "",
-            "themes": [tag.name for tag in self.tags.all()],
+            "body": self._body_with_tags(opening.body_source if opening else ""),
+            "themes": [],  # members' free tags stay out of the editors' curated Theme facet; they are searchable text
             "author": display_name(self.author),
             "community": self.community.search_access,
         }
+
+    def _body_with_tags(self, body):
+        tags = [tag.name for tag in self.tags.all()]
+        return f"{body}\n\nTagged: {', '.join(tags)}" if tags else body
 
 
 class PostQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(status=Post.Status.VISIBLE)
+
+    def openings(self):
+        """Each thread's opening post: its first visible top-level post."""
+        first = (
+            Post.objects.visible()
+            .filter(thread=models.OuterRef("thread"), parent__isnull=True)
+            .order_by("created", "pk")
+            .values("pk")[:1]
+        )
+        return self.visible().filter(parent__isnull=True, pk=models.Subquery(first))
 
 
 class Post(models.Model):
@@ -172,9 +200,26 @@ class Post(models.Model):
 
     @classmethod
     def search_queryset(cls):
-        return (
-            cls.objects.visible().filter(thread__community__isnull=False).select_related("thread__community", "author")
+        """Replies only: a thread's opening post is part of the thread's own document."""
+        opening = (
+            cls.objects.visible()
+            .filter(thread=models.OuterRef("thread"), parent__isnull=True)
+            .order_by("created", "pk")
+            .values("pk")[:1]
         )
+        return (
+            cls.objects.visible()
+            .filter(thread__community__isnull=False)
+            .exclude(pk=models.Subquery(opening))
+            .select_related("thread__community", "author")
+        )
+
+    @classmethod
+    def search_documents(cls, posts):
+        """search_document() for a batch of posts, their authors' profiles fetched once for the batch."""
+        posts = list(posts)
+        models.prefetch_related_objects(posts, "author__profile")
+        return [post.search_document() for post in posts]
 
     def search_document_id(self):
         return f"post-{self.pk}"
@@ -192,7 +237,7 @@ class Post(models.Model):
             "published": self.created,
             "summary": self.body_source[:300],
             "body": self.body_source,
-            "themes": [tag.name for tag in self.thread.tags.all()],
+            "themes": [],
             "author": display_name(self.author),
             "community": self.thread.community.search_access,
         }

@@ -105,9 +105,20 @@ class GlossaryTerm(models.Model):
     term = models.CharField(max_length=50, unique=True, help_text="For example: CAR")
     expansion = models.CharField(max_length=200, help_text="For example: collaborative action research")
     synonyms = models.TextField(blank=True, help_text="Other words for the same thing, one per line.")
+    related = models.TextField(
+        blank=True,
+        help_text="Everyday phrases people use for this, one per line (for example: a say over money). Search "
+        "finds this term's pages for them too, ranked below pages that use the words typed.",
+    )
     description = models.TextField(blank=True, help_text="A plain-English explanation for the glossary page.")
 
-    panels = [FieldPanel("term"), FieldPanel("expansion"), FieldPanel("synonyms"), FieldPanel("description")]
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("expansion"),
+        FieldPanel("synonyms"),
+        FieldPanel("related"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         ordering = ["term"]
@@ -119,3 +130,7 @@ class GlossaryTerm(models.Model):
         """Every way of saying this, term first."""
         names = [self.term, self.expansion, *self.synonyms.splitlines()]
         return [name.strip() for name in names if name.strip()]
+
+    def related_phrases(self):
+        """Everyday phrases for the same thing: a search expands through them, ranked below exact matches."""
+        return [phrase.strip() for phrase in self.related.splitlines() if phrase.strip()]

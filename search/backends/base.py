@@ -31,6 +31,10 @@ class SearchBackend(ABC):
         """Documents like the given one: [Hit]."""
 
     @abstractmethod
+    def vocabulary_rows(self, limit):
+        """[(title, summary, themes)] of at most `limit` public documents: the words spelling corrections use."""
+
+    @abstractmethod
     def count(self):
         """How many documents the index holds."""
 

@@ -1,15 +1,16 @@
-"""The database backend: the SearchEntry table, matched word by word. Works on SQLite and PostgreSQL.
+"""The database backend: the SearchEntry table, matched stem by stem. Works on SQLite and PostgreSQL.
 
-Documents are stored folded (' word word '), so a term matches whole words only, like the
-Elasticsearch backend's standard analyser. On SQLite an FTS5 index finds and ranks the matching rows
-(sqlite_fts.py); elsewhere, or without it, the rows are found by scanning and scored in Python, with
-the same matches. Facets are counted in Python over the short columns of the matching rows, which
-keeps both databases identical.
+Documents are stored analysed by search.text (' stem stem ~ compounds '), so a term matches whole
+words in any of their forms, exactly as in the Elasticsearch backend. Each term group of a query is
+looked up in a full-text index (FTS5 on SQLite, sqlite_fts.py; a tsvector with a GIN index on
+PostgreSQL, postgres_fts.py), or, without one, found by scanning; a row must match enough groups
+(search.text.required_groups) and is scored in Python from its title, themes and the index's rank.
+Facets are counted in Python over the short columns of the matching rows, which keeps both
+databases identical.
 """
 
 import re
 from collections import Counter
-from difflib import get_close_matches
 from functools import reduce
 from itertools import chain
 from operator import itemgetter, or_
@@ -17,15 +18,23 @@ from operator import itemgetter, or_
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import CharField, Q, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 
-from search.backends import sqlite_fts
+from search.backends import postgres_fts, sqlite_fts
 from search.backends.base import SearchBackend
 from search.documents import FACETS, TYPE_LABELS
 from search.models import SearchEntry
 from search.query import Hit, SearchResults
-from search.text import searchable, snippet_html, words
+from search.text import (
+    RELATED_WEIGHT,
+    required_groups,
+    searchable,
+    snippet_html,
+    stems,
+    title_html,
+    whole_phrase,
+    words,
+)
 
 TITLE_WEIGHT = 3.0
 THEME_WEIGHT = 2.0
@@ -58,11 +67,14 @@ class DatabaseBackend(SearchBackend):
 
     @property
     def full_text(self):
-        # Off by default: a browser test saw the FTS index answer with the wrong rows after a day of
-        # edits (a title that did not match, then no hits at all), so scanning, which agrees with it
-        # on every contract test, answers until that is understood.
+        """Whether a full-text index answers: FTS5 on SQLite, a tsvector with a GIN index on PostgreSQL.
+        Each checks that it is installed whole (a table remade by a migration loses SQLite's triggers)."""
         wanted = settings.SEARCH_DATABASE_FULL_TEXT if self._full_text is None else self._full_text
-        return bool(wanted) and sqlite_fts.installed()
+        if not wanted:
+            return False
+        if connection.vendor == "sqlite":
+            return sqlite_fts.installed()
+        return postgres_fts.installed()
 
     # --- writing -------------------------------------------------------------------------------
     def upsert(self, documents):
@@ -106,30 +118,22 @@ class DatabaseBackend(SearchBackend):
         return SearchEntry.objects.count()
 
     # --- reading -------------------------------------------------------------------------------
-    def _matching(self, groups, communities):
-        rows = SearchEntry.objects.filter(_visible(communities))
-        if groups and self.full_text:
-            sql, params = sqlite_fts.matching_ids_sql(sqlite_fts.match_expression(groups))
-            return rows.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the words are a parameter)
-        for group in groups:
-            rows = rows.filter(reduce(or_, (self._phrase_q(phrase) for phrase in group)))
-        return rows
-
-    @staticmethod
-    def _phrase_q(phrase):
-        needle = f" {' '.join(phrase)} "
-        return Q(title_search__contains=needle) | Q(text_search__contains=needle)
+    @property
+    def matcher(self):
+        """Where each term group's matches come from: a full-text index where the database has one."""
+        if self.full_text:
+            return sqlite_fts if connection.vendor == "sqlite" else postgres_fts
+        return None
 
     def search(self, query, communities):
-        rows = self._matching(query.groups, communities)
-        fields = ROW_FIELDS
-        if query.groups:  # scoring needs the title, and the text itself where no index counts its words
-            fields = (*fields, "title_search") if self.full_text else (*fields, "title_search", "text_search")
-        candidates = _fetch(rows, fields)
+        if not query.groups:
+            rows = _fetch(SearchEntry.objects.filter(_visible(communities)), ROW_FIELDS)
+            matched, scores, group_counts = rows, {}, []
+        else:
+            matched, scores, group_counts = self._match(query, communities)
         filters = {name: set(values) for name, values in query.filters.items()}
-        chosen, facets = _filter_and_count(candidates, filters)
+        chosen, facets = _filter_and_count(matched, filters)
         chosen = sorted(chosen, key=itemgetter(PUBLISHED), reverse=True)  # newest first, also among equal scores
-        scores = self._scores(chosen, query) if query.groups else {}
         if query.groups and query.sort != "newest":
             chosen.sort(key=lambda row: scores.get(row[PK], 0.0), reverse=True)
         page = chosen[query.offset : query.offset + query.page_size]
@@ -138,22 +142,87 @@ class DatabaseBackend(SearchBackend):
         hits = [
             self._hit(entries[row[PK]], query.groups, scores.get(row[PK], 0.0)) for row in page if row[PK] in entries
         ]
-        results = SearchResults(query=query, total=len(chosen), hits=hits, facets=facets, backend=self.name)
-        if not chosen and query.groups:
-            results.did_you_mean = self._did_you_mean(query.text, communities)
-        return results
+        return SearchResults(
+            query=query,
+            total=len(chosen),
+            hits=hits,
+            facets=facets,
+            backend=self.name,
+            group_counts=group_counts,
+        )
 
-    def _scores(self, rows, query):
-        """{entry id: relevance}. Per term group a title match counts most, then a theme, then the text
-        (1 to 2 by how much it says); the whole query as a phrase in the title adds a title's worth. The
-        text's part comes from the full-text index's BM25 where there is one, else from counting."""
-        scorer = _Scorer(query.groups, query.text)
-        if not self.full_text:
-            return {row[PK]: scorer.fields(row) + scorer.text(row[TEXT]) for row in rows}
-        ranks = sqlite_fts.ranked_ids(sqlite_fts.match_expression(query.groups), weights=sqlite_fts.TEXT_ONLY)
-        top = max(ranks.values(), default=0.0) or 1.0
-        groups = len(query.groups)
-        return {row[PK]: scorer.fields(row) + groups * (1 + ranks.get(row[PK], 0.0) / top) for row in rows}
+    def _match(self, query, communities):
+        """The rows matching enough of the query's groups, their scores, and how many visible rows match
+        each group (spelling corrections leave alone the words that something matches)."""
+        groups = query.groups
+        phrase = whole_phrase(groups)
+        if self.matcher is None:
+            found = self._scan(groups, phrase, communities)
+        else:
+            found = self._look_up(groups, phrase, communities)
+        rows, exact, related, strength, in_phrase = found
+        scorer = _Scorer(groups)
+        minimum = query.minimum if query.minimum is not None else required_groups(groups)
+        counts = [0] * len(groups)
+        matched, scores = [], {}
+        for row in rows:
+            pk = row[PK]
+            weights = [
+                1.0 if pk in exact[i] else RELATED_WEIGHT if pk in related[i] else 0.0 for i in range(len(groups))
+            ]
+            covered = 0
+            for i, weight in enumerate(weights):
+                if weight:
+                    counts[i] += 1
+                    covered += not groups[i].optional
+            if covered < minimum:
+                continue
+            matched.append(row)
+            scores[pk] = scorer.score(row, weights, strength) + (1.0 if pk in in_phrase else 0.0)
+        return matched, scores, counts
+
+    def _look_up(self, groups, phrase, communities):
+        """Each group's matches from the full-text index (ids and a text strength), then the short
+        columns of the visible rows among them."""
+        exact, related, strength = [], [], {}
+        for index, group in enumerate(groups):
+            ranks = self.matcher.ranked_ids(group.phrases)
+            exact.append(ranks)
+            related.append(self.matcher.ranked_ids(group.related) if group.related else {})
+            top = max(ranks.values(), default=0.0) or 1.0
+            for pk, rank in ranks.items():
+                strength[(pk, index)] = rank / top
+        in_phrase = set(self.matcher.ranked_ids([phrase])) if phrase else set()
+        ids = set().union(*exact, *related)
+        if not ids:
+            return [], exact, related, strength, in_phrase
+        visible = SearchEntry.objects.filter(_visible(communities), pk__in=list(ids))
+        rows = _fetch(visible, (*ROW_FIELDS, "title_search"))
+        return rows, exact, related, strength, in_phrase
+
+    def _scan(self, groups, phrase, communities):
+        """Without an index: the rows holding any phrase, found with LIKE, then matched in Python."""
+        needles = {_needle(p) for group in groups for p in group.all_phrases}
+        condition = reduce(or_, (Q(title_search__contains=n) | Q(text_search__contains=n) for n in needles))
+        rows = _fetch(
+            SearchEntry.objects.filter(_visible(communities)).filter(condition),
+            (*ROW_FIELDS, "title_search", "text_search"),
+        )
+        exact, related = [set() for _ in groups], [set() for _ in groups]
+        strength, in_phrase = {}, set()
+        phrase_needle = _needle(phrase) if phrase else None
+        for row in rows:
+            text = row[TITLE] + row[TEXT]
+            for index, group in enumerate(groups):
+                occurrences = sum(text.count(_needle(p)) for p in group.phrases)
+                if occurrences:
+                    exact[index].add(row[PK])
+                    strength[(row[PK], index)] = min(occurrences, 10) / 10
+                elif any(_needle(p) in text for p in group.related):
+                    related[index].add(row[PK])
+            if phrase_needle and phrase_needle in text:
+                in_phrase.add(row[PK])
+        return rows, exact, related, strength, in_phrase
 
     def _hit(self, entry, groups, score):
         text = entry.summary if not groups else f"{entry.summary} {entry.body}"
@@ -166,40 +235,25 @@ class DatabaseBackend(SearchBackend):
             themes=_unpack(entry.themes),
             published=entry.published,
             score=round(score, 4),
+            title_html=title_html(entry.title, groups),
         )
 
-    def _did_you_mean(self, text, communities):
-        rows = SearchEntry.objects.filter(_visible(communities)).values_list("title_search", "themes")[:5000]
-        titles, themes = zip(*rows, strict=True) if rows else ((), ())
-        # Titles are stored as folded words already; themes are few, so each distinct set is split once.
-        vocabulary = set(" ".join(titles).split()) | set(words(" ".join(set(themes)).replace("|", " ")))
-        corrected, changed = [], False
-        for word in words(text):
-            if word in vocabulary or len(word) < 3:
-                corrected.append(word)
-                continue
-            close = get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-            corrected.append(close[0] if close else word)
-            changed = changed or bool(close)
-        return " ".join(corrected) if changed else None
+    def vocabulary_rows(self, limit):
+        rows = SearchEntry.objects.filter(community__isnull=True).values_list("title", "summary", "themes")[:limit]
+        return [(title, summary, _unpack(themes)) for title, summary, themes in rows]
 
     def suggest(self, text, communities, limit=8):
-        tokens = words(text)
+        tokens = stems(text)
         if not tokens:
             return []
-        *complete, last = tokens
-        rows = SearchEntry.objects.filter(_visible(communities))
-        if self.full_text:
-            sql, params = sqlite_fts.matching_ids_sql(sqlite_fts.prefix_expression(complete, last))
-            rows = rows.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the words are a parameter)
-        else:
-            for word in complete:
-                rows = rows.filter(title_search__contains=f" {word} ")
-            rows = rows.filter(title_search__contains=f" {last}")
-        return [
-            {"title": title, "url": url, "type": type_}
-            for title, url, type_ in rows.order_by("title").values_list("title", "url", "type")[:limit]
-        ]
+        *complete, _ = tokens
+        last = words(text)[-1]
+        rows = SearchEntry.objects.filter(_visible(communities)).exclude(type="post")
+        for word in complete:
+            rows = rows.filter(title_search__contains=f" {word} ")
+        rows = rows.filter(title__icontains=last)
+        found = list(rows.order_by("title").values_list("title", "url", "type")[:200])
+        return [{"title": title, "url": url, "type": type_} for title, url, type_ in found]
 
     def more_like_this(self, doc_id, communities, limit=3):
         entry = SearchEntry.objects.filter(doc_id=doc_id).first()
@@ -216,6 +270,10 @@ class DatabaseBackend(SearchBackend):
             reverse=True,
         )
         return [self._hit(r, [], 0.0) for r in scored[:limit]]
+
+
+def _needle(phrase):
+    return f" {' '.join(phrase)} "
 
 
 def _delete(queryset):
@@ -295,15 +353,13 @@ def _text_parts(doc):
 
 
 class _Scorer:
-    """Relevance for one query, over rows of ROW_FIELDS followed by title_search (and text_search).
-    Each group's phrases become one regular expression, and each theme is matched once per query, since
-    this runs for every matching row."""
+    """Relevance of one row for one query: per matched group, a title match counts most, then a theme,
+    then the text (1 to 2 by how strongly it says it); a group matched only through a related phrase
+    counts half, a filler word half again."""
 
-    def __init__(self, groups, text):
-        self.needles = [[f" {' '.join(phrase)} " for phrase in group] for group in groups]
-        self.patterns = [re.compile("|".join(re.escape(needle) for needle in needles)) for needles in self.needles]
-        phrase = searchable(text)
-        self.phrase = phrase if len(groups) > 1 and len(phrase) > 2 else None
+    def __init__(self, groups):
+        self.groups = groups
+        self.patterns = [re.compile("|".join(re.escape(_needle(p)) for p in group.all_phrases)) for group in groups]
         self._themes = {}
 
     def _groups_in_theme(self, theme):
@@ -312,22 +368,21 @@ class _Scorer:
             self._themes[theme] = frozenset(i for i, pattern in enumerate(self.patterns) if pattern.search(folded))
         return self._themes[theme]
 
-    def fields(self, row):
-        title = row[TITLE]
-        score = TITLE_WEIGHT * sum(1 for pattern in self.patterns if pattern.search(title))
+    def score(self, row, weights, strength):
         themed = set()
         for theme in _unpack(row[THEMES]):
             themed |= self._groups_in_theme(theme)
-        score += THEME_WEIGHT * len(themed)
-        if self.phrase and self.phrase in title:
-            score += TITLE_WEIGHT
-        return score
-
-    def text(self, body):
-        score = 0.0
-        for needles in self.needles:
-            occurrences = sum(body.count(needle) for needle in needles)
-            score += min(occurrences, 10) / 10 + (1.0 if occurrences else 0.0)
-        if self.phrase and self.phrase in body:
-            score += 1.0
-        return score
+        title = row[TITLE]
+        total = 0.0
+        for index, weight in enumerate(weights):
+            if not weight:
+                continue
+            part = 1.0 + strength.get((row[PK], index), 0.0)
+            if self.patterns[index].search(title):
+                part += TITLE_WEIGHT
+            if index in themed:
+                part += THEME_WEIGHT
+            if self.groups[index].optional:
+                weight *= 0.5
+            total += weight * part
+        return total

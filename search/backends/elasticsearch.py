@@ -16,41 +16,43 @@ from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.documents import FACETS, TYPE_LABELS
 from search.query import FILTER_FIELDS, Hit, SearchResults
-from search.text import snippet_html
+from search.text import RELATED_WEIGHT, TAIL, analysed, required_groups, snippet_html, title_html, whole_phrase, words
 
 FACET_SIZE = 20
 TITLE_BOOST = 3
 MERGE_TIMEOUT = 600  # seconds: merging a large new index takes longer than the client's usual timeout
-# Where a query's words are looked for, and how much a match in each counts.
-TEXT_FIELDS = [
-    f"title^{TITLE_BOOST}",
-    "summary^1.5",
-    "body",
-    "themes.text^2",
-    "author",
-    "region.text^2",
-    "countries.text^2",
-    "study_type.text",
-    "type_label",
+# Where a query's stems are looked for, and how much a match in each counts. These fields hold text
+# analysed by search.text (stems, joined compounds), split on spaces by the node, never stemmed again.
+TERM_FIELDS = [
+    f"title_terms^{TITLE_BOOST}",
+    "summary_terms^1.5",
+    "body_terms",
+    "themes_terms^2",
+    "place_terms^2",
+    "about_terms",
 ]
-PHRASE_FIELDS = [f"title^{TITLE_BOOST}", "summary^1.5", "body", "themes.text^2"]
+PHRASE_FIELDS = [f"title_terms^{TITLE_BOOST}", "summary_terms^1.5", "body_terms", "themes_terms^2"]
 HIT_FIELDS = ["doc_id", "type", "title", "url", "summary", "body", "themes", "published"]
+# Text fields as people wrote them are kept for display and for title suggestions only.
+_PROFILE_ANALYSERS = {
+    # What every node has: the standard tokenizer, lower case. For the pre-analysed fields, nothing more.
+    "cop_terms": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+}
 
 ANALYSIS_PROFILES = {
     # Only what the server core offers: the standard tokenizer and lowercase filter.
-    "minimal": {"analyzer": {"cop_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}}},
-    # With the analysis-common module: accents folded, English stop words and stemming.
-    "full": {
-        "filter": {
-            "cop_english_stop": {"type": "stop", "stopwords": "_english_"},
-            "cop_english_stem": {"type": "stemmer", "language": "english"},
-        },
+    "minimal": {
         "analyzer": {
-            "cop_text": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding", "cop_english_stop", "cop_english_stem"],
-            },
+            "cop_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+            **_PROFILE_ANALYSERS,
+        }
+    },
+    # With the analysis-common module: accents folded in titles typed into suggestions. Matching uses the
+    # pre-analysed fields on both profiles, so the two behave the same.
+    "full": {
+        "analyzer": {
+            "cop_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+            **_PROFILE_ANALYSERS,
         },
     },
 }
@@ -62,19 +64,24 @@ class ContentDocument(Document):
     title = Text(analyzer="cop_text", fields={"raw": Keyword()})
     url = Keyword(index=False)
     published = Date()
+    summary = Text(index=False)
+    body = Text(index=False)
+    themes = Keyword()
+    sectors = Keyword()
+    region = Keyword()
+    countries = Keyword()
+    study_type = Keyword()
+    strength = Integer()
+    author = Keyword()
+    community = Keyword()  # "public" or a community id: the access field every query filters on
+    title_terms = Text(analyzer="cop_terms")
     # index_phrases stores word pairs too, so a phrase of common words ("community choices") is a lookup
     # rather than a walk through the positions of every document that has both words.
-    summary = Text(analyzer="cop_text", index_phrases=True)
-    body = Text(analyzer="cop_text", index_phrases=True)
-    themes = Keyword(fields={"text": Text(analyzer="cop_text")})
-    sectors = Keyword()
-    region = Keyword(fields={"text": Text(analyzer="cop_text")})
-    countries = Keyword(fields={"text": Text(analyzer="cop_text")})
-    study_type = Keyword(fields={"text": Text(analyzer="cop_text")})
-    type_label = Text(analyzer="cop_text")  # "Evidence summary": so "evidence on ..." finds evidence summaries
-    strength = Integer()
-    author = Text(analyzer="cop_text", fields={"raw": Keyword()})
-    community = Keyword()  # "public" or a community id: the access field every query filters on
+    summary_terms = Text(analyzer="cop_terms", index_phrases=True)
+    body_terms = Text(analyzer="cop_terms", index_phrases=True)
+    themes_terms = Text(analyzer="cop_terms")
+    place_terms = Text(analyzer="cop_terms")  # council area and countries
+    about_terms = Text(analyzer="cop_terms")  # author, study type, and the type's name ("evidence on ...")
 
 
 def _transport_errors(method):
@@ -172,7 +179,14 @@ class ElasticsearchBackend(SearchBackend):
     def _source(self, doc):
         data = dict(vars(doc))  # shallow: dataclasses.asdict deep-copies, half the cost of a bulk load
         data["community"] = "public" if doc.community is None else str(doc.community)
-        data["type_label"] = TYPE_LABELS.get(doc.type, "")
+        if not doc.region:
+            data["region"] = None  # no empty bucket in the council area facet
+        data["title_terms"] = analysed(doc.title)
+        data["summary_terms"] = analysed(doc.summary)
+        data["body_terms"] = analysed(doc.body)
+        data["themes_terms"] = [analysed(theme) for theme in doc.themes]
+        data["place_terms"] = [analysed(place) for place in [doc.region, *doc.countries] if place]
+        data["about_terms"] = analysed(f"{doc.author} {TAIL} {doc.study_type} {TAIL} {TYPE_LABELS.get(doc.type, '')}")
         return data
 
     @_transport_errors
@@ -216,31 +230,43 @@ class ElasticsearchBackend(SearchBackend):
 
     # --- reading -------------------------------------------------------------------------------
     def _search(self):
-        return Search(using=self.client, index=self.alias)
+        # Reads wait SEARCH_READ_TIMEOUT at most, so a hung node costs a search little (search/breaker.py).
+        return Search(using=self.client.options(request_timeout=settings.SEARCH_READ_TIMEOUT), index=self.alias)
 
     @staticmethod
     def _visible(communities):
         return Q("terms", community=["public", *[str(c) for c in communities or ()]])
 
     @staticmethod
-    def _text_query(groups):
-        """Every group must match; within a group any phrase may, in any text field (title boosted). A
-        match in several fields counts for more than one in the best field alone (tie_breaker)."""
-        musts = []
-        for group in groups:
-            shoulds = [
-                Q("multi_match", query=" ".join(phrase), type="phrase", fields=TEXT_FIELDS, tie_breaker=0.3)
-                for phrase in group
-            ]
-            musts.append(Q("bool", should=shoulds, minimum_should_match=1))
-        return musts
+    def _group_query(group):
+        """One term group: any of its phrases in any field (title boosted); a related phrase counts less.
+        A match in several fields counts for more than one in the best field alone (tie_breaker)."""
+        alternatives = [
+            Q("multi_match", query=" ".join(phrase), type="phrase", fields=TERM_FIELDS, tie_breaker=0.3)
+            for phrase in group.phrases
+        ]
+        alternatives += [
+            Q(
+                "multi_match",
+                query=" ".join(p),
+                type="phrase",
+                fields=TERM_FIELDS,
+                tie_breaker=0.3,
+                boost=RELATED_WEIGHT,
+            )
+            for p in group.related
+        ]
+        return Q("dis_max", queries=alternatives, boost=0.5 if group.optional else 1.0)
 
-    @staticmethod
-    def _phrase_boost(groups, text):
-        """The whole query as a (loose) phrase: optional, it only lifts the documents that say it as typed."""
-        if len(groups) < 2:
-            return []
-        return [Q("multi_match", query=text, type="phrase", slop=2, fields=PHRASE_FIELDS)]
+    def _text_query(self, groups, minimum):
+        """Enough of the content groups must match (search.text.required_groups); filler only adds."""
+        content = [self._group_query(g) for g in groups if not g.optional]
+        optional = [self._group_query(g) for g in groups if g.optional]
+        phrase = whole_phrase(groups)
+        if phrase:  # the content words as one loose phrase: lifts the documents that say it as typed
+            optional.append(Q("multi_match", query=" ".join(phrase), type="phrase", slop=2, fields=PHRASE_FIELDS))
+        must = [Q("bool", should=content, minimum_should_match=minimum)] if content else []
+        return must, optional
 
     @staticmethod
     def _filter_query(name, values):
@@ -258,8 +284,8 @@ class ElasticsearchBackend(SearchBackend):
     @_transport_errors
     def search(self, query, communities):
         base = [self._visible(communities)]
-        musts = self._text_query(query.groups)
-        shoulds = self._phrase_boost(query.groups, query.text)
+        minimum = query.minimum if query.minimum is not None else required_groups(query.groups)
+        musts, shoulds = self._text_query(query.groups, minimum) if query.groups else ([], [])
         search = self._search().query(Q("bool", must=musts or [Q("match_all")], should=shoulds, filter=base))
         # Hits obey every filter; each facet obeys every filter but its own (post_filter + filtered aggs).
         active = {name: self._filter_query(name, values) for name, values in query.filters.items()}
@@ -278,35 +304,31 @@ class ElasticsearchBackend(SearchBackend):
         if query.sort == "newest" or not query.groups:
             search = search.sort({"published": {"order": "desc", "missing": "_last"}}, "_score")
         search = search.source(HIT_FIELDS).extra(track_total_hits=True)[query.offset : query.offset + query.page_size]
-        if query.groups:
-            search = search.suggest("spelling", query.text, term={"field": "title", "suggest_mode": "popular"})
         response = self._execute(search)
         hits = [self._hit(hit, query.groups) for hit in response.hits]
         facets = {
-            name: [{"value": b.key, "count": b.doc_count} for b in response.aggregations[f"f_{name}"]["values"].buckets]
+            name: [
+                {"value": b.key, "count": b.doc_count}
+                for b in response.aggregations[f"f_{name}"]["values"].buckets
+                if b.key != ""
+            ]
             for name in FACETS
         }
         results = SearchResults(
             query=query, total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
         )
         if results.total == 0 and query.groups:
-            results.did_you_mean = self._did_you_mean(response, query.text)
+            results.group_counts = self._group_counts(query.groups, communities)
         return results
 
-    @staticmethod
-    def _did_you_mean(response, text):
-        suggestion = getattr(response, "suggest", None)
-        if not suggestion or "spelling" not in suggestion:
-            return None
-        corrected, changed = text.lower().split(), False
-        for entry in suggestion["spelling"]:
-            if entry.options:
-                words = corrected
-                for i, word in enumerate(words):
-                    if word == entry.text:
-                        words[i] = entry.options[0].text
-                        changed = True
-        return " ".join(corrected) if changed else None
+    def _group_counts(self, groups, communities):
+        """How many visible documents each group matches on its own (asked only when nothing matched)."""
+        search = self._search().query(Q("bool", filter=[self._visible(communities)])).extra(size=0)
+        search.aggs.bucket(
+            "groups", "filters", filters={str(i): self._group_query(group) for i, group in enumerate(groups)}
+        )
+        buckets = self._execute(search).aggregations["groups"]["buckets"]
+        return [buckets[str(i)]["doc_count"] for i in range(len(groups))]
 
     @staticmethod
     def _hit(hit, groups, score=None):
@@ -322,31 +344,39 @@ class ElasticsearchBackend(SearchBackend):
             themes=list(hit.themes or []),
             published=hit.published,
             score=round(float(score if score is not None else (hit.meta.score or 0.0)), 4),
+            title_html=title_html(hit.title, groups),
         )
 
     @_transport_errors
     def suggest(self, text, communities, limit=8):
-        if not text.strip():
+        """Titles with a word starting with the last word typed and holding the others (posts left out:
+        their thread stands for them)."""
+        if not words(text):
             return []
         search = (
             self._search()
             .query(
                 Q(
                     "bool",
-                    must=[Q("match_phrase_prefix", title={"query": text, "max_expansions": 50})],
+                    must=[Q("match_phrase_prefix", title={"query": text, "max_expansions": 50, "slop": 3})],
                     filter=[self._visible(communities)],
+                    must_not=[Q("term", type="post")],
                 )
             )
-            .source(["title", "url", "type"])
-            .sort("title.raw")[:limit]
+            .source(["title", "url", "type"])[:limit]
         )
         return [{"title": h.title, "url": h.url, "type": h.type} for h in self._execute(search)]
+
+    @_transport_errors
+    def vocabulary_rows(self, limit):
+        search = self._search().filter("term", community="public").source(["title", "summary", "themes"])
+        return [(h.title, h.summary or "", list(h.themes or [])) for h in self._execute(search[: min(limit, 10_000)])]
 
     @_transport_errors
     def more_like_this(self, doc_id, communities, limit=3):
         like = Q(
             "more_like_this",
-            fields=["title", "summary", "body", "themes.text"],
+            fields=["title_terms", "summary_terms", "body_terms", "themes_terms"],
             like=[{"_index": self.alias, "_id": doc_id}],
             min_term_freq=1,
             min_doc_freq=1,

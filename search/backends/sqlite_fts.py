@@ -46,8 +46,6 @@ UNINSTALL = [
     f"DROP INDEX IF EXISTS {COVERING_INDEX}",
 ]
 
-_installed = {}  # database name -> bool, checked once per process
-
 
 def supported(using=connection):
     """SQLite built with FTS5 (Python's and Debian's are; a custom build may not be)."""
@@ -70,7 +68,6 @@ def install(using=connection):
         for statement in INSTALL:
             cursor.execute(statement)
         cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')")  # noqa: S608
-    _installed.pop(using.settings_dict["NAME"], None)
     return True
 
 
@@ -80,49 +77,38 @@ def uninstall(using=connection):
     with using.cursor() as cursor:
         for statement in UNINSTALL:
             cursor.execute(statement)
-    _installed.pop(using.settings_dict["NAME"], None)
 
 
 def installed(using=connection):
-    """Whether the index and all its triggers are in place (a missing trigger would let it go stale)."""
+    """Whether the index and all its triggers are in place (a missing trigger would let it go stale).
+    Asked on every search, never remembered: another process (a migration) may remake the table, and
+    the question costs a few microseconds."""
     if using.vendor != "sqlite":
         return False
-    name = using.settings_dict["NAME"]
-    if name not in _installed:
-        with using.cursor() as cursor:
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE (type = 'table' AND name = %s) "
-                "OR (type = 'trigger' AND tbl_name = %s)",
-                [FTS, TABLE],
-            )
-            found = {row[0] for row in cursor.fetchall()}
-        _installed[name] = FTS in found and TRIGGERS <= found
-    return _installed[name]
+    with using.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master "
+            "WHERE (type = 'table' AND name = %s) OR (type = 'trigger' AND tbl_name = %s)",
+            [FTS, TABLE],
+        )
+        found = {row[0] for row in cursor.fetchall()}
+    return FTS in found and TRIGGERS <= found
 
 
-def match_expression(groups):
-    """An FTS5 query: every group must match, any phrase of a group may. Words are \\w+ runs, so quoting
-    each phrase is all the escaping they need."""
-    return " AND ".join(
-        "(" + " OR ".join('"' + " ".join(phrase).replace('"', '""') + '"' for phrase in group) + ")" for group in groups
-    )
+def match_expression(phrases):
+    """An FTS5 query matching any of the phrases (tuples of stems). Words are \\w+ runs, so quoting each
+    phrase is all the escaping they need."""
+    return " OR ".join('"' + " ".join(phrase).replace('"', '""') + '"' for phrase in phrases)
 
 
-def prefix_expression(complete, last):
-    """Titles with every complete word and a word starting with the last one."""
-    terms = ['"' + word.replace('"', '""') + '"' for word in complete]
-    terms.append('"' + last.replace('"', '""') + '"*')
-    return "title_search : (" + " AND ".join(terms) + ")"
-
-
-def ranked_ids(expression, weights=WEIGHTS, using=connection):
-    """{entry id: BM25 score} for the entries matching the expression; higher is better."""
+def ranked_ids(phrases, weights=TEXT_ONLY, using=connection):
+    """{entry id: BM25 score of its text} for the entries holding any of the phrases; higher is better."""
+    if not phrases:
+        return {}
     weights = ", ".join(str(float(w)) for w in weights)
     with using.cursor() as cursor:
-        cursor.execute(f"SELECT rowid, bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH %s", [expression])  # noqa: S608
+        cursor.execute(
+            f"SELECT rowid, bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH %s",  # noqa: S608
+            [match_expression(phrases)],
+        )
         return {rowid: -rank for rowid, rank in cursor.fetchall()}
-
-
-def matching_ids_sql(expression):
-    """A subquery of the matching entry ids, for `pk__in=RawSQL(...)`."""
-    return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [expression]  # noqa: S608

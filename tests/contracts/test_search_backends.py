@@ -3,15 +3,17 @@
 from django.http import QueryDict
 
 from search.query import SearchQuery
-from search.service import prepare
+from search.service import prepare, search_with
 
 
-def search(backend, q="", communities=(), **filters):
+def search(backend, q="", communities=(), correct=True, **filters):
+    """The backend's answer as the service asks for it (fewer words, then a corrected spelling, when
+    the query as typed finds nothing)."""
     params = QueryDict(mutable=True)
     params["q"] = q
     for name, values in filters.items():
         params.setlist(name, values if isinstance(values, list) else [values])
-    return backend.search(prepare(SearchQuery.from_params(params)), frozenset(communities))
+    return search_with(backend, prepare(SearchQuery.from_params(params)), frozenset(communities), correct)
 
 
 def titles(results):
@@ -25,9 +27,13 @@ def test_exact_term_finds_the_page_with_title_first(backend, corpus):
     assert results.backend == backend.name
 
 
-def test_every_term_must_match(backend, corpus):
+def test_two_words_must_both_match_unless_nothing_has_both(backend, corpus):
     assert titles(search(backend, "participatory Dundee")) == {"Participatory budgeting in Dundee"}
-    assert search(backend, "participatory Highland").total == 0
+    # Nothing says both: the pages that say either come back rather than nothing.
+    assert titles(search(backend, "participatory Highland")) == {
+        "Participatory budgeting in Dundee",
+        "Self-directed support in Highland",
+    }
 
 
 def test_glossary_expands_abbreviations_both_ways(backend, corpus):
@@ -84,10 +90,14 @@ def test_suggestions_complete_titles(backend, corpus):
     assert suggestions[0]["type"] == "casestudy"
 
 
-def test_did_you_mean_on_zero_hits(backend, corpus):
-    results = search(backend, "budgetting")
-    assert results.total == 0
-    assert results.did_you_mean == "budgeting"
+def test_a_misspelt_query_shows_the_corrected_results_at_once(backend, corpus):
+    results = search(backend, "partcipatory")
+    assert results.did_you_mean == "participatory"
+    assert results.corrected
+    assert results.query.text == "partcipatory"  # what was typed, for "Search instead for"
+    assert titles(results) == {"Participatory budgeting in Dundee"}
+    as_typed = search(backend, "partcipatory", correct=False)
+    assert (as_typed.total, as_typed.did_you_mean, as_typed.corrected) == (0, None, False)
 
 
 def test_private_community_documents_reach_only_its_members(backend, corpus):

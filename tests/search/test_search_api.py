@@ -25,7 +25,7 @@ def test_search_returns_the_documented_shape(client, indexed):
     assert body["backend"] == "database"
     assert body["total"] == 1
     result = body["results"][0]
-    assert set(result) == {"type", "title", "url", "snippet_html", "themes", "published", "score"}
+    assert set(result) == {"type", "title", "title_html", "url", "snippet_html", "themes", "published", "score"}
     assert result["type"] == "casestudy"
     assert "<mark>Residents</mark>" in result["snippet_html"]
     assert set(body["facets"]) == {"type", "theme", "sector", "region", "country"}
@@ -47,13 +47,7 @@ def test_elasticsearch_down_falls_back_to_the_database_and_says_so(client, index
     assert body["backend"] == "database"
     assert body["incomplete"] is True
     assert body["total"] == 1
-    suggestions = client.get("/api/v1/search/suggest", {"q": "Partic"}).json()
-    assert suggestions == {
-        "suggestions": [
-            {
-                "title": "Participatory budgeting in Dundee",
-                "url": suggestions["suggestions"][0]["url"],
-                "type": "casestudy",
-            }
-        ]
-    }
+    suggestions = client.get("/api/v1/search/suggest", {"q": "Partic"}).json()["suggestions"]
+    assert [(s["title"], s["type"]) for s in suggestions if s["type"] == "casestudy"] == [
+        ("Participatory budgeting in Dundee", "casestudy")
+    ]

@@ -23,10 +23,24 @@ def test_results_with_highlighted_safe_snippets(client, indexed):
     assert 'href="/case-studies/' in html
 
 
-def test_zero_hits_offer_a_correction(client, indexed):
-    html = client.get("/search/", {"q": "budgetting"}).content.decode()
-    assert "0 results" in html
-    assert 'Did you mean <a href="?q=budgeting">budgeting</a>?' in html
+def test_a_misspelt_query_shows_the_corrected_results_and_offers_what_was_typed(client, indexed):
+    html = client.get("/search/", {"q": "partcipatory"}).content.decode()
+    assert "1 result for “participatory”" in html
+    assert "Showing results for <strong>participatory</strong>." in html
+    assert '<a href="?q=partcipatory&amp;original=1">Search instead for partcipatory</a>' in html
+    as_typed = client.get("/search/", {"q": "partcipatory", "original": "1"}).content.decode()
+    assert "0 results for “partcipatory”" in as_typed
+    assert "Showing results for" not in as_typed
+
+
+def test_a_query_of_punctuation_alone_asks_for_a_word(client, indexed):
+    for q in ["*", "?", "!!! ..."]:
+        response = client.get("/search/", {"q": q})
+        assert response.status_code == 400
+        assert "Type a word to search for" in response.content.decode()
+        api = client.get("/api/v1/search", {"q": q})
+        assert api.status_code == 422
+        assert "Type a word" in api.json()["detail"]["q"]
 
 
 def test_bad_input_is_a_400_with_a_clear_message(client, indexed):
