@@ -29,7 +29,7 @@ class SearchQuery:
     sort: str = "relevance"
     page_size: int = PAGE_SIZE
     groups: list = field(default_factory=list)  # TermGroups, filled by the service (search.text.term_groups)
-    minimum: int | None = None  # groups a document must match; None: search.text.required_groups
+    minimum: int | None = None  # content words a document must match; None: search.text.required_coverage
 
     @property
     def offset(self):

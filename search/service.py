@@ -14,7 +14,7 @@ from search.backends.base import BackendUnavailable
 from search.breaker import breaker_for
 from search.models import PendingIndexUpdate, QueryLog
 from search.query import SearchQuery
-from search.text import can_relax, fold, required_groups, term_groups, words
+from search.text import can_relax, fold, required_coverage, term_groups, words
 
 logger = logging.getLogger(__name__)
 GLOSSARY_CACHE_KEY = "search:glossary:v1"
@@ -44,26 +44,27 @@ def prepare(query):
 
 def search_with(backend, query, communities, correct=True):
     """The results of one backend for a prepared query, asking again as people would expect when the
-    query as typed finds nothing: first needing fewer of its words (search.text.required_groups), then
-    with its unknown words' spelling corrected, which is offered only when the correction finds results."""
+    query as typed finds nothing: with the spelling of its unknown words corrected (shown only when the
+    correction finds results), else needing fewer of its words (search.text.required_coverage)."""
     results = backend.search(query, communities)
     if results.total or not query.groups:
         return results
+    if correct:
+        corrected_text = spelling.correct(backend, query.text, query.groups, results.group_counts, glossary())
+        if corrected_text:
+            corrected = search_with(
+                backend, prepare(replace(query, text=corrected_text, minimum=None)), communities, False
+            )
+            if corrected.total:
+                corrected.query = query
+                corrected.did_you_mean = corrected_text
+                corrected.corrected = True
+                return corrected
     if query.minimum is None and can_relax(query.groups):
-        relaxed = backend.search(replace(query, minimum=required_groups(query.groups, relaxed=True)), communities)
+        relaxed = backend.search(replace(query, minimum=required_coverage(query.groups, relaxed=True)), communities)
         if relaxed.total:
             relaxed.query = query
             return relaxed
-    if not correct:
-        return results
-    corrected_text = spelling.correct(backend, query.text, query.groups, results.group_counts, glossary())
-    if corrected_text:
-        corrected = search_with(backend, prepare(replace(query, text=corrected_text, minimum=None)), communities, False)
-        if corrected.total:
-            corrected.query = query
-            corrected.did_you_mean = corrected_text
-            corrected.corrected = True
-            return corrected
     return results
 
 

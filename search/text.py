@@ -10,13 +10,13 @@ co-production, co production and coproduction find each other without breaking p
 A query becomes term groups (`TermGroup`): one per content word, or per glossary phrase found in
 it. Every group may match by any of its phrases; related everyday phrases from the glossary match
 too, but count for less. Question words and filler are optional: they add to a score and never
-sink a query. How many groups a document must match is `required_groups`.
+sink a query. How much of a query a document must match is `required_coverage`.
 """
 
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 
@@ -105,26 +105,28 @@ class TermGroup:
     related: tuple = ()  # editors' related phrases: a match counts RELATED_WEIGHT
     optional: bool = False  # a question word or filler: never required
     typed: str = ""  # the words as typed, for spelling corrections
+    size: int = 1  # how many of the query's content words it stands for (a glossary phrase: several)
 
     @property
     def all_phrases(self):
         return self.phrases + self.related
 
 
-def required_groups(groups, relaxed=False):
-    """How many of the query's groups a document must match.
+def required_coverage(groups, relaxed=False):
+    """How many of the query's content words a document must match, counted through the groups it
+    matches (a group counts its `size`).
 
-    Short queries need every content group; longer ones most of them (three of four, three of five),
-    so one word the content does not use cannot hide the pages about the rest. `relaxed` is the second
+    Short queries need every content word; longer ones most of them (three of four, three of five),
+    so one word the content does not use cannot hide the pages about the rest. `relaxed` is the last
     try when that finds nothing: half of them, at least one."""
-    content = sum(1 for group in groups if not group.optional) or len(groups)
+    content = sum(group.size for group in groups if not group.optional)
     if relaxed:
         return max(1, math.ceil(content / 2))
     return content if content <= 2 else math.ceil(content * 0.6)
 
 
 def can_relax(groups):
-    return required_groups(groups, relaxed=True) < required_groups(groups)
+    return required_coverage(groups, relaxed=True) < required_coverage(groups)
 
 
 def whole_phrase(groups):
@@ -161,20 +163,21 @@ def term_groups(query, glossary):
         else:
             exact, weaker = [typed, *names], related
         exact = _unique(exact)
-        found.append((start, TermGroup(_flat(exact), _flat(_unique(weaker)), typed=" ".join(typed_words))))
+        size = sum(1 for word in typed if word not in _STOP_STEMS) or 1
+        found.append((start, TermGroup(_flat(exact), _flat(_unique(weaker)), typed=" ".join(typed_words), size=size)))
     for position, (token, stemmed_token) in enumerate(zip(tokens, stemmed, strict=True)):
         if consumed[position] or token in STOP_WORDS:
             continue
-        phrases = [(stemmed_token,)]
+        phrases, size = [(stemmed_token,)], 1
         nxt = position + 1
         if token in JOINING_PREFIXES and nxt < len(tokens) and not consumed[nxt]:
             consumed[nxt] = True  # "well being" is one thing: itself, or "wellbeing"
-            phrases = [(stemmed_token, stemmed[nxt]), (stem(token + tokens[nxt]),)]
+            phrases, size = [(stemmed_token, stemmed[nxt]), (stem(token + tokens[nxt]),)], 2
             token = f"{token} {tokens[nxt]}"
-        found.append((position, TermGroup(tuple(phrases), optional=token in FILLER_WORDS, typed=token)))
+        found.append((position, TermGroup(tuple(phrases), optional=token in FILLER_WORDS, typed=token, size=size)))
     groups = [group for _, group in sorted(found, key=lambda item: item[0])]
     if groups and all(group.optional for group in groups):  # a query of filler alone still means its words
-        groups = [TermGroup(g.phrases, g.related, False, g.typed) for g in groups]
+        groups = [replace(group, optional=False) for group in groups]
     return groups
 
 

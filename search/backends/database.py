@@ -4,7 +4,7 @@ Documents are stored analysed by search.text (' stem stem ~ compounds '), so a t
 words in any of their forms, exactly as in the Elasticsearch backend. Each term group of a query is
 looked up in a full-text index (FTS5 on SQLite, sqlite_fts.py; a tsvector with a GIN index on
 PostgreSQL, postgres_fts.py), or, without one, found by scanning; a row must match enough groups
-(search.text.required_groups) and is scored in Python from its title, themes and the index's rank.
+(search.text.required_coverage) and is scored in Python from its title, themes and the index's rank.
 Facets are counted in Python over the short columns of the matching rows, which keeps both
 databases identical.
 """
@@ -27,7 +27,7 @@ from search.models import SearchEntry
 from search.query import Hit, SearchResults
 from search.text import (
     RELATED_WEIGHT,
-    required_groups,
+    required_coverage,
     searchable,
     snippet_html,
     stems,
@@ -162,7 +162,7 @@ class DatabaseBackend(SearchBackend):
             found = self._look_up(groups, phrase, communities)
         rows, exact, related, strength, in_phrase = found
         scorer = _Scorer(groups)
-        minimum = query.minimum if query.minimum is not None else required_groups(groups)
+        minimum = query.minimum if query.minimum is not None else required_coverage(groups)
         counts = [0] * len(groups)
         matched, scores = [], {}
         for row in rows:
@@ -174,7 +174,7 @@ class DatabaseBackend(SearchBackend):
             for i, weight in enumerate(weights):
                 if weight:
                     counts[i] += 1
-                    covered += not groups[i].optional
+                    covered += 0 if groups[i].optional else groups[i].size
             if covered < minimum:
                 continue
             matched.append(row)
@@ -355,7 +355,7 @@ def _text_parts(doc):
 class _Scorer:
     """Relevance of one row for one query: per matched group, a title match counts most, then a theme,
     then the text (1 to 2 by how strongly it says it); a group matched only through a related phrase
-    counts half, a filler word half again."""
+    counts as a plain match at half weight, so it ranks below the words typed; a filler word counts half."""
 
     def __init__(self, groups):
         self.groups = groups
@@ -377,11 +377,13 @@ class _Scorer:
         for index, weight in enumerate(weights):
             if not weight:
                 continue
-            part = 1.0 + strength.get((row[PK], index), 0.0)
-            if self.patterns[index].search(title):
-                part += TITLE_WEIGHT
-            if index in themed:
-                part += THEME_WEIGHT
+            in_title, in_theme = bool(self.patterns[index].search(title)), index in themed
+            if weight < 1.0:  # only through a related phrase: a plain match, lifted a little by title or theme
+                part = 1.0 + (1.0 if in_title or in_theme else 0.0)
+            else:
+                part = 1.0 + strength.get((row[PK], index), 0.0)
+                part += TITLE_WEIGHT if in_title else 0.0
+                part += THEME_WEIGHT if in_theme else 0.0
             if self.groups[index].optional:
                 weight *= 0.5
             total += weight * part

@@ -16,7 +16,7 @@ from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.documents import FACETS, TYPE_LABELS
 from search.query import FILTER_FIELDS, Hit, SearchResults
-from search.text import RELATED_WEIGHT, TAIL, analysed, required_groups, snippet_html, title_html, whole_phrase, words
+from search.text import RELATED_WEIGHT, TAIL, analysed, required_coverage, snippet_html, title_html, whole_phrase, words
 
 FACET_SIZE = 20
 TITLE_BOOST = 3
@@ -259,14 +259,21 @@ class ElasticsearchBackend(SearchBackend):
         return Q("dis_max", queries=alternatives, boost=0.5 if group.optional else 1.0)
 
     def _text_query(self, groups, minimum):
-        """Enough of the content groups must match (search.text.required_groups); filler only adds."""
-        content = [self._group_query(g) for g in groups if not g.optional]
-        optional = [self._group_query(g) for g in groups if g.optional]
+        """(coverage filter, scoring clauses). Enough of the query's content words must match
+        (search.text.required_coverage): a group counts its size, so it stands in the filter that many
+        times (as unscored constant_score copies, each told apart by its boost so none is merged away).
+        Every group scores once; filler only adds."""
+        coverage = [
+            Q("constant_score", filter=self._group_query(group), boost=1 + copy / 1000)
+            for group in groups
+            if not group.optional
+            for copy in range(group.size)
+        ]
+        scoring = [self._group_query(group) for group in groups]
         phrase = whole_phrase(groups)
         if phrase:  # the content words as one loose phrase: lifts the documents that say it as typed
-            optional.append(Q("multi_match", query=" ".join(phrase), type="phrase", slop=2, fields=PHRASE_FIELDS))
-        must = [Q("bool", should=content, minimum_should_match=minimum)] if content else []
-        return must, optional
+            scoring.append(Q("multi_match", query=" ".join(phrase), type="phrase", slop=2, fields=PHRASE_FIELDS))
+        return [Q("bool", should=coverage, minimum_should_match=minimum)] if coverage else [], scoring
 
     @staticmethod
     def _filter_query(name, values):
@@ -284,9 +291,11 @@ class ElasticsearchBackend(SearchBackend):
     @_transport_errors
     def search(self, query, communities):
         base = [self._visible(communities)]
-        minimum = query.minimum if query.minimum is not None else required_groups(query.groups)
-        musts, shoulds = self._text_query(query.groups, minimum) if query.groups else ([], [])
-        search = self._search().query(Q("bool", must=musts or [Q("match_all")], should=shoulds, filter=base))
+        minimum = query.minimum if query.minimum is not None else required_coverage(query.groups)
+        coverage, scoring = self._text_query(query.groups, minimum) if query.groups else ([], [])
+        search = self._search().query(
+            Q("bool", must=[Q("bool", should=scoring)] if scoring else [Q("match_all")], filter=[*base, *coverage])
+        )
         # Hits obey every filter; each facet obeys every filter but its own (post_filter + filtered aggs).
         active = {name: self._filter_query(name, values) for name, values in query.filters.items()}
         if active:

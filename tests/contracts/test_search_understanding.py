@@ -1,0 +1,150 @@
+"""Search understands how practitioners write, identically on every backend: word forms, compounds,
+queries whose words are not all present, filler, typos, and the editors' related phrases."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from learning.models import GlossaryTerm
+from search.documents import SearchDocument
+from search.service import forget_glossary
+from tests.contracts.test_search_backends import search, titles
+
+
+def add(backend, *documents):
+    backend.upsert(
+        [
+            SearchDocument(
+                doc_id=f"page-{9000 + number}",
+                type=kind,
+                title=title,
+                url=f"/test/{9000 + number}/",
+                published=datetime(2026, 1, 1 + number, tzinfo=UTC),
+                summary=summary,
+            )
+            for number, (kind, title, summary) in enumerate(documents)
+        ]
+    )
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+
+
+@pytest.fixture
+def practice(backend, corpus):
+    add(
+        backend,
+        ("guide", "Working through conflict", "A neutral colleague can mediate when partners fall out."),
+        ("evidence", "What evaluations of prevention found", "Evaluation of early help in twelve councils."),
+        ("casestudy", "Why care staff leave", "Staff who leave cite rotas; fewer leave with steadier shifts."),
+        ("evidence", "Community sentences", "Those who reoffend less often had stable housing and work."),
+        ("casestudy", "Crofting township plan", "Rough ground and through routes: the township's priorities."),
+    )
+    return backend
+
+
+@pytest.mark.parametrize("query", ["mediate", "mediating", "mediation", "mediates"])
+def test_word_forms_meet(practice, query):
+    assert "Working through conflict" in titles(search(practice, query))
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("evaluating", "What evaluations of prevention found"),
+        ("leaving", "Why care staff leave"),
+        ("reoffending", "Community sentences"),
+    ],
+)
+def test_derived_forms_find_the_page(practice, query, title):
+    assert title in titles(search(practice, query))
+
+
+@pytest.mark.parametrize("query", ["co-production", "coproduction", "co production"])
+def test_hyphenated_compounds_fold(backend, corpus, query):
+    assert "Starting with co-production" in titles(search(backend, query))
+
+
+@pytest.mark.parametrize("query", ["self-directed support", "self directed support", "selfdirected support"])
+def test_self_directed_any_way_it_is_written(backend, corpus, query):
+    assert "Self-directed support in Highland" in titles(search(backend, query))
+
+
+def test_a_missing_word_does_not_hide_the_pages_about_the_rest(practice):
+    # Four content words, one of them ("crofters") on no page: the page with the other three is found.
+    results = search(practice, "evaluation of prevention in councils for crofters")
+    assert results.hits[0].title == "What evaluations of prevention found"
+    assert not results.corrected
+
+
+def test_question_words_and_filler_do_not_sink_a_query(practice):
+    results = search(practice, "what helps when care staff keep leaving?")
+    assert results.hits[0].title == "Why care staff leave"
+
+
+def test_a_subject_the_site_does_not_cover_finds_nothing(practice):
+    for query in ["bin collection schedules", "parking permit renewals", "dog licence fees"]:
+        results = search(practice, query)
+        assert results.total == 0, (query, titles(results))
+        assert results.did_you_mean is None
+
+
+def test_an_exact_title_comes_first(practice):
+    for title in ["Participatory budgeting in Dundee", "Working through conflict", "Mini-publics and deliberation"]:
+        assert search(practice, title).hits[0].title == title
+
+
+def test_a_correction_finds_results_at_once_and_never_replaces_a_real_word(practice):
+    # "rough" is a word of the content (as is the commoner "through"): it stays as typed.
+    results = search(practice, "rough partcipatory budgeting")
+    assert results.did_you_mean == "rough participatory budgeting"
+    assert results.corrected
+    assert "Participatory budgeting in Dundee" in titles(results)
+    results = search(practice, "colaborative action reserch")
+    assert results.did_you_mean == "collaborative action research"
+    assert results.hits[0].title == "Running a collaborative action research group"
+
+
+def test_no_correction_is_offered_when_it_would_find_nothing(practice):
+    results = search(practice, "zqxwvy")
+    assert (results.total, results.did_you_mean, results.corrected) == (0, None, False)
+
+
+def test_glossary_words_are_never_corrected(practice):
+    GlossaryTerm.objects.create(term="Kelpies", expansion="water spirits")
+    forget_glossary()
+    results = search(practice, "kelpies")
+    assert results.total == 0
+    assert results.did_you_mean is None
+
+
+def test_related_phrases_expand_a_query_below_exact_matches(practice):
+    GlossaryTerm.objects.filter(term="PB").delete()
+    GlossaryTerm.objects.create(
+        term="PB", expansion="participatory budgeting", related="a say over money\ncommunity grants"
+    )
+    forget_glossary()
+    add(
+        practice,
+        ("casestudy", "Tenants given a say over money", "A housing association let tenants decide its repairs fund."),
+    )
+    results = search(practice, "giving residents a say over money")
+    found = [hit.title for hit in results.hits]
+    assert "Participatory budgeting in Dundee" in found
+    assert found[0] == "Tenants given a say over money"
+    # And only through the glossary: without the related phrase, the budgeting page is not found.
+    GlossaryTerm.objects.filter(term="PB").update(related="")
+    forget_glossary()
+    assert "Participatory budgeting in Dundee" not in titles(search(practice, "giving residents a say over money"))
+
+
+def test_titles_are_highlighted_in_every_form(practice):
+    hit = search(practice, "mediation").hits[0]
+    assert "<mark>mediate</mark>" in hit.snippet_html
+    hit = search(practice, "evaluating").hits[0]
+    assert hit.title_html == "What <mark>evaluations</mark> of prevention found"
+
+
+def test_no_facet_has_an_empty_value(practice):
+    results = search(practice, "")
+    for name, buckets in results.facets.items():
+        assert all(bucket["value"] for bucket in buckets), name
