@@ -16,10 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate-limit counters and cached lookups must not leak from one test into the next."""
+    """Rate-limit counters, cached lookups and open search breakers must not leak into the next test."""
     from django.core.cache import cache
 
+    from search import breaker
+
     cache.clear()
+    breaker.reset()
 
 
 @pytest.fixture(params=["in-memory", "redis"])

@@ -6,6 +6,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SEARCH_INDEX_PREFIX = "cop-test"
+# A busy test machine can take longer than the production 0.4 s over a search; the fault tests
+# (tests/search/test_elasticsearch_faults.py) set the production value.
+SEARCH_READ_TIMEOUT = 5
 # Cached pages would outlive the per-test database rollback; tests of the page cache turn it on.
 COP_PAGE_CACHE_SECONDS = 0
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
