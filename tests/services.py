@@ -20,6 +20,13 @@ def services_required():
     return os.environ.get("COP_REQUIRE_SERVICES", "").strip() in {"1", "true", "yes"}
 
 
+def unavailable(message):
+    """Skip the test, or fail it when services are required (CI must not pass by skipping)."""
+    if services_required():
+        pytest.fail(f"{message}, and COP_REQUIRE_SERVICES=1 requires it")
+    pytest.skip(message)
+
+
 def service_url(service):
     """The URL of a real service, or skip (fail when services are required) if it is not set."""
     variable = SERVICE_VARIABLES[service]
@@ -27,8 +34,5 @@ def service_url(service):
     if service == "postgresql" and url and not url.startswith(("postgres://", "postgresql://")):
         url = ""
     if not url:
-        message = f"{variable} does not point at {service}"
-        if services_required():
-            pytest.fail(f"{message}, and COP_REQUIRE_SERVICES=1 requires it")
-        pytest.skip(message)
+        unavailable(f"{variable} does not point at {service}")
     return url
