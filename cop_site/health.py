@@ -7,6 +7,7 @@ from channels.layers import get_channel_layer
 from django.db import connection
 
 from cop_site.consumers import layer_kind
+from search.breaker import CLOSED, breaker_for
 from search.client import SearchUnavailable, elasticsearch_configured, server_info
 
 
@@ -39,9 +40,14 @@ def search_status():
     if not elasticsearch_configured():
         return {"available": True, "backend": "database"}
     try:
-        return {"available": True, "backend": "elasticsearch", **server_info()}
+        status = {"available": True, "backend": "elasticsearch", **server_info()}
     except SearchUnavailable as exc:
-        return {"available": False, "backend": "elasticsearch", "detail": str(exc)}
+        status = {"available": False, "backend": "elasticsearch", "detail": str(exc)}
+    state = breaker_for().state
+    if state != CLOSED:  # this process answers searches from the database for now (search/breaker.py)
+        note = f"search breaker {state}: searches are answered by the database until Elasticsearch answers again"
+        status["detail"] = "; ".join(filter(None, [status.get("detail"), note]))
+    return status
 
 
 def platform_status():
