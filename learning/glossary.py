@@ -124,7 +124,7 @@ MORE_TERMS = [
     ),
     (
         "evaluation",
-        "evaluating",
+        "impact evaluation",
         "",
         "Finding out what difference a piece of work made, for whom and why.",
         "measuring impact\nwhat difference it made\nmeasuring outcomes\nassessing outcomes\nproving it works",
@@ -166,7 +166,7 @@ MORE_TERMS = [
     ),
     (
         "facilitation",
-        "facilitating",
+        "group facilitation",
         "facilitator",
         "Helping a group talk and decide well, so that every voice is heard.",
         "running a meeting\nchairing a meeting\nsafe space\nstructured dialogue\nevery voice heard",

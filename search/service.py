@@ -129,7 +129,7 @@ def suggest(text, user, limit=8):
     ranked = sorted((entry for entry in ranked if entry[0] is not None), key=lambda entry: (entry[0], entry[1]))
     found, seen = [], set()
     for _, _, item in ranked:
-        key = (fold(item["title"]), item["url"])
+        key = fold(item["title"])  # a theme and a glossary term of one name are offered once
         if key in seen:
             continue
         seen.add(key)
@@ -149,10 +149,13 @@ def _vocabulary_suggestions():
         themes = Theme.objects.filter(tagged_pages__isnull=False).distinct().values_list("name", flat=True)
         entries = [{"title": name, "url": f"/search/?{urlencode({'theme': name})}", "type": "theme"} for name in themes]
         for term in GlossaryTerm.objects.all():
-            title = term.expansion[:1].upper() + term.expansion[1:]
+            if term.term.isupper():  # an abbreviation: what it stands for, then the letters
+                title = f"{term.expansion[:1].upper()}{term.expansion[1:]} ({term.term})"
+            else:
+                title = term.term[:1].upper() + term.term[1:]
             entries.append(
                 {
-                    "title": f"{title} ({term.term})" if term.term.isupper() else title,
+                    "title": title,
                     "url": f"/search/?{urlencode({'q': term.expansion})}",
                     "type": "glossary",
                     "names": [term.term, *term.equivalents()],

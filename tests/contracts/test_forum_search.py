@@ -59,3 +59,38 @@ def test_hidden_and_deleted_posts_leave_search(backend, forum, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         services.delete_post(reply, forum["priya"])
     assert search(refreshed(backend), "saturdays").total == 0
+
+
+def test_a_threads_opening_post_is_found_once_as_the_thread(backend, forum):
+    found = search(refreshed(backend), "kelpie", communities={forum["private"].pk})
+    assert sorted(hit.type for hit in found.hits) == ["post", "thread", "thread"]
+    assert titles(found) == {
+        "Locality plans that residents wrote",
+        "Shift patterns and burnout",
+        "Reply in “Locality plans that residents wrote”",
+    }
+
+
+def test_members_free_tags_are_searchable_but_stay_out_of_the_theme_facet(
+    backend, forum, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        forum["public_thread"].tags.add("kelpie-club")
+        forum["public_thread"].save()
+    results = search(refreshed(backend), "kelpie club")
+    assert "Locality plans that residents wrote" in titles(results)
+    assert all(bucket["value"] != "kelpie-club" for bucket in search(backend, "").facets["theme"])
+
+
+def test_suggestions_offer_a_thread_once_and_never_its_replies(backend, forum, settings):
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.service import suggest
+
+    refreshed(backend)
+    offered = suggest("Locality pl", AnonymousUser())
+    assert [(s["title"], s["type"]) for s in offered if s["type"] in ("thread", "post")] == [
+        ("Locality plans that residents wrote", "thread")
+    ]
+    assert suggest("Shift patt", AnonymousUser()) == []  # the private community's thread
+    assert [s["title"] for s in suggest("Shift patt", forum["priya"])] == ["Shift patterns and burnout"]
