@@ -2,12 +2,13 @@
 
 Searches, suggestions and "more like this" ask Elasticsearch with a short timeout
 (SEARCH_READ_TIMEOUT, 0.4 s; writes, bulk loads and rebuilds keep the client's longer ones). When a
-read fails, by timeout or otherwise, the breaker opens: for SEARCH_BREAKER_COOLDOWN seconds (30)
+read fails (refused, timed out, a 5xx), the breaker opens: for SEARCH_BREAKER_COOLDOWN seconds (30)
 every read goes straight to the database backend without touching Elasticsearch, and the results
 say incomplete. After the cool-down the breaker is half-open: the next read is the trial and goes to
 Elasticsearch while the others keep using the database. If the trial answers, the breaker closes;
 if it fails, it opens for another cool-down. A trial that never reports back is replaced by another
-after one more cool-down.
+after one more cool-down. A request the node refuses with a 4xx (a query it cannot run) falls back
+alone: the node answered, so the breaker closes.
 
 The state lives in the process (each server process finds out for itself, at the price of one
 short timeout), one breaker per Elasticsearch URL, behind a lock so that threads share it safely.
@@ -66,6 +67,13 @@ class CircuitBreaker:
     def failed(self):
         with self._lock:
             self._state, self._since = OPEN, self._clock()
+
+
+def node_failed(exc):
+    """Whether a BackendUnavailable means the node is in trouble (no answer, a timeout, a 5xx or 429),
+    rather than that it refused this one request (another 4xx): only trouble opens the breaker."""
+    status = getattr(exc.__cause__, "status_code", None)
+    return status is None or status >= 500 or status == 429
 
 
 _breakers = {}

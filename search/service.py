@@ -11,7 +11,7 @@ from search import spelling
 from search.access import viewer_communities
 from search.backends import database_backend, primary_backend
 from search.backends.base import BackendUnavailable
-from search.breaker import breaker_for
+from search.breaker import breaker_for, node_failed
 from search.models import PendingIndexUpdate, QueryLog
 from search.query import SearchQuery
 from search.text import can_relax, fold, required_coverage, term_groups, words
@@ -79,6 +79,10 @@ def _with_fallback(action):
         try:
             result = action(backend)
         except BackendUnavailable as exc:
+            if not node_failed(exc):
+                breaker.succeeded()  # the node answered, refusing only this request
+                logger.warning("search falling back to the database for one request: %s", exc)
+                return action(database_backend()), True
             breaker.failed()
             logger.warning("search falling back to the database for %ss: %s", breaker.cooldown, exc)
         else:

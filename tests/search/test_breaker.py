@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from search import service
 from search.backends.base import BackendUnavailable
-from search.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker, breaker_for, reset
+from search.breaker import CLOSED, HALF_OPEN, OPEN, CircuitBreaker, breaker_for, node_failed, reset
 from search.models import PendingIndexUpdate
 
 
@@ -120,6 +120,25 @@ def test_there_is_one_breaker_per_elasticsearch_url(settings):
 
 
 # --- search.service with stand-in backends --------------------------------------------------------
+class Refused(Exception):
+    def __init__(self, status_code):
+        self.status_code = status_code
+
+
+def unavailable(cause):
+    try:
+        raise BackendUnavailable("Elasticsearch is unreachable") from cause
+    except BackendUnavailable as exc:
+        return exc
+
+
+def test_only_trouble_with_the_node_counts_as_its_failure():
+    assert node_failed(unavailable(TimeoutError("read timed out")))
+    assert node_failed(unavailable(Refused(503)))
+    assert node_failed(unavailable(Refused(429)))
+    assert not node_failed(unavailable(Refused(400))), "the node answered; it refused this one query"
+
+
 class StandIn:
     def __init__(self, name, fails=False):
         self.name, self.fails, self.calls = name, fails, 0
@@ -127,7 +146,7 @@ class StandIn:
     def read(self):
         self.calls += 1
         if self.fails:
-            raise BackendUnavailable("Elasticsearch is unreachable: timed out")
+            raise unavailable(self.fails if isinstance(self.fails, Exception) else TimeoutError("timed out"))
         return self.name
 
 
@@ -157,6 +176,15 @@ def test_after_one_failure_reads_go_to_the_database_without_asking_elasticsearch
     assert service._with_fallback(read) == ("database", True)
     assert (elasticsearch.calls, database.calls) == (1, 3)
     assert breaker_for().state == OPEN
+
+
+def test_a_query_the_node_refuses_falls_back_alone(backends):
+    elasticsearch, _ = backends
+    elasticsearch.fails = Refused(400)
+    assert service._with_fallback(read) == ("database", True)
+    assert breaker_for().state == CLOSED
+    service._with_fallback(read)
+    assert elasticsearch.calls == 2
 
 
 @pytest.mark.django_db
