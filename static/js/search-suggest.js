@@ -32,6 +32,7 @@
 
     function show(suggestions) {
       list.innerHTML = "";
+      var KINDS = { theme: "theme", glossary: "glossary term" };
       suggestions.forEach(function (s, i) {
         var li = document.createElement("li");
         li.id = input.id + "-option-" + i;
@@ -40,6 +41,12 @@
         li.className = "cop-suggest__option";
         li.dataset.url = s.url;
         li.textContent = s.title;
+        if (KINDS[s.type]) {  // a theme or glossary term opens a search, not a page: say so
+          var kind = document.createElement("span");
+          kind.className = "cop-suggest__kind";
+          kind.textContent = " · " + KINDS[s.type];
+          li.appendChild(kind);
+        }
         li.addEventListener("mousedown", function (event) { event.preventDefault(); window.location.href = s.url; });
         list.appendChild(li);
       });

@@ -41,10 +41,40 @@ def test_suggestions_work_by_keyboard(site_server, page):
     options.first.wait_for(timeout=5000)
     assert box.get_attribute("aria-expanded") == "true"
     titles = options.all_inner_texts()
-    wanted = next(i for i, title in enumerate(titles) if "articipatory" in title)
+    # Themes and glossary terms say what they are ("· glossary term") and open a search; pick a page.
+    wanted = next(i for i, title in enumerate(titles) if "articipatory" in title and "·" not in title)
     for _ in range(wanted + 1):
         page.keyboard.press("ArrowDown")
     assert box.get_attribute("aria-activedescendant") == options.nth(wanted).get_attribute("id")
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     assert page.locator("h1").inner_text().strip() == titles[wanted].strip()
+
+
+def test_a_misspelt_search_shows_corrected_results_and_can_search_as_typed(site_server, page):
+    page.goto(f"{site_server.url}/search/")
+    page.get_by_label("Search case studies, evidence, guides and discussions").fill("colaborative action reserch")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url(re.compile(r"[?&]q=colaborative"))
+    assert "Showing results for collaborative action research." in page.locator(".cop-search-corrected").inner_text()
+    assert page.locator(".ds_search-result").count() >= 3
+    assert "collaborative action research" in page.locator(".ds_search-result mark").first.inner_text().lower() + (
+        " " + page.locator(".ds_search-result").first.inner_text().lower()
+    )
+    page.get_by_role("link", name="Search instead for colaborative action reserch").click()
+    page.wait_for_url(re.compile(r"original=1"))
+    assert page.get_by_role("status").first.inner_text().startswith("0 results")
+
+
+def test_an_abbreviation_is_suggested_as_what_it_stands_for(site_server, page):
+    page.goto(f"{site_server.url}/search/")
+    box = page.get_by_role("combobox")
+    box.focus()
+    page.keyboard.type("sds", delay=30)
+    first = page.get_by_role("option").first
+    first.wait_for(timeout=5000)
+    assert first.inner_text().startswith("Self-directed support (SDS)")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=self-directed"))
+    assert page.locator(".ds_search-result").count() >= 2
