@@ -14,6 +14,7 @@ skips the test (fails it when COP_REQUIRE_SERVICES=1) when the distribution, Jav
 user is missing.
 """
 
+import atexit
 import json
 import os
 import pwd
@@ -199,10 +200,10 @@ class ElasticsearchNode:
     def stop(self):
         if self.process is None or self.process.poll() is not None:
             return
-        if self.server_pid:
+        try:
             self.thaw()
             self._signal(signal.SIGTERM)
-        else:
+        except (AssertionError, OSError):  # not started yet, or the server is already gone
             os.killpg(self.process.pid, signal.SIGTERM)
         if not self._wait_for_exit(60):
             os.killpg(self.process.pid, signal.SIGKILL)
@@ -242,6 +243,7 @@ def elasticsearch_node():
     if run_as_prefix() is None:
         unavailable(f"starting Elasticsearch as the {ES_USER} user needs root (or that user)")
     node = ElasticsearchNode(home, java)
+    atexit.register(node.remove)  # also when the run ends without tearing its fixtures down
     try:
         return node.start()
     except BaseException:
