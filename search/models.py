@@ -33,6 +33,16 @@ class SearchEntry(models.Model):
         return f"{self.type}: {self.title}"
 
 
+class SearchIndexVersion(models.Model):
+    """One row that every write to SearchEntry changes, so every process knows when its copy of the
+    short columns (search/backends/short_rows.py) is out of date."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"search index version {self.version}"
+
+
 class PendingIndexUpdate(models.Model):
     """An Elasticsearch update that failed: kept until a retry succeeds, never dropped."""
 

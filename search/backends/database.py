@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Coalesce
 
-from search.backends import postgres_fts, sqlite_fts
+from search.backends import postgres_fts, short_rows, sqlite_fts
 from search.backends.base import SearchBackend
 from search.documents import FACETS, TYPE_LABELS
 from search.models import SearchEntry
@@ -42,6 +42,12 @@ FACET_SIZE = 20
 # What facets and sorting need of every matching row: the short columns only.
 ROW_FIELDS = ("pk", "type", "themes", "sectors", "region", "countries", "published")
 PK, TYPE, THEMES, SECTORS, REGION, COUNTRIES, PUBLISHED, TITLE, TEXT = range(len(ROW_FIELDS) + 2)
+# Kept in memory (short_rows.py): the row fields, the folded title for scoring, the access field.
+SHORT_FIELDS = (*ROW_FIELDS, "title_search", "community")
+COMMUNITY = TEXT
+# A group matching more rows than this is too common to rank by how strongly each text says it
+# (BM25 for thousands of rows costs more than the rest of the search); its matches count plainly.
+RANKED_MATCHES = 2000
 FACET_COLUMNS = {"type": TYPE, "theme": THEMES, "sector": SECTORS, "region": REGION, "country": COUNTRIES}
 PACKED = {THEMES, SECTORS, COUNTRIES}
 
@@ -85,6 +91,7 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             _delete(SearchEntry.objects.filter(doc_id__in=list(rows)))
             SearchEntry.objects.bulk_create(rows.values(), batch_size=200)
+            short_rows.bump()
 
     def _row(self, doc):
         return {
@@ -107,10 +114,14 @@ class DatabaseBackend(SearchBackend):
         }
 
     def delete(self, doc_ids):
-        _delete(SearchEntry.objects.filter(doc_id__in=list(doc_ids)))
+        with transaction.atomic():
+            _delete(SearchEntry.objects.filter(doc_id__in=list(doc_ids)))
+            short_rows.bump()
 
     def clear(self):
-        _delete(SearchEntry.objects.all())
+        with transaction.atomic():
+            _delete(SearchEntry.objects.all())
+            short_rows.bump()
         if connection.vendor == "sqlite" and not sqlite_fts.installed():
             sqlite_fts.install()  # a later migration that remade the table dropped it: the rebuild restores it
 
@@ -125,9 +136,22 @@ class DatabaseBackend(SearchBackend):
             return sqlite_fts if connection.vendor == "sqlite" else postgres_fts
         return None
 
+    def _short_rows(self, communities, ids=None):
+        """The short columns of the visible rows (of those with these ids), from this process's copy."""
+        by_id, every = short_rows.rows(_fetch, SHORT_FIELDS)
+        allowed = set(communities or ())
+        if ids is None:
+            candidates = every
+        else:
+            candidates = [by_id[pk] for pk in ids if pk in by_id]
+        return [row for row in candidates if row[COMMUNITY] is None or row[COMMUNITY] in allowed]
+
     def search(self, query, communities):
         if not query.groups:
-            rows = _fetch(SearchEntry.objects.filter(_visible(communities)), ROW_FIELDS)
+            if self.matcher is None:
+                rows = _fetch(SearchEntry.objects.filter(_visible(communities)), ROW_FIELDS)
+            else:
+                rows = self._short_rows(communities)
             matched, scores, group_counts = rows, {}, []
         else:
             matched, scores, group_counts = self._match(query, communities)
@@ -182,23 +206,21 @@ class DatabaseBackend(SearchBackend):
         return matched, scores, counts
 
     def _look_up(self, groups, phrase, communities):
-        """Each group's matches from the full-text index (ids and a text strength), then the short
-        columns of the visible rows among them."""
+        """Each group's matches from the full-text index (ids, and a text strength unless the group is
+        too common to rank by), then the short columns of the visible rows among them."""
         exact, related, strength = [], [], {}
         for index, group in enumerate(groups):
-            ranks = self.matcher.ranked_ids(group.phrases)
-            exact.append(ranks)
-            related.append(self.matcher.ranked_ids(group.related) if group.related else {})
-            top = max(ranks.values(), default=0.0) or 1.0
-            for pk, rank in ranks.items():
-                strength[(pk, index)] = rank / top
-        in_phrase = set(self.matcher.ranked_ids([phrase])) if phrase else set()
+            ids = self.matcher.matching_ids(group.phrases)
+            exact.append(ids)
+            related.append(self.matcher.matching_ids(group.related) if group.related else set())
+            if len(ids) <= RANKED_MATCHES:
+                ranks = self.matcher.ranked_ids(group.phrases)
+                top = max(ranks.values(), default=0.0) or 1.0
+                for pk, rank in ranks.items():
+                    strength[(pk, index)] = rank / top
+        in_phrase = self.matcher.matching_ids([phrase]) if phrase else set()
         ids = set().union(*exact, *related)
-        if not ids:
-            return [], exact, related, strength, in_phrase
-        visible = SearchEntry.objects.filter(_visible(communities), pk__in=list(ids))
-        rows = _fetch(visible, (*ROW_FIELDS, "title_search"))
-        return rows, exact, related, strength, in_phrase
+        return self._short_rows(communities, ids), exact, related, strength, in_phrase
 
     def _scan(self, groups, phrase, communities):
         """Without an index: the rows holding any phrase, found with LIKE, then matched in Python."""

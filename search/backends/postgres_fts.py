@@ -63,16 +63,30 @@ def installed(using=connection):
     return name in _installed
 
 
-def ranked_ids(phrases, using=connection):
-    """{entry id: ts_rank} for the entries holding any of the phrases (tuples of stems)."""
+def _query(phrases):
+    """SQL for a tsquery matching any of the phrases (tuples of stems), and its parameters."""
     phrases = [" ".join(phrase) for phrase in phrases if phrase]
-    if not phrases:
+    return " || ".join(["phraseto_tsquery('simple'::regconfig, %s)"] * len(phrases)), phrases
+
+
+def matching_ids(phrases, using=connection):
+    """The ids of the entries holding any of the phrases."""
+    query, params = _query(phrases)
+    if not params:
+        return set()
+    with using.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {TABLE} WHERE {COLUMN} @@ ({query})", params)  # noqa: S608
+        return {row[0] for row in cursor.fetchall()}
+
+
+def ranked_ids(phrases, using=connection):
+    """{entry id: ts_rank} for the entries holding any of the phrases."""
+    query, params = _query(phrases)
+    if not params:
         return {}
-    query = " || ".join(["phraseto_tsquery('simple'::regconfig, %s)"] * len(phrases))
     with using.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, ts_rank({COLUMN}, q) FROM {TABLE}, ({'SELECT ' + query} AS q) AS query "  # noqa: S608
-            f"WHERE {COLUMN} @@ q",
-            phrases,
+            f"SELECT id, ts_rank({COLUMN}, q) FROM {TABLE}, (SELECT {query} AS q) AS query WHERE {COLUMN} @@ q",  # noqa: S608
+            params,
         )
         return dict(cursor.fetchall())

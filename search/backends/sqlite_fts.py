@@ -101,6 +101,15 @@ def match_expression(phrases):
     return " OR ".join('"' + " ".join(phrase).replace('"', '""') + '"' for phrase in phrases)
 
 
+def matching_ids(phrases, using=connection):
+    """The ids of the entries holding any of the phrases."""
+    if not phrases:
+        return set()
+    with using.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [match_expression(phrases)])  # noqa: S608
+        return {row[0] for row in cursor.fetchall()}
+
+
 def ranked_ids(phrases, weights=TEXT_ONLY, using=connection):
     """{entry id: BM25 score of its text} for the entries holding any of the phrases; higher is better."""
     if not phrases:
