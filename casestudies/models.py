@@ -23,6 +23,7 @@ class CaseStudyPage(ContentPage):
         "evaluation",
         "lessons",
     )
+    search_prefetch = ("council_area",)
 
     council_area = models.ForeignKey("learning.CouncilArea", on_delete=models.PROTECT, related_name="case_studies")
     lead_organisation = models.CharField(max_length=200)

@@ -8,7 +8,9 @@ every query, and only content everyone may see without signing in has `community
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import cache
 from html import unescape
+from types import SimpleNamespace
 
 TYPES = ("casestudy", "evidence", "guide", "pathway", "thread", "post")
 # What people call each type: shown on results, and searchable ("evidence on ...", "facilitation guide").
@@ -23,7 +25,6 @@ TYPE_LABELS = {
 FACETS = ("type", "theme", "sector", "region", "country")
 
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -50,20 +51,26 @@ class SearchDocument:
 
 def html_to_text(html):
     """Plain text from rich text HTML, for indexing (never for display)."""
-    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html or ""))).strip()
+    text = html or ""
+    if "<" in text:  # most block text is plain: skip the tag scan
+        text = _TAG.sub(" ", text)
+    return " ".join(unescape(text).split())  # str.split() and \s agree on what whitespace is
 
 
 def stream_text(value):
     """All the readable text in a StreamField value (or any nested block value), in order."""
     parts = []
     _collect(value, parts)
-    return _SPACE.sub(" ", " ".join(p for p in parts if p)).strip()
+    return " ".join(" ".join(p for p in parts if p).split())
 
 
 def _collect(value, parts):
-    from wagtail.rich_text import RichText
+    RichText = _wagtail().RichText
 
     if value is None:
+        return
+    if getattr(value, "is_lazy", False) and hasattr(value, "stream_block"):  # a StreamValue as loaded
+        _collect_raw(value.stream_block, value.raw_data, parts)
         return
     if isinstance(value, RichText):
         parts.append(html_to_text(value.source))
@@ -75,3 +82,37 @@ def _collect(value, parts):
     elif hasattr(value, "raw_data") or isinstance(value, list | tuple):  # StreamValue, ListValue
         for item in value:
             _collect(getattr(item, "value", item), parts)
+
+
+def _collect_raw(block, raw, parts):
+    """The text _collect finds in `block`'s value, read from its stored (JSON) form: the same text, in
+    the same order. Building the whole value would fetch every page, image and document a chooser
+    names (a query per field) only for _collect to skip them; here choosers are skipped unread and
+    other leaf blocks are converted one by one."""
+    blocks = _wagtail().blocks
+    if raw is None:
+        return
+    if isinstance(block, blocks.BaseStreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                _collect_raw(child, item.get("value"), parts)
+    elif isinstance(block, blocks.BaseStructBlock):
+        for name, child in block.child_blocks.items():
+            if isinstance(raw, dict) and name in raw:
+                _collect_raw(child, raw[name], parts)
+            else:
+                _collect(child.get_default(), parts)  # as StructBlock.to_python fills a missing child
+    elif isinstance(block, blocks.ListBlock):
+        return  # _collect finds nothing in a ListValue (neither a list nor a StreamValue): key points stay out
+    elif not isinstance(block, blocks.ChooserBlock):
+        _collect(block.to_python(raw), parts)
+
+
+@cache
+def _wagtail():
+    """Wagtail's block and rich text classes, imported once the apps are ready (not with this module)."""
+    from wagtail import blocks
+    from wagtail.rich_text import RichText
+
+    return SimpleNamespace(blocks=blocks, RichText=RichText)

@@ -3,7 +3,9 @@
 A model takes part by defining `search_type` (one of documents.TYPES), a `search_queryset()`
 classmethod (everything that belongs in the index: public, live, not hidden) and a
 `search_document()` method returning a SearchDocument. Subclasses that inherit the methods but
-not a type of their own (a multi-table base class) are skipped.
+not a type of their own (a multi-table base class) are skipped. A model may also define a
+`search_documents(objects)` classmethod: the same documents for a batch, built with what they read
+fetched once per batch (rebuilds and batched syncs use it).
 """
 
 from functools import cache
@@ -43,6 +45,14 @@ def document_or_none(instance):
     return instance.search_document()
 
 
+def documents_for(model, objects):
+    """search_document() of each object (all of `model`, in the index's queryset), batched when the model can."""
+    batch = getattr(model, "search_documents", None)
+    if batch is not None:
+        return batch(objects)
+    return [obj.search_document() for obj in objects]
+
+
 def all_documents(batch_size=500):
     """Every document the index should hold, model by model, in batches (for rebuilds)."""
     for model in indexable_models():
@@ -53,7 +63,7 @@ def all_documents(batch_size=500):
             batch = list(batch[:batch_size])
             if not batch:
                 break
-            yield [obj.search_document() for obj in batch]
+            yield documents_for(model, batch)
             last_pk = batch[-1].pk
 
 

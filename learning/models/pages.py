@@ -6,7 +6,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from learning.blocks import RICH_FEATURES, PathwayStepBlock, body_blocks, document_blocks, step_blocks
@@ -44,13 +44,47 @@ class ContentPage(Page):
     class Meta:
         verbose_name = "content page"
 
-    # --- Search: the one method search/ calls (apps never import search/) -----------------------
+    # --- Search: the methods search/ calls (apps never import search/) ---------------------------
     search_body_fields = ()  # the fields whose text makes the document's body
+    search_vocabularies = ("sectors",)  # many-to-many fields whose names the document lists
+    search_prefetch = ()  # other relations search_document() reads
 
     @classmethod
     def search_queryset(cls):
         """What belongs in the search index: live pages anyone may see (no drafts, no restrictions)."""
         return cls.objects.live().public().specific()
+
+    @classmethod
+    def search_documents(cls, pages):
+        """search_document() for a batch of pages (a rebuild), with what each reads fetched once for the
+        batch: a query per relation rather than per page, and the site's root paths (for `url`) once."""
+        pages = list(pages)
+        if not pages:
+            return []
+        ids = [page.pk for page in pages]
+        names = {pk: {relation: [] for relation in ("themes", *cls.search_vocabularies)} for pk in ids}
+        themes = ContentPageTheme.objects.filter(content_object_id__in=ids).order_by("pk")  # as self.themes lists them
+        for pk, name in themes.values_list("content_object_id", "tag__name"):
+            names[pk]["themes"].append(name)
+        for relation in cls.search_vocabularies:
+            field = cls._meta.get_field(relation)
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            rows = field.remote_field.through._default_manager.filter(**{f"{source}_id__in": ids})
+            for pk, name in rows.order_by(f"{target}__name").values_list(f"{source}_id", f"{target}__name"):
+                names[pk][relation].append(name)  # vocabularies are listed by name
+        models.prefetch_related_objects(pages, *cls.search_prefetch)
+        root_paths = Site.get_site_root_paths()
+        for page in pages:
+            page._search_names = names[page.pk]
+            page._wagtail_cached_site_root_paths = root_paths  # where Page.url keeps them for one page
+        return [page.search_document() for page in pages]
+
+    def search_names(self, relation):
+        """The names of the page's themes or of one of its vocabularies, in the order the relation lists them."""
+        fetched = self.__dict__.get("_search_names")
+        if fetched is not None:
+            return fetched[relation]
+        return [item.name for item in getattr(self, relation).all()]
 
     def search_document_id(self):
         return f"page-{self.pk}"
@@ -64,8 +98,8 @@ class ContentPage(Page):
             "published": self.first_published_at,
             "summary": self.summary,
             "body": [getattr(self, name) for name in self.search_body_fields],
-            "themes": [theme.name for theme in self.themes.all()],
-            "sectors": [sector.name for sector in self.sectors.all()],
+            "themes": self.search_names("themes"),
+            "sectors": self.search_names("sectors"),
             **self.search_document_extra(),
         }
 
@@ -91,6 +125,7 @@ class ContentPage(Page):
 class EvidenceSummaryPage(ContentPage):
     content_type_key = "evidence"
     search_body_fields = ("question", "key_findings", "implications", "limitations", "source_citation")
+    search_vocabularies = (*ContentPage.search_vocabularies, "countries")
 
     question = models.TextField(help_text="The question the evidence addresses.")
     countries = ParentalManyToManyField("learning.Country", related_name="+")
@@ -160,7 +195,7 @@ class EvidenceSummaryPage(ContentPage):
 
     def search_document_extra(self):
         return {
-            "countries": [country.name for country in self.countries.all()],
+            "countries": self.search_names("countries"),
             "study_type": self.get_study_type_display(),
             "strength": self.strength,
         }
