@@ -9,16 +9,18 @@ import logging
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import QuerySet
 
 from search.backends import database_backend, elasticsearch_backend
 from search.backends.base import BackendUnavailable
 from search.client import elasticsearch_configured
 from search.documents import SearchDocument, stream_text
 from search.models import IndexRebuild, PendingIndexUpdate, RebuildTouch
-from search.registry import document_or_none, is_indexable
+from search.registry import document_or_none, documents_for, indexable_models, is_indexable
 
 logger = logging.getLogger(__name__)
 RETRY_BATCH = 50
+SYNC_BATCH = 500  # objects a batched sync builds and writes at a time
 
 
 def build_document(data):
@@ -50,30 +52,63 @@ def current_document(model_label, object_pk):
 def sync(model_label, object_pk, doc_id):
     """Bring one document in every backend up to date with the database."""
     document = current_document(model_label, object_pk)
+    _write(model_label, [(object_pk, doc_id, document)])
+
+
+def sync_many(queryset):
+    """Bring the documents of every object in `queryset` (one searchable model) up to date, a batch at a
+    time: each batch's documents are built together (the model's search_documents()) and written with
+    one request per backend, rather than a task and a write per object."""
+    model = queryset.model
+    if model not in indexable_models():
+        return 0
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), SYNC_BATCH):
+        _sync_batch(model, pks[start : start + SYNC_BATCH])
+    return len(pks)
+
+
+def _sync_batch(model, pks):
+    doc_ids = {obj.pk: obj.search_document_id() for obj in model._default_manager.filter(pk__in=pks)}
+    current = list(model.search_queryset().filter(pk__in=pks))
+    documents = {obj.pk: build_document(data) for obj, data in zip(current, documents_for(model, current), strict=True)}
+    _write(model._meta.label, [(pk, doc_id, documents.get(pk)) for pk, doc_id in doc_ids.items()])
+
+
+def _write(model_label, items):
+    """Write (object_pk, doc_id, document or None to delete) items to every backend."""
     database = database_backend()
-    if document is None:
-        database.delete([doc_id])
-    else:
-        database.upsert([document])
+    gone = [doc_id for _, doc_id, document in items if document is None]
+    documents = [document for _, _, document in items if document is not None]
+    if gone:
+        database.delete(gone)
+    if documents:
+        database.upsert(documents)
     if elasticsearch_configured():
-        _sync_elasticsearch(model_label, object_pk, doc_id, document)
+        _sync_elasticsearch(model_label, items)
 
 
-def _sync_elasticsearch(model_label, object_pk, doc_id, document):
+def _sync_elasticsearch(model_label, items):
     backend = elasticsearch_backend()
     rebuild = IndexRebuild.objects.filter(finished__isnull=True).order_by("-started").first()
     if rebuild is not None:
-        RebuildTouch.objects.create(rebuild=rebuild, doc_id=doc_id, model_label=model_label, object_pk=str(object_pk))
+        RebuildTouch.objects.bulk_create(
+            RebuildTouch(rebuild=rebuild, doc_id=doc_id, model_label=model_label, object_pk=str(object_pk))
+            for object_pk, doc_id, _ in items
+        )
+    gone = [doc_id for _, doc_id, document in items if document is None]
+    documents = [document for _, _, document in items if document is not None]
     try:
         for index in [None, rebuild.target] if rebuild else [None]:  # None: the live alias
-            if document is None:
-                backend.delete([doc_id], index=index)
-            else:
-                backend.upsert([document], index=index)
+            if gone:
+                backend.delete(gone, index=index)
+            if documents:
+                backend.upsert(documents, index=index)
     except BackendUnavailable as exc:
-        _remember_failure(model_label, object_pk, doc_id, document, exc)
+        for object_pk, doc_id, document in items:
+            _remember_failure(model_label, object_pk, doc_id, document, exc)
         return
-    PendingIndexUpdate.objects.filter(doc_id=doc_id).delete()
+    PendingIndexUpdate.objects.filter(doc_id__in=[doc_id for _, doc_id, _ in items]).delete()
     retry_pending(limit=RETRY_BATCH)
 
 
@@ -133,6 +168,29 @@ def schedule_sync(instance, doc_id=None):
     object_pk = instance.pk
     doc_id = doc_id or document_id(instance)
     transaction.on_commit(lambda: sync_document.enqueue(model_label, str(object_pk), doc_id))
+
+
+def schedule_dependents_sync(instance):
+    """Queue one task that re-syncs, in batches, every document built partly from this object (a
+    community's threads and posts carry its visibility), once the current transaction commits."""
+    from search.tasks import sync_dependents
+
+    model_label = instance._meta.label
+    object_pk = str(instance.pk)
+    transaction.on_commit(lambda: sync_dependents.enqueue(model_label, object_pk))
+
+
+def sync_dependents(model_label, object_pk):
+    """Re-sync what the object's `search_dependents()` names: searchable objects, or querysets of them
+    (synced in batches)."""
+    instance = apps.get_model(model_label)._default_manager.filter(pk=object_pk).first()
+    if instance is None:
+        return  # deleted since: its dependents' own deletions were synced
+    for dependent in instance.search_dependents():
+        if isinstance(dependent, QuerySet):
+            sync_many(dependent)
+        elif dependent is not None and dependent.pk is not None and is_indexable(dependent):
+            sync(dependent._meta.label, dependent.pk, document_id(dependent))
 
 
 def document_id(instance):

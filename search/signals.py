@@ -1,12 +1,13 @@
-"""Changes that queue index updates: page publishing, moves, deletions and view restrictions, and
-saves and deletions of any other searchable model. Apps never call search/: it listens."""
+"""Changes that queue index updates: page publishing, moves, deletions and view restrictions, saves
+and deletions of any other searchable model, and changes to what other documents are built from (a
+community's visibility). Apps never call search/: it listens."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.indexing import schedule_sync
+from search.indexing import schedule_dependents_sync, schedule_sync
 from search.registry import is_indexable
 
 
@@ -50,6 +51,37 @@ def indexable_saved(sender, instance, raw=False, **kwargs):
         return
     if is_indexable(instance):
         schedule_sync(instance)
+    elif _dependency_changed(instance):
+        schedule_dependents_sync(instance)
+
+
+# Models whose fields other documents are built from name them in `search_dependent_fields` and name
+# those documents in `search_dependents()` (a community: its visibility is its threads' and posts'
+# access). Their values before a save are read here, so a save that changes one re-syncs the lot.
+_BEFORE_SAVE = "_search_values_before_save"
+
+
+@receiver(pre_save)
+def dependency_saving(sender, instance, raw=False, **kwargs):
+    fields = getattr(sender, "search_dependent_fields", None)
+    if raw or not fields or instance.pk is None or isinstance(instance, Page) or is_indexable(instance):
+        return
+    before = sender._default_manager.filter(pk=instance.pk).values(*fields).first()
+    instance.__dict__[_BEFORE_SAVE] = before
+
+
+def _dependency_changed(instance):
+    fields = getattr(type(instance), "search_dependent_fields", None)
+    if not fields or not hasattr(instance, "search_dependents"):
+        return False
+    before = instance.__dict__.pop(_BEFORE_SAVE, None)
+    if before is None:
+        return False  # created just now: nothing was built from it yet
+    return any(before[name] != getattr(instance, _attname(type(instance), name)) for name in fields)
+
+
+def _attname(model, name):
+    return model._meta.get_field(name).attname
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -10,5 +10,11 @@ def sync_document(model_label, object_pk, doc_id):
 
 
 @task()
+def sync_dependents(model_label, object_pk):
+    """Re-sync, in batches, every document built partly from this object (a community's threads and posts)."""
+    indexing.sync_dependents(model_label, object_pk)
+
+
+@task()
 def retry_pending_updates():
     indexing.retry_pending()

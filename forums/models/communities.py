@@ -99,6 +99,16 @@ class Community(models.Model):
         """None when anyone may read the community's content; otherwise its id, for search's access filter."""
         return None if self.visibility == self.Visibility.OPEN else self.pk
 
+    # What its threads' and posts' search documents take from it (access, and the slug in their URLs):
+    # when a save changes one, search/ re-syncs search_dependents() at once.
+    search_dependent_fields = ("visibility", "slug")
+
+    def search_dependents(self):
+        """Everything whose search document is built partly from this community, as querysets (synced in batches)."""
+        from .threads import Post, Thread  # threads.py imports this module
+
+        return [Thread.objects.filter(community=self), Post.objects.filter(thread__community=self)]
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):
