@@ -146,6 +146,11 @@ SEARCH_DATABASE_FULL_TEXT = env_bool("SEARCH_DATABASE_FULL_TEXT", True)  # FTS5 
 SEARCH_READ_TIMEOUT = float(os.environ.get("SEARCH_READ_TIMEOUT", "0.4"))
 SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
 SEARCH_RETRY_INTERVAL = int(os.environ.get("SEARCH_RETRY_INTERVAL", "30"))  # searches queue failed updates' retry
+# Index shape on Elasticsearch, ours and Wagtail's: one node needs 0 replicas, or every index stays yellow.
+SEARCH_INDEX_SHARDS = int(os.environ.get("SEARCH_INDEX_SHARDS", "1"))
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+# Processes that share `search_index rebuild`'s batches (PostgreSQL only; 1: the command's own process).
+SEARCH_REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS", "2"))
 # Wagtail's admin search: on the same cluster when there is one (the public search is ours, search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:

@@ -125,7 +125,9 @@ class ElasticsearchBackend(SearchBackend):
     def index_definition(self, name, profile=None):
         index = Index(name, using=self.client)
         index.settings(
-            number_of_shards=1, number_of_replicas=0, analysis=ANALYSIS_PROFILES[profile or self.analysis_profile]
+            number_of_shards=settings.SEARCH_INDEX_SHARDS,
+            number_of_replicas=settings.SEARCH_INDEX_REPLICAS,
+            analysis=ANALYSIS_PROFILES[profile or self.analysis_profile],
         )
         index.document(ContentDocument)
         return index
