@@ -24,6 +24,11 @@ class Command(BaseCommand):
         self.stdout.write("")
         where = f" into {result['index']} ({result['profile']} analysis)" if "index" in result else ""
         self.stdout.write(self.style.SUCCESS(f"Indexed {result['documents']} documents on {result['backend']}{where}."))
+        seconds = dict(result["seconds"])
+        total = seconds.pop("total")
+        parts = ", ".join(f"{name} {value:.1f} s" for name, value in seconds.items())
+        summed = f", summed over {result['workers']} worker processes" if result["workers"] > 1 else ""
+        self.stdout.write(f"{total:.1f} s in all ({parts}{summed}).")
 
     def _progress(self, done, total):
         width = 30
