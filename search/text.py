@@ -178,6 +178,10 @@ def term_groups(query, glossary):
     groups = [group for _, group in sorted(found, key=lambda item: item[0])]
     if groups and all(group.optional for group in groups):  # a query of filler alone still means its words
         groups = [replace(group, optional=False) for group in groups]
+    if not groups and tokens:  # only stop words ("what is the"): they are all there is to look for
+        groups = [
+            TermGroup(((stemmed_token,),), typed=token) for token, stemmed_token in zip(tokens, stemmed, strict=True)
+        ]
     return groups
 
 

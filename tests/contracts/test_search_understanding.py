@@ -148,3 +148,9 @@ def test_no_facet_has_an_empty_value(practice):
     results = search(practice, "")
     for name, buckets in results.facets.items():
         assert all(bucket["value"] for bucket in buckets), name
+
+
+def test_a_query_of_stop_words_alone_looks_for_them_instead_of_listing_everything(practice):
+    everything = search(practice, "").total
+    results = search(practice, "the of")
+    assert 0 < results.total < everything
