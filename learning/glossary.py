@@ -90,9 +90,68 @@ RELATED = {
     "NHS": "health board\nhealth service",
 }
 
-# Concepts that are not abbreviations but that people name in many ways:
-# (term, expansion, synonyms, description, related).
+# Concepts that are not abbreviations but that people name in many ways, and abbreviations whose
+# subjects the content covers: (term, expansion, synonyms, description, related).
 MORE_TERMS = [
+    (
+        "TSI",
+        "third sector interface",
+        "",
+        "The body in each council area that supports voluntary organisations, volunteering and social enterprise, "
+        "and speaks for the third sector in community planning.",
+        "",
+    ),
+    (
+        "RCT",
+        "randomised controlled trial",
+        "randomized controlled trial",
+        "A study that assigns people at random to a service or to a comparison group, to see what difference it makes.",
+        "control group\nexperiment",
+    ),
+    (
+        "ASB",
+        "anti-social behaviour",
+        "antisocial behaviour",
+        "Behaviour that causes harassment, alarm or distress to people nearby, from noise to vandalism.",
+        "nuisance\nvandalism",
+    ),
+    (
+        "GP",
+        "general practitioner",
+        "family doctor",
+        "A doctor in a local practice, usually the first point of contact with the NHS.",
+        "doctor\ngp surgery\nprimary care",
+    ),
+    (
+        "SIMD",
+        "Scottish Index of Multiple Deprivation",
+        "",
+        "The Scottish Government's ranking of small areas by income, employment, health, education, access, crime "
+        "and housing.",
+        "deprivation\ndeprived areas\npoverty",
+    ),
+    (
+        "ADP",
+        "alcohol and drug partnership",
+        "",
+        "The partnership in each council area that plans services to prevent and reduce harm from alcohol and drugs.",
+        "substance use\naddiction\ndrugs and alcohol",
+    ),
+    (
+        "LA",
+        "local authority",
+        "council",
+        "One of Scotland's 32 councils.",
+        "",
+    ),
+    (
+        "PSR",
+        "public service reform",
+        "",
+        "Changing how public services are designed and delivered: prevention, partnership, participation and "
+        "performance, as the Christie Commission set out in 2011.",
+        "reforming public services\nChristie Commission",
+    ),
     (
         "staff turnover",
         "workforce retention",
