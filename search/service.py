@@ -45,7 +45,8 @@ def prepare(query):
 def search_with(backend, query, communities, correct=True):
     """The results of one backend for a prepared query, asking again as people would expect when the
     query as typed finds nothing: with the spelling of its unknown words corrected (shown only when the
-    correction finds results), else needing fewer of its words (search.text.required_coverage)."""
+    correction finds results), else needing fewer of its words (search.text.required_coverage) when
+    each of them is in some document."""
     results = backend.search(query, communities)
     if results.total or not query.groups:
         return results
@@ -60,12 +61,19 @@ def search_with(backend, query, communities, correct=True):
                 corrected.did_you_mean = corrected_text
                 corrected.corrected = True
                 return corrected
-    if query.minimum is None and can_relax(query.groups):
+    # Fewer words, but only when every word is in some document: a word no document uses means the
+    # query is about something the site does not cover ("best restaurants in Dundee").
+    if query.minimum is None and can_relax(query.groups) and _every_content_word_known(query.groups, results):
         relaxed = backend.search(replace(query, minimum=required_coverage(query.groups, relaxed=True)), communities)
         if relaxed.total:
             relaxed.query = query
             return relaxed
     return results
+
+
+def _every_content_word_known(groups, results):
+    counts = results.group_counts or [1] * len(groups)
+    return all(count for group, count in zip(groups, counts, strict=False) if not group.optional)
 
 
 def _with_fallback(action):

@@ -1,10 +1,12 @@
 """Spelling corrections for queries that find nothing: one rule for both backends.
 
-Only a word that matches no document at all is corrected, so a real word of the content ("rough",
-"reducing") is never replaced by a commoner neighbour ("through", "producing"), and a glossary term
-is a word too. Candidates come from the public documents' titles, summaries and themes and the
-glossary (never a private community's words, which a correction would reveal), within one edit for
-short words and two for longer ones; the closest wins, then the one more documents use.
+Only a word that matches no document at all and is not an English word is corrected, so a real
+word ("rough", "reducing", "weather") is never replaced by a commoner neighbour ("through",
+"producing", "whether"), and a glossary term is a word too. English words are those of
+pyspellchecker's frequency list (offline, in the package). Candidates come from the public
+documents' titles, summaries and themes and the glossary (never a private community's words, which
+a correction would reveal), within one edit for short words and two for longer ones; the closest
+wins, then the one more documents use.
 """
 
 import time
@@ -17,6 +19,7 @@ from search.text import STOP_WORDS, words
 VOCABULARY_SECONDS = 300  # a new page's words become corrections within five minutes
 MAX_ROWS = 20_000
 MIN_LENGTH = 4  # "cpp", "sds": short words are more likely abbreviations than typos
+MIN_ENGLISH_FREQUENCY = 20  # rarer entries of the word list include misspellings
 
 _lock = Lock()
 _vocabularies = {}  # (backend name, index, document count) -> (built at, Vocabulary)
@@ -98,6 +101,17 @@ def _count_words(backend, glossary):
     return counts
 
 
+@lru_cache(maxsize=1)
+def _english():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def is_english_word(word):
+    return _english()[word] >= MIN_ENGLISH_FREQUENCY
+
+
 def correct(backend, text, groups, group_counts, glossary):
     """The query with its unmatched, unknown words corrected, or None when there is nothing to correct."""
     if not group_counts or all(group_counts):
@@ -108,7 +122,13 @@ def correct(backend, text, groups, group_counts, glossary):
     known = vocabulary(backend, glossary)
     corrected, changed = [], False
     for word in words(text):
-        if word in unmatched and word not in known and word not in STOP_WORDS and len(word) >= MIN_LENGTH:
+        if (
+            word in unmatched
+            and word not in known
+            and word not in STOP_WORDS
+            and len(word) >= MIN_LENGTH
+            and not is_english_word(word)
+        ):
             if not word.isdigit() and (better := known.best(word)):
                 corrected.append(better)
                 changed = True

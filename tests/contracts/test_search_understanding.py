@@ -38,6 +38,7 @@ def practice(backend, corpus):
         ("casestudy", "Why care staff leave", "Staff who leave cite rotas; fewer leave with steadier shifts."),
         ("evidence", "Community sentences", "Those who reoffend less often had stable housing and work."),
         ("casestudy", "Crofting township plan", "Rough ground and through routes: the township's priorities."),
+        ("guide", "Deciding whether to evaluate", "Whether it is worth it depends on what you will do with it."),
     )
     return backend
 
@@ -154,3 +155,16 @@ def test_a_query_of_stop_words_alone_looks_for_them_instead_of_listing_everythin
     everything = search(practice, "").total
     results = search(practice, "the of")
     assert 0 < results.total < everything
+
+
+def test_an_english_word_is_never_corrected_into_a_word_of_the_content(practice):
+    # "weather" is on no page but is a word: it is not turned into "whether", which is.
+    results = search(practice, "weather forecast")
+    assert (results.total, results.did_you_mean) == (0, None)
+
+
+def test_a_word_no_page_uses_is_not_dropped_to_find_something(practice):
+    # "restaurants" is on no page: the Dundee pages are not what was asked for.
+    assert search(practice, "restaurants in Dundee").total == 0
+    # Both words are on pages, though not together: each page with one of them is found.
+    assert "Participatory budgeting in Dundee" in titles(search(practice, "township Dundee"))
