@@ -36,7 +36,7 @@ def indexable_deleted(sender, instance, **kwargs):
 
 
 def _sync_dependents(instance):
-    """Documents built partly from this one (a thread's document holds its opening post)."""
+    """Documents built partly from this one (a thread's document holds its posts' words)."""
     for dependent in getattr(instance, "search_dependents", lambda: [])():
         if dependent is not None and dependent.pk is not None and is_indexable(dependent):
             schedule_sync(dependent)
@@ -51,6 +51,7 @@ def indexable_saved(sender, instance, raw=False, **kwargs):
         return
     if is_indexable(instance):
         schedule_sync(instance)
+        _sync_dependents(instance)  # a post's thread holds its words
     elif _dependency_changed(instance):
         schedule_dependents_sync(instance)
 

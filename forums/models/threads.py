@@ -110,25 +110,32 @@ class Thread(models.Model):
         """search_document() for a batch of threads (a rebuild, a community's change of visibility), each
         one's opening post, tags and author's profile fetched once for the batch."""
         threads = list(threads)
-        opening = models.Prefetch("posts", queryset=Post.objects.openings(), to_attr="search_opening_posts")
-        models.prefetch_related_objects(threads, "tags", "author__profile", opening)
+        posts = models.Prefetch(
+            "posts", queryset=Post.objects.visible().order_by("created", "pk"), to_attr="search_posts"
+        )
+        models.prefetch_related_objects(threads, "tags", "author__profile", posts)
         return [thread.search_document() for thread in threads]
 
-    def _search_opening_post(self):
-        if hasattr(self, "search_opening_posts"):  # fetched for a batch by search_documents()
-            return self.search_opening_posts[0] if self.search_opening_posts else None
-        return self.posts.filter(parent__isnull=True, status=Post.Status.VISIBLE).order_by("created", "pk").first()
+    def _search_posts(self):
+        if hasattr(self, "search_posts"):  # fetched for a batch by search_documents()
+            return self.search_posts
+        return list(self.posts.visible().order_by("created", "pk"))
 
     def search_document(self):
-        opening = self._search_opening_post()
+        """The thread is found by what was said in it: its opening post, then its replies (as far as
+        SEARCH_REPLIES_LENGTH), so a question answered across several replies finds the thread."""
+        posts = self._search_posts()
+        opening = next((post for post in posts if post.parent_id is None), None)
+        replies = "\n\n".join(post.body_source for post in posts if post is not opening)[:SEARCH_REPLIES_LENGTH]
+        body = opening.body_source if opening else ""
         return {
             "doc_id": self.search_document_id(),
             "type": "thread",
             "title": self.title,
             "url": self.get_absolute_url(),
             "published": self.created,
-            "summary": opening.body_source[:300] if opening else "",
-            "body": self._body_with_tags(opening.body_source if opening else ""),
+            "summary": body[:300],
+            "body": self._body_with_tags(f"{body}\n\n{replies}" if replies else body),
             "themes": [],  # members' free tags stay out of the editors' curated Theme facet; they are searchable text
             "author": display_name(self.author),
             "community": self.community.search_access,
@@ -137,6 +144,9 @@ class Thread(models.Model):
     def _body_with_tags(self, body):
         tags = [tag.name for tag in self.tags.all()]
         return f"{body}\n\nTagged: {', '.join(tags)}" if tags else body
+
+
+SEARCH_REPLIES_LENGTH = 20_000  # characters of replies a thread's search document holds
 
 
 class PostQuerySet(models.QuerySet):
@@ -225,8 +235,8 @@ class Post(models.Model):
         return f"post-{self.pk}"
 
     def search_dependents(self):
-        """The thread's document includes its opening post, so it changes with it."""
-        return [self.thread] if self.parent_id is None else []
+        """The thread's document holds every visible post's words, so it changes with each of them."""
+        return [self.thread]
 
     def search_document(self):
         return {

@@ -51,14 +51,27 @@ def test_hidden_and_deleted_posts_leave_search(backend, forum, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         reply.status = Post.Status.HIDDEN
         reply.save()
-    assert "Reply in “Locality plans that residents wrote”" not in titles(search(refreshed(backend), "saturdays"))
+    # Its words leave the thread's document too.
+    assert search(refreshed(backend), "saturdays").total == 0
     with django_capture_on_commit_callbacks(execute=True):
         reply.status = Post.Status.VISIBLE
         reply.save()
-    assert search(refreshed(backend), "saturdays").total == 1
+    assert titles(search(refreshed(backend), "saturdays")) == {
+        "Locality plans that residents wrote",
+        "Reply in “Locality plans that residents wrote”",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         services.delete_post(reply, forum["priya"])
     assert search(refreshed(backend), "saturdays").total == 0
+
+
+def test_a_thread_is_found_by_its_replies_words(backend, forum):
+    found = search(refreshed(backend), "kelpie sessions saturdays")
+    assert found.hits[0].title in {
+        "Locality plans that residents wrote",
+        "Reply in “Locality plans that residents wrote”",
+    }
+    assert "Locality plans that residents wrote" in titles(found)
 
 
 def test_a_threads_opening_post_is_found_once_as_the_thread(backend, forum):
