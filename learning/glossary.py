@@ -80,7 +80,7 @@ RELATED = {
     "SDS": "personal budget\ndirect payments\nchoice and control\nchoosing your own support\nindividual budget",
     "PB": "a say over money\nsay in spending\ndecide how money is spent\nresidents voting on spending\n"
     "community grants\ncitizens budget",
-    "CPP": "partnership working\njoint working\nworking together across agencies\nmulti-agency",
+    "CPP": "community planning",
     "HSCP": "integrated care\nhealth and social care integration\njoined up care",
     "IJB": "integration authority",
     "LOIP": "locality plan\nlocal outcomes",
@@ -152,12 +152,65 @@ MORE_TERMS = [
         "performance, as the Christie Commission set out in 2011.",
         "reforming public services\nChristie Commission",
     ),
+    # Concepts: the term and its expansion name the same thing; related phrases are what people also say.
+    (
+        "workforce development",
+        "developing the workforce",
+        "",
+        "Building the skills, confidence and capacity of staff and volunteers.",
+        "staff development\nlearning and development\nstaff training\nbuilding skills\nupskilling staff\n"
+        "professional development\ncapacity building",
+    ),
+    (
+        "frontline voice",
+        "voice of frontline staff",
+        "",
+        "The knowledge and views of the people who deliver services day to day.",
+        "staff on the ground\nworkers who deliver services\nlistening to staff\nstaff speaking up\nhearing from staff",
+    ),
+    (
+        "peer learning",
+        "learning from peers",
+        "",
+        "Practitioners learning from each other's experience.",
+        "community of practice\npeer support\nlearning from each other\nsharing practice\nlearning network\n"
+        "learning from colleagues",
+    ),
+    (
+        "tackling inequalities",
+        "reducing inequalities",
+        "",
+        "Narrowing the gaps in health, income and opportunity between groups and places.",
+        "inequality\nhealth inequalities\ndisadvantaged communities\nclosing the gap\nfairness\nsocial justice",
+    ),
+    (
+        "rural and island communities",
+        "rural communities",
+        "",
+        "Communities far from towns and services, on the mainland and the islands.",
+        "island communities\nremote communities\nislands\nremote areas\nsparsely populated\ncountryside",
+    ),
+    (
+        "partnership working",
+        "working in partnership",
+        "",
+        "Agencies and sectors planning, deciding and acting together.",
+        "joint working\ncollaboration\nagencies working together\nworking across organisations\nmulti-agency working",
+    ),
+    (
+        "dialogue and deliberation",
+        "deliberative dialogue",
+        "",
+        "Structured conversation in which people weigh evidence and views before deciding.",
+        "structured conversation\ntalking it through together\nweighing options together\npublic conversation",
+    ),
     (
         "staff turnover",
-        "workforce retention",
-        "staff retention\nrecruitment and retention",
-        "How many staff leave and how many stay, and what keeps people in their jobs.",
-        "staff leaving\npeople leaving their jobs\nkeeping staff\nworkforce shortage\nburnout\nvacancies",
+        "workforce turnover",
+        "",
+        "How many staff leave, and what keeps people in their jobs.",
+        "staff retention\nrecruitment and retention\nstaff leaving\npeople leaving their jobs\nkeeping staff\n"
+        "workforce shortage\nburnout\nvacancies",
     ),
     (
         "co-production",
@@ -191,9 +244,9 @@ MORE_TERMS = [
     (
         "prevention",
         "preventative approaches",
-        "early intervention",
+        "",
         "Acting early, before problems grow, so that fewer people need crisis services.",
-        "upstream\npreventative spend\nstopping problems before they start",
+        "early intervention\nupstream\npreventative spend\nstopping problems before they start",
     ),
     (
         "reablement",
@@ -219,9 +272,9 @@ MORE_TERMS = [
     (
         "mini-publics",
         "deliberative mini-publics",
-        "citizens' assembly\ncitizens' panel\ncitizens' jury",
+        "",
         "Randomly selected citizens who learn, deliberate and recommend on a public question.",
-        "deliberative democracy\ndeliberation\nrandomly selected citizens\npublic dialogue",
+        "citizens' assembly\ncitizens' panel\ncitizens' jury\ndeliberative democracy\nrandomly selected citizens",
     ),
     (
         "facilitation",
@@ -233,9 +286,9 @@ MORE_TERMS = [
     (
         "evidence use",
         "using evidence",
-        "evidence-based practice",
+        "",
         "Finding, weighing and applying research, data and practitioners' and communities' experience.",
-        "what works\nresearch evidence\nusing data",
+        "evidence-based practice\nwhat works\nresearch evidence\nusing data",
     ),
     (
         "local area coordination",

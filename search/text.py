@@ -212,8 +212,8 @@ _STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
 
 
 def _find(phrase, stemmed, consumed):
-    """Where the phrase is in the query: its words in order, each unconsumed, with at most two other
-    words between neighbours (stop words in the phrase may be missing). None if it is not there."""
+    """Where the phrase is in the query: its content words in order, each unconsumed, with at most two
+    other words between neighbours (stop words in the phrase may be missing). None if it is not there."""
     content = [word for word in phrase if word not in _STOP_STEMS] or list(phrase)
     for start in range(len(stemmed)):
         if consumed[start] or stemmed[start] != content[0]:

@@ -408,5 +408,5 @@ class _Scorer:
                 part += THEME_WEIGHT if in_theme else 0.0
             if self.groups[index].optional:
                 weight *= 0.5
-            total += weight * part
+            total += weight * part * self.groups[index].size  # a phrase counts as the words it stands for
         return total

@@ -258,7 +258,8 @@ class ElasticsearchBackend(SearchBackend):
             )
             for p in group.related
         ]
-        return Q("dis_max", queries=alternatives, boost=0.5 if group.optional else 1.0)
+        # A phrase counts as the words it stands for; filler half.
+        return Q("dis_max", queries=alternatives, boost=0.5 if group.optional else float(group.size))
 
     def _text_query(self, groups, minimum):
         """(coverage filter, scoring clauses). Enough of the query's content words must match

@@ -40,7 +40,8 @@ def test_countries_are_searchable(backend, corpus):
 def test_singular_and_plural_find_each_other(backend, corpus):
     # The evidence summary says "Community planning partnerships"; the guide and the pathway say "officers".
     assert titles(search(backend, "partnership")) == {"Mini-publics and deliberation"}
-    assert titles(search(backend, "CPP")) == {"Mini-publics and deliberation"}
+    # CPP stands for the partnerships; pages about community planning (a related phrase) come after.
+    assert search(backend, "CPP").hits[0].title == "Mini-publics and deliberation"
     assert titles(search(backend, "officer")) == {
         "Running a collaborative action research group",
         "Starting with co-production",
