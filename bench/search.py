@@ -27,6 +27,13 @@ the database backend is measured.
 6. Publish to searchable: a practice guide is published through Wagtail (`save_revision().publish()`,
    the real signal and task path with the immediate task backend) and the primary backend is polled
    until it finds the guide's unique word; repeated `--publishes` times.
+7. A real rebuild (`--rebuild-pages`, default 50,000): the demo's pages are copied until the site has
+   that many live pages (bulk inserts, each copy under its original's index page with its themes,
+   sectors, countries and skills), then `search.rebuild.rebuild()`, what `search_index rebuild` runs,
+   rebuilds every backend from the database, timed in its parts: building documents (loading pages,
+   search_document(), StreamField text), writing Elasticsearch, writing the database backend's
+   table, and finishing (refresh, merge, alias swap); `--rebuild-runs` times (default 2: the first
+   fills empty indices, the second replaces full ones). `--only-rebuild` measures just this.
 
 Prints a Markdown table with the issue's aims and writes every raw figure to
 `bench/results/search-<time>.json` (git-ignored).
@@ -59,6 +66,7 @@ AIMS = {
     "es_p95_ms_at_50000": 30,
     "database_p95_ms_at_10000": 100,
     "rebuild_s_at_50000": 60,
+    "real_rebuild_s_at_50000_pages": 60,
     "publish_to_searchable_s": 2,
 }
 
@@ -406,6 +414,153 @@ def document_building_ms(repeat=5):
     return round((time.perf_counter() - started) * 1000 / max(count, 1), 2)
 
 
+# --- A real rebuild: real pages turned into documents -------------------------------------------------------
+def clone_pages(count):
+    """`count` more live pages: copies of the demo's case studies, evidence summaries, guides and pathways in
+    turn (so in the demo's proportions), each under its original's index page, with its themes, sectors,
+    countries, skills and StreamField content. Written with bulk inserts, table by table of Wagtail's
+    multi-table pages (Django's bulk_create refuses those); publishing 50,000 pages one by one through
+    Wagtail would take far longer than the rebuild being measured. Returns seconds taken."""
+    import copy
+    from collections import defaultdict
+
+    from django.db import transaction
+    from django.db.models import F, ForeignKey
+    from wagtail.models import Page
+
+    from learning.models import ContentPage
+
+    started = time.perf_counter()
+    templates = list(ContentPage.objects.live().public().specific().order_by("pk"))
+    parents = {page.path: page for page in Page.objects.filter(path__in={t.path[: -Page.steplen] for t in templates})}
+    next_step = {path: parent.numchild for path, parent in parents.items()}
+    clones = defaultdict(list)  # specific model: its new pages
+    for number in range(count):
+        template = templates[number % len(templates)]
+        parent = parents[template.path[: -Page.steplen]]
+        next_step[parent.path] += 1
+        clone = copy.copy(template)
+        clone._template_pk = template.pk
+        clone.slug = f"{template.slug}-{number}"
+        clone.title = clone.draft_title = f"{template.title} ({number})"
+        clone.path = Page._get_path(parent.path, template.depth, next_step[parent.path])
+        clone.url_path = f"{parent.url_path}{clone.slug}/"
+        clone.numchild = 0
+        clone.translation_key = uuid.uuid4()
+        clone.latest_revision = clone.live_revision = None
+        clones[type(template)].append(clone)
+    with transaction.atomic():
+        for model, pages in clones.items():
+            for start in range(0, len(pages), BATCH):
+                _insert_pages(model, pages[start : start + BATCH])
+            _copy_relations(model, pages, ForeignKey)
+        for parent in parents.values():
+            added = next_step[parent.path] - parent.numchild
+            Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + added)
+    return time.perf_counter() - started
+
+
+def _insert_pages(model, pages):
+    """One multi-table insert per table of the model's chain (Page, ContentPage, the page type), as
+    bulk_create does for plain models (through the same QuerySet._insert)."""
+    from wagtail.models import Page
+
+    chain = [Page, *reversed([parent for parent in model._meta.get_parent_list() if parent is not Page]), model]
+    for level in chain:
+        fields = [f for f in level._meta.local_concrete_fields if not (level is Page and f.primary_key)]
+        if level is Page:
+            rows = Page._base_manager._insert(pages, fields=fields, returning_fields=[Page._meta.pk], using="default")
+            for page, (pk,) in zip(pages, rows, strict=True):
+                for field in ("id", *(f.attname for f in model._meta.parents.values())):
+                    setattr(page, field, pk)
+                for parent in model._meta.get_parent_list():
+                    for link in parent._meta.parents.values():
+                        setattr(page, link.attname, pk)
+        else:
+            level._base_manager._insert(pages, fields=fields, using="default")
+
+
+def _copy_relations(model, pages, foreign_key):
+    """The many-to-many rows (themes, sectors, countries, skills, evidence used) of each page's original."""
+    by_template = {}
+    for page in pages:
+        by_template.setdefault(page._template_pk, []).append(page.pk)
+    ancestry = {model, *model._meta.get_parent_list()}
+    for field in model._meta.many_to_many:
+        through = field.remote_field.through
+        source = next(
+            f for f in through._meta.concrete_fields if isinstance(f, foreign_key) and f.related_model in ancestry
+        )
+        columns = [f.attname for f in through._meta.concrete_fields if not f.primary_key and f is not source]
+        rows = through._base_manager.filter(**{f"{source.attname}__in": list(by_template)}).values(
+            source.attname, *columns
+        )
+        copies = [
+            through(**{source.attname: pk, **{c: row[c] for c in columns}})
+            for row in rows
+            for pk in by_template[row[source.attname]]
+        ]
+        through._base_manager.bulk_create(copies, batch_size=BATCH)
+
+
+def real_rebuild(pages, runs=2):
+    """`search_index rebuild` (search.rebuild.rebuild) once the site has `pages` live content pages, `runs`
+    times: the first fills empty indices, the next replace full ones (what an operator's rebuild does).
+    Besides the wall-clock parts, the CPU seconds spent meanwhile by this process and its workers, and by
+    the Elasticsearch node (its own count: what indexing cost the server)."""
+    import resource
+
+    from django.conf import settings
+
+    from learning.models import ContentPage
+    from search.rebuild import rebuild, status
+
+    existing = ContentPage.objects.live().public().count()
+    print(f"Copying demo pages up to {pages} live pages ...", flush=True)
+    cloned = clone_pages(max(pages - existing, 0))
+
+    def python_cpu():
+        return sum(
+            usage.ru_utime + usage.ru_stime
+            for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+        )
+
+    node_cpu = _node_cpu_seconds if settings.ELASTICSEARCH_URL else lambda: 0.0
+    measured = []
+    for _ in range(runs):
+        load_before, python_before, node_before = os.getloadavg()[0], python_cpu(), node_cpu()
+        result = rebuild()
+        measured.append(
+            {
+                "workers": result["workers"],
+                "seconds": result["seconds"],
+                "cpu_seconds": {
+                    "python": round(python_cpu() - python_before, 1),
+                    "elasticsearch_node": round(node_cpu() - node_before, 1),
+                },
+                "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+            }
+        )
+        print(f"rebuild {len(measured)}: {measured[-1]}", flush=True)
+        counts = status()
+        if {counts.get("elasticsearch", counts["database"]), counts["database"]} != {counts["expected"]}:
+            raise RuntimeError(f"the rebuild left the index out of step with the database: {counts}")
+    return {
+        "pages": ContentPage.objects.live().public().count(),
+        "documents": result["documents"],
+        "backend": result["backend"],
+        "runs": measured,
+        "copy_seconds": round(cloned, 1),
+    }
+
+
+def _node_cpu_seconds():
+    from search.client import get_client
+
+    stats = get_client().nodes.stats(node_id="_local", metric="process")
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in stats["nodes"].values()) / 1000
+
+
 # --- The run -------------------------------------------------------------------------------------------------
 def machine():
     from django.db import connection
@@ -421,6 +576,37 @@ def machine():
         "python": platform.python_version(),
         "database": f"{connection.vendor} {database_version}",
     }
+
+
+def measure_sizes(args, sizes, database, elasticsearch):
+    """Steps 2 to 5 over the synthetic corpus, for each size."""
+    print(f"Generating {sizes[-1]} documents (seed {args.seed}) ...", flush=True)
+    corpus = generate_corpus(sizes[-1], args.seed)
+    queries = prepared_queries()
+    measured = {}
+    for size in sizes:
+        step = {}
+        print(f"\n== {size} documents", flush=True)
+        started = time.perf_counter()
+        database.clear()
+        fill = load(database, corpus[:size])
+        step["database_rebuild"] = {
+            "documents": size,
+            "seconds": round(time.perf_counter() - started, 2),
+            "fill_seconds": round(fill, 2),
+            "docs_per_s": round(size / fill),
+        }
+        print(f"database: cleared and filled with {size} in {step['database_rebuild']['seconds']}s", flush=True)
+        backends = {"database": database}
+        if elasticsearch is not None:
+            step["elasticsearch_rebuild"] = rebuild_elasticsearch(elasticsearch, corpus[:size], queries[0][1])
+            print(f"elasticsearch: rebuild of {size} in {step['elasticsearch_rebuild']['seconds']}s", flush=True)
+            backends["elasticsearch"] = elasticsearch
+        step["latency"] = latency_rounds(backends, queries, args.rounds)
+        for name, figures in step["latency"].items():
+            print(f"{name}: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms", flush=True)
+        measured[size] = step
+    return measured
 
 
 def run(args, workdir):
@@ -452,38 +638,18 @@ def run(args, workdir):
         info["database_full_text"] = database.full_text
         info["document_building_ms"] = document_building_ms()
         sizes = sorted(args.sizes)
-        print(f"Generating {sizes[-1]} documents (seed {args.seed}) ...", flush=True)
-        corpus = generate_corpus(sizes[-1], args.seed)
-        queries = prepared_queries()
-        results = {"machine": info, "args": vars(args), "sizes": {}}
-        for size in sizes:
-            step = {}
-            print(f"\n== {size} documents", flush=True)
-            started = time.perf_counter()
-            database.clear()
-            fill = load(database, corpus[:size])
-            step["database_rebuild"] = {
-                "documents": size,
-                "seconds": round(time.perf_counter() - started, 2),
-                "fill_seconds": round(fill, 2),
-                "docs_per_s": round(size / fill),
-            }
-            print(f"database: cleared and filled with {size} in {step['database_rebuild']['seconds']}s", flush=True)
-            backends = {"database": database}
+        results = {"machine": info, "args": vars(args), "sizes": {}, "publish_to_searchable": {}}
+        if sizes:
+            results["sizes"] = measure_sizes(args, sizes, database, elasticsearch)
+        if args.publishes:
+            primary = elasticsearch or database
+            results["publish_to_searchable"] = {primary.name: publish_to_searchable(primary, args.publishes)}
             if elasticsearch is not None:
-                step["elasticsearch_rebuild"] = rebuild_elasticsearch(elasticsearch, corpus[:size], queries[0][1])
-                print(f"elasticsearch: rebuild of {size} in {step['elasticsearch_rebuild']['seconds']}s", flush=True)
-                backends["elasticsearch"] = elasticsearch
-            step["latency"] = latency_rounds(backends, queries, args.rounds)
-            for name, figures in step["latency"].items():
-                print(f"{name}: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms", flush=True)
-            results["sizes"][size] = step
-        primary = elasticsearch or database
-        results["publish_to_searchable"] = {primary.name: publish_to_searchable(primary, args.publishes)}
-        if elasticsearch is not None:
-            results["publish_to_searchable"]["database"] = publish_to_searchable(database, args.publishes)
-        for name, figures in results["publish_to_searchable"].items():
-            print(f"publish to searchable ({name}): median {figures['median_s']}s", flush=True)
+                results["publish_to_searchable"]["database"] = publish_to_searchable(database, args.publishes)
+            for name, figures in results["publish_to_searchable"].items():
+                print(f"publish to searchable ({name}): median {figures['median_s']}s", flush=True)
+        if args.rebuild_pages:
+            results["real_rebuild"] = real_rebuild(args.rebuild_pages, args.rebuild_runs)
         return results
     finally:
         try:
@@ -500,6 +666,55 @@ def drop_indices(client, prefix):
 
 
 def table(results):
+    parts = [synthetic_table(results)] if results["sizes"] else []
+    if "real_rebuild" in results:
+        parts.append(rebuild_table(results["real_rebuild"]))
+    return "\n\n".join(parts)
+
+
+def rebuild_table(figures):
+    """The real rebuild, part by part, one column per run. With worker processes the parts are work summed
+    over the workers; the wall clock is the command's."""
+    runs = figures["runs"]
+    names = {
+        "documents": "building documents (pages loaded, search_document(), StreamField text)",
+        "elasticsearch": "writing Elasticsearch (its text analysis in Python, bulk requests)",
+        "database": "writing the database backend's table (clear, its text analysis in Python, inserts)",
+        "finishing": "finishing: replay, refresh, merge, alias swap",
+    }
+    headings = ["into empty indices", *["replacing full indices"] * (len(runs) - 1)]
+    lines = [
+        "| part of the real rebuild | " + " | ".join(f"run {n + 1}: {h}" for n, h in enumerate(headings)) + " |",
+        "|---|" + "---:|" * len(runs),
+    ]
+
+    def row(label, values):
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    for name, label in names.items():
+        cells = []
+        for run in runs:
+            work = sum(run["seconds"].get(part, 0) for part in names)
+            cells.append(f"{run['seconds'].get(name, 0)} s ({100 * run['seconds'].get(name, 0) / work:.0f}%)")
+        row(label, cells)
+    workers = runs[0]["workers"]
+    row(
+        f"**wall clock** ({figures['pages']:,} pages, {figures['documents']:,} documents, {workers} worker "
+        f"process{'es' if workers > 1 else ''})",
+        [f"**{run['seconds']['total']} s**" for run in runs],
+    )
+    row(
+        "CPU meanwhile: Python (command and workers) / Elasticsearch node",
+        [f"{run['cpu_seconds']['python']} / {run['cpu_seconds']['elasticsearch_node']} s" for run in runs],
+    )
+    row("load average (1 min) before / after", [" / ".join(map(str, run["load_average"])) for run in runs])
+    if figures["pages"] >= 50_000:
+        aim = AIMS["real_rebuild_s_at_50000_pages"]
+        row("aim: ≤ 60 s at 50,000 pages", ["met" if run["seconds"]["total"] <= aim else "missed" for run in runs])
+    return "\n".join(lines)
+
+
+def synthetic_table(results):
     lines = ["| measure | backend | " + " | ".join(f"{size:,} docs" for size in results["sizes"]) + " | aim |"]
     lines.append("|---|---|" + "---|" * len(results["sizes"]) + "---|")
     sizes = list(results["sizes"].values())
@@ -538,7 +753,18 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="Interleaved latency rounds per size.")
     parser.add_argument("--publishes", type=int, default=5, help="How many publish-to-searchable timings.")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--rebuild-pages", type=int, default=50_000, help="Live pages for the real rebuild (0: no real rebuild)."
+    )
+    parser.add_argument(
+        "--only-rebuild", action="store_true", help="Only the real rebuild: no synthetic corpus, no publishing."
+    )
+    parser.add_argument(
+        "--rebuild-runs", type=int, default=2, help="Real rebuilds in a row (the first fills empty indices)."
+    )
     args = parser.parse_args()
+    if args.only_rebuild:
+        args.sizes, args.publishes = [], 0
     workdir = Path(tempfile.mkdtemp(prefix="cop-bench-search-"))
     try:
         results = run(args, workdir)
