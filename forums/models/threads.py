@@ -153,16 +153,6 @@ class PostQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(status=Post.Status.VISIBLE)
 
-    def openings(self):
-        """Each thread's opening post: its first visible top-level post."""
-        first = (
-            Post.objects.visible()
-            .filter(thread=models.OuterRef("thread"), parent__isnull=True)
-            .order_by("created", "pk")
-            .values("pk")[:1]
-        )
-        return self.visible().filter(parent__isnull=True, pk=models.Subquery(first))
-
 
 class Post(models.Model):
     class Status(models.TextChoices):
