@@ -81,8 +81,13 @@ def compounds(text):
     return [stem("".join(WORD.findall(found))) for found in COMPOUND.findall(fold(text))]
 
 
+@lru_cache(maxsize=4096)
 def analysed(text):
-    """The form both backends index: stems separated by spaces, then the joined compounds after TAIL."""
+    """The form both backends index: stems separated by spaces, then the joined compounds after TAIL.
+    Remembered for the last few thousand texts: a sync or rebuild analyses each document's title,
+    summary and body for Elasticsearch and then again for the database backend."""
+    if not text:
+        return ""
     folded = fold(text)
     body = " ".join(stem(word) for word in WORD.findall(folded))
     if "-" not in folded and "/" not in folded and "‐" not in folded and "–" not in folded and "‑" not in folded:

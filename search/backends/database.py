@@ -27,6 +27,7 @@ from search.models import SearchEntry
 from search.query import Hit, SearchResults
 from search.text import (
     RELATED_WEIGHT,
+    analysed,
     required_coverage,
     searchable,
     snippet_html,
@@ -110,7 +111,8 @@ class DatabaseBackend(SearchBackend):
             "author": doc.author,
             "community": doc.community,
             "title_search": searchable(doc.title),
-            "text_search": searchable(" ".join(_text_parts(doc))),
+            # Part by part, so each long text is analysed once for both backends (search.text.analysed).
+            "text_search": f" {' '.join(analysed(part) for part in _text_parts(doc) if part)} ",
         }
 
     def delete(self, doc_ids):
@@ -120,7 +122,11 @@ class DatabaseBackend(SearchBackend):
 
     def clear(self):
         with transaction.atomic():
-            _delete(SearchEntry.objects.all())
+            if connection.vendor == "postgresql":  # no row-by-row delete of the whole table (a rebuild)
+                with connection.cursor() as cursor:
+                    cursor.execute(f"TRUNCATE {SearchEntry._meta.db_table}")  # noqa: S608 (a constant name)
+            else:
+                _delete(SearchEntry.objects.all())
             short_rows.bump()
         if connection.vendor == "sqlite" and not sqlite_fts.installed():
             sqlite_fts.install()  # a later migration that remade the table dropped it: the rebuild restores it
