@@ -18,9 +18,9 @@ the database backend is measured.
    `search_index rebuild` writes them; documents per second are reported per backend and size.
 4. Query latency: a fixed mix of 21 queries (phrases, glossary abbreviations, filters, facets, browsing
    with no text, a second page, newest first, a typo that takes the did-you-mean path, a member who
-   sees two private communities), each timed around `search_with()` (the service's call: corrections and fewer words included). Rounds interleave the
-   backends; p50 and p95 are computed per round and the median over rounds is reported, so other work
-   on the machine spreads over both.
+   sees two private communities), each timed around `search_with()` (the service's call: corrections
+   and fewer words included). Rounds interleave the backends; p50 and p95 are computed per round and
+   the median over rounds is reported, so other work on the machine spreads over both.
 5. Rebuild: the 50,000 documents into a new Elasticsearch index, refreshed, then the alias swapped,
    while another thread keeps searching the alias (zero downtime means none of its searches fails or
    comes back empty). The database backend's share of a rebuild (rewriting its table) is timed too.
