@@ -10,7 +10,13 @@ pytestmark = pytest.mark.e2e
 
 
 def test_search_page_and_glossary_have_no_axe_violations(site_server, page):
-    for path in ["/search/", "/search/?q=participatory+budgeting", "/search/?q=budgetting", "/glossary/"]:
+    for path in [
+        "/search/",
+        "/search/?q=participatory+budgeting",
+        "/search/?q=colaborative+action+reserch",  # corrected results, with "Search instead for"
+        "/search/?q=%2A",  # a query of punctuation alone: the error summary
+        "/glossary/",
+    ]:
         page.goto(f"{site_server.url}{path}")
         assert page.locator("h1").count() == 1, path
         assert axe_violations(page) == [], path
