@@ -128,8 +128,11 @@ class DatabaseBackend(SearchBackend):
             else:
                 _delete(SearchEntry.objects.all())
             short_rows.bump()
+        # An index a later migration dropped (SQLite's remade table loses its triggers): the rebuild restores it.
         if connection.vendor == "sqlite" and not sqlite_fts.installed():
-            sqlite_fts.install()  # a later migration that remade the table dropped it: the rebuild restores it
+            sqlite_fts.install()
+        elif connection.vendor == "postgresql" and not postgres_fts.installed():
+            postgres_fts.install()
 
     def count(self):
         return SearchEntry.objects.count()

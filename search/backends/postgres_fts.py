@@ -27,8 +27,6 @@ UNINSTALL = [
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {COLUMN}",
 ]
 
-_installed = set()  # database names where the column was seen: it is only ever removed by a migration back
-
 
 def install(using=connection):
     if using.vendor != "postgresql":
@@ -45,22 +43,17 @@ def uninstall(using=connection):
     with using.cursor() as cursor:
         for statement in UNINSTALL:
             cursor.execute(statement)
-    _installed.discard(using.settings_dict["NAME"])
 
 
 def installed(using=connection):
+    """Whether the column and its index are in place. Asked on every search, never remembered (as on
+    SQLite): a migration in another process may remove them, and the question costs well under a
+    millisecond."""
     if using.vendor != "postgresql":
         return False
-    name = using.settings_dict["NAME"]
-    if name not in _installed:
-        with using.cursor() as cursor:
-            cursor.execute(
-                "SELECT 1 FROM pg_indexes WHERE tablename = %s AND indexname = %s",
-                [TABLE, INDEX],
-            )
-            if cursor.fetchone():
-                _installed.add(name)
-    return name in _installed
+    with using.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE tablename = %s AND indexname = %s", [TABLE, INDEX])
+        return cursor.fetchone() is not None
 
 
 def _query(phrases):
