@@ -84,3 +84,28 @@ def test_an_abbreviation_is_suggested_as_what_it_stands_for(site_server, page):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"q=self-directed"))
     assert page.locator(".ds_search-result").count() >= 2
+
+
+def test_an_editor_adds_an_everyday_phrase_to_the_glossary_and_search_understands_it(browser, start_server):
+    from tests.e2e.test_editorial_workflow import sign_in_to_admin
+
+    server = start_server()
+    editor = sign_in_to_admin(browser, server, "editor")
+    editor.goto(f"{server.url}/admin/")
+    editor.get_by_role("button", name="Taxonomy").click()
+    editor.get_by_role("link", name="Glossary terms").click()
+    editor.get_by_role("link", name="PB", exact=True).click()
+    related = editor.get_by_role("textbox", name="Related")
+    related.fill(related.input_value() + "\nkitty for the glen")
+    editor.get_by_role("button", name="Save").first.click()
+    editor.wait_for_url(re.compile(r".*/admin/snippets/learning/glossaryterm/$"))
+
+    visitor = browser.new_page()
+    visitor.goto(f"{server.url}/search/")
+    visitor.get_by_label("Search case studies, evidence, guides and discussions").fill("a kitty for the glen")
+    visitor.get_by_role("button", name="Search", exact=True).click()
+    visitor.wait_for_url(re.compile(r"[?&]q=a\+kitty"))
+    results = visitor.locator(".ds_search-result")
+    assert results.count() >= 2
+    assert "participatory budgeting" in results.first.inner_text().lower()
+    visitor.close()
