@@ -85,11 +85,6 @@ def vocabulary(backend, glossary):
         return found
 
 
-def forget():
-    with _lock:
-        _vocabularies.clear()
-
-
 def _count_words(backend, glossary):
     counts = Counter()
     for title, summary, themes in backend.vocabulary_rows(MAX_ROWS):

@@ -44,8 +44,3 @@ def rows(fetch, fields):
     with _lock:
         _cache[name] = (version, by_id, found)
     return by_id, found
-
-
-def forget():
-    with _lock:
-        _cache.clear()

@@ -1,14 +1,15 @@
 """An FTS5 index over the SearchEntry table, for the database backend on SQLite (the embedded default).
 
 Without it every search reads every document's text (a LIKE scan: ~90 ms per pattern at 10,000
-documents). The index is an external-content FTS5 table over the folded `title_search`,
+documents). The index is an external-content FTS5 table over the analysed `title_search`,
 `text_search` and `themes` columns, kept in step by triggers, so the ORM writes SearchEntry as
 before and the index follows. Its tokenizer splits on what `search.text.words` splits on, and the
-stored text is already folded, so a phrase matches exactly where ' word word ' matched before.
+stored text is already stemmed by search.text, so a phrase matches exactly where ' stem stem '
+matches when scanning.
 
-A covering index of the short columns (community first, as every query filters on it) lets the
-facets be counted, and the did-you-mean vocabulary gathered, without reading the long text columns
-that SQLite stores before them.
+A covering index of the short columns (community first, as every query filters on it) lets each
+process load its copy of them (short_rows.py) without reading the long text columns that SQLite
+stores before them.
 
 Created by migration 0002; `install()` is idempotent, so a rebuild restores it if a later migration
 remade the table (SQLite drops a table's triggers with it). When it is missing the backend falls
@@ -23,8 +24,8 @@ TABLE = SearchEntry._meta.db_table
 FTS = f"{TABLE}_fts"
 COVERING_INDEX = f"{TABLE}_facets"
 TRIGGERS = {f"{FTS}_insert", f"{FTS}_delete", f"{FTS}_update"}
-# bm25 weights, in column order (title, text, themes).
-WEIGHTS = (3.0, 1.0, 2.0)
+# bm25 weights, in column order (title, text, themes): the text's strength only (titles and themes are
+# scored in Python).
 TEXT_ONLY = (0.0, 1.0, 0.0)
 
 # Only constant names go into these statements; what people type is always a query parameter.
