@@ -131,21 +131,25 @@ def run_search(params, user):
 
 def suggest(text, user, limit=8):
     """What the search box offers as people type: titles the viewer may see, themes and glossary terms,
-    best first (a name starting with the words typed before one merely containing them, shorter first)."""
+    best first (a name that is what was typed, then one starting with it, then one with a word starting
+    with it; themes and terms before titles; shorter first), one entry per name."""
     text = " ".join((text or "").split())[:100]
-    if len(words(text)) == 0 or len(text) < 2:
+    typed = words(text)
+    if not typed or len(text) < 2:
         return []
     titles, _ = _with_fallback(lambda backend: backend.suggest(text, viewer_communities(user), limit * 3))
-    candidates = [*_vocabulary_suggestions(), *titles]
-    ranked = [(_suggestion_rank(text, item), index, item) for index, item in enumerate(candidates)]
-    ranked = sorted((entry for entry in ranked if entry[0] is not None), key=lambda entry: (entry[0], entry[1]))
+    candidates = [*_vocabulary_suggestions(), *((item, [item["title"]]) for item in titles)]
+    ranked = []
+    for index, (item, names) in enumerate(candidates):
+        rank = _suggestion_rank(typed, names)
+        if rank is not None:
+            ranked.append(((rank[0], item["type"] not in ("theme", "glossary"), rank[1]), index, item))
     found, seen = [], set()
-    for _, _, item in ranked:
+    for _, _, item in sorted(ranked, key=lambda entry: entry[:2]):
         key = fold(item["title"])  # a theme and a glossary term of one name are offered once
-        if key in seen:
-            continue
-        seen.add(key)
-        found.append(item)
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
     return found[:limit]
 
 
@@ -153,41 +157,37 @@ VOCABULARY_CACHE_KEY = "search:suggest-vocabulary:v1"
 
 
 def _vocabulary_suggestions():
-    """Themes in use on public pages, and glossary terms: [{title, url, type}] (cached)."""
+    """Themes in use on public pages, and glossary terms: [({title, url, type}, names it answers to)]
+    (cached)."""
     entries = cache.get(VOCABULARY_CACHE_KEY)
     if entries is None:
         from learning.models import GlossaryTerm, Theme
 
         themes = Theme.objects.filter(tagged_pages__isnull=False).distinct().values_list("name", flat=True)
-        entries = [{"title": name, "url": f"/search/?{urlencode({'theme': name})}", "type": "theme"} for name in themes]
+        entries = [
+            ({"title": name, "url": f"/search/?{urlencode({'theme': name})}", "type": "theme"}, [name])
+            for name in themes
+        ]
         for term in GlossaryTerm.objects.all():
             if term.term.isupper():  # an abbreviation: what it stands for, then the letters
                 title = f"{term.expansion[:1].upper()}{term.expansion[1:]} ({term.term})"
             else:
                 title = term.term[:1].upper() + term.term[1:]
-            entries.append(
-                {
-                    "title": title,
-                    "url": f"/search/?{urlencode({'q': term.expansion})}",
-                    "type": "glossary",
-                    "names": [term.term, *term.equivalents()],
-                }
-            )
+            item = {"title": title, "url": f"/search/?{urlencode({'q': term.expansion})}", "type": "glossary"}
+            entries.append((item, term.equivalents()))
         cache.set(VOCABULARY_CACHE_KEY, entries, 300)
-    return [{k: v for k, v in entry.items() if k != "names"} | {"_names": entry.get("names")} for entry in entries]
+    return entries
 
 
-def _suggestion_rank(text, item):
-    """Lower is better; None when the item does not match what was typed."""
-    names = item.pop("_names", None) or [item["title"]]
-    typed = words(text)
+def _suggestion_rank(typed, names):
+    """(how well, length) of the best of the names for the typed words, lower is better; None if none fits."""
+    joined = " ".join(typed)
     best = None
     for name in names:
         name_words = words(name)
         folded = " ".join(name_words)
         if not name_words:
             continue
-        joined = " ".join(typed)
         if folded == joined:
             rank = 0
         elif folded.startswith(joined):
@@ -196,8 +196,8 @@ def _suggestion_rank(text, item):
             rank = 2
         else:
             continue
-        rank = (rank, 0 if item["type"] in ("theme", "glossary") else 1, len(name))
-        best = rank if best is None or rank < best else best
+        if best is None or (rank, len(name)) < best:
+            best = (rank, len(name))
     return best
 
 
