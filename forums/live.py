@@ -32,12 +32,21 @@ def stream_lock_key(stream):
     return (0x4C49 << 32) | zlib.crc32(stream.encode())
 
 
+def commit_in_order(stream):
+    """Inside a transaction: the next row added to `stream` waits until this transaction ends.
+
+    So rows of one stream commit in id order, on both databases (see the module's docstring). Live
+    rooms call this for their messages too (rooms/messages.py).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [stream_lock_key(stream)])
+
+
 def publish(stream, type, payload):
     """Record an event in the current transaction and broadcast it once that commits."""
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [stream_lock_key(stream)])
+        commit_in_order(stream)
         event = LiveEvent.objects.create(stream=stream, type=type, payload=payload)
     frame = event.as_frame()
     transaction.on_commit(lambda: broadcast(stream, frame))

@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from forums import markdown
-from forums.models import Community, Room, RoomMessage
+from forums.models import Community
+from rooms.models import Room, RoomMessage
 
 ROOMS = (
     {

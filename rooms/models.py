@@ -8,15 +8,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .communities import Community
-
 
 class Room(models.Model):
     class State(models.TextChoices):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
 
-    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="rooms")
+    community = models.ForeignKey("forums.Community", on_delete=models.CASCADE, related_name="rooms")
     slug = models.SlugField(max_length=120, unique=True)
     title = models.CharField(max_length=200)
     purpose = models.TextField(help_text="What the conversation is for.")
@@ -38,6 +36,7 @@ class Room(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "forums_room"  # the tables kept the names they had when rooms were part of forums
         ordering = ["title"]
 
     def __str__(self):
@@ -64,8 +63,9 @@ class RoomMessage(models.Model):
     removed = models.BooleanField(default=False)
 
     class Meta:
+        db_table = "forums_roommessage"
         ordering = ["pk"]
-        indexes = [models.Index(fields=["room", "id"])]
+        indexes = [models.Index(fields=["room", "id"], name="forums_room_room_id_26cbf5_idx")]
         constraints = [
             models.UniqueConstraint(fields=["room", "author", "client_id"], name="one_message_per_client_id")
         ]
@@ -80,6 +80,7 @@ class HandRaise(models.Model):
     raised_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "forums_handraise"
         ordering = ["raised_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["room", "user"], name="one_hand_per_member")]
 
@@ -94,6 +95,9 @@ class RoomPresence(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     channel_name = models.CharField(max_length=200, unique=True)
     last_seen = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        db_table = "forums_roompresence"
 
     def __str__(self):
         return f"{self.user} in {self.room}"
@@ -111,6 +115,9 @@ class RoomSession(models.Model):
     last_message = models.ForeignKey(RoomMessage, null=True, on_delete=models.SET_NULL, related_name="+")
     thread = models.ForeignKey("forums.Thread", null=True, on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "forums_roomsession"
 
     def __str__(self):
         return f"session of {self.room} on {self.created:%Y-%m-%d}"

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from forums.models import Room, RoomMessage, RoomSession
+from rooms.models import Room, RoomMessage, RoomSession
 
 BATCH = 500
 

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from forums.models import Membership, RoomPresence, Suspension
+from forums.models import Membership, Suspension
+from rooms.models import RoomPresence
 
 logger = logging.getLogger(__name__)
 

@@ -1,8 +1,8 @@
-"""Live room pages, included from cop_site/urls.py. The room's WebSocket is /ws/rooms/<slug>/ (forums/routing.py)."""
+"""Live room pages, included from cop_site/urls.py. The room's WebSocket is /ws/rooms/<slug>/ (rooms/routing.py)."""
 
 from django.urls import path
 
-from forums import room_views
+from rooms import views as room_views
 
 app_name = "rooms"
 

@@ -2,7 +2,7 @@
 
 The room page renders what the WebSocket (`/ws/rooms/<slug>/`, forums/room_consumer.py) will keep
 live: the latest messages, so the page reads without JavaScript, and the facilitator's tools. Who
-may enter is `rooms.refusal`, the same rule the consumer closes with: a private community's rooms
+may enter is `room_access.refusal`, the same rule the consumer closes with: a private community's rooms
 are a 404 to everyone else, visitors are asked to sign in, suspended members are told why.
 """
 
@@ -13,11 +13,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import LevelChoice
-from forums import retention, rooms
 from forums.discussion import http_status
-from forums.models import Room, RoomMessage, RoomSession
 from forums.moderation import active_suspension
 from forums.services import MAX_POST_LENGTH, ForumError
+from rooms import access as room_access
+from rooms import messages as room_messages
+from rooms import retention
+from rooms import sessions as room_sessions
+from rooms.errors import RoomError
+from rooms.models import Room, RoomMessage, RoomSession
 
 # The summary thread is one post: the key points and actions, and room besides for who spoke and the transcript link.
 SUMMARY_TEXT_LENGTH = MAX_POST_LENGTH - 1_000
@@ -41,7 +45,7 @@ def _current_session_start(room):
 
 
 def participation_figures(room):
-    figures = rooms.participation(room, since=_current_session_start(room))
+    figures = room_sessions.participation(room, since=_current_session_start(room))
     for row in figures["by_level"]:
         row["label"] = LEVEL_LABELS.get(row["level"], row["level"].replace("_", " ").capitalize())
     for row in figures["by_person"]:
@@ -59,7 +63,7 @@ def room_detail(request, slug):
 
 def _render_room(request, room, error=None, form=None, status=200, error_field="key-points"):
     user = request.user
-    refusal = rooms.refusal(room, user)
+    refusal = room_access.refusal(room, user)
     context = {
         "room": room,
         "community": room.community,
@@ -74,25 +78,25 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
     if refusal == 4403:
         context["suspension"] = active_suspension(user)
     if refusal is None:
-        latest, has_more = rooms.history(room)
-        facilitator = rooms.is_facilitator(room, user)
+        latest, has_more = room_messages.history(room)
+        facilitator = room_access.is_facilitator(room, user)
         context.update(
             room_messages=[message_row(message) for message in latest],
             has_more=has_more,
             last_id=latest[-1].pk if latest else 0,
             facilitator=facilitator,
-            moderator=rooms.is_moderator(room, user),
+            moderator=room_access.is_moderator(room, user),
             level_labels=LEVEL_LABELS,
         )
         if facilitator:
             context["participation"] = participation_figures(room)
-    return render(request, "forums/rooms/room.html", context, status=status)
+    return render(request, "rooms/room.html", context, status=status)
 
 
 def participation(request, slug):
     """The live participation figures of the current session, for the facilitator's panel."""
     room = _room(request, slug)
-    if rooms.refusal(room, request.user) is not None or not rooms.is_facilitator(room, request.user):
+    if room_access.refusal(room, request.user) is not None or not room_access.is_facilitator(room, request.user):
         error = {"code": "forbidden", "message": "Only the room's facilitators see participation figures."}
         return JsonResponse({"error": error}, status=403)
     return JsonResponse(participation_figures(room))
@@ -106,17 +110,19 @@ def end_session(request, slug):
     (reloading it, following it from the history) leads back to the room.
     """
     room = _room(request, slug)
-    if request.method != "POST" or rooms.refusal(room, request.user) is not None:
+    if request.method != "POST" or room_access.refusal(room, request.user) is not None:
         return redirect(room)
     form = {"key_points": request.POST.get("key_points", ""), "actions": request.POST.get("actions", "")}
-    if rooms.is_facilitator(room, request.user):  # anyone else is refused by rooms.end_session, whatever they wrote
+    if room_access.is_facilitator(
+        room, request.user
+    ):  # anyone else is refused by room_sessions.end_session, whatever they wrote
         problem = _summary_problem(form)
         if problem:
             failure, field_id, form = problem
             return _render_room(request, room, failure, form, status=400, error_field=field_id)
     try:
-        session = rooms.end_session(room, request.user, form["key_points"], form["actions"])
-    except rooms.RoomError as error:
+        session = room_sessions.end_session(room, request.user, form["key_points"], form["actions"])
+    except RoomError as error:
         failure = ForumError(error.code, error.detail)
         return _render_room(request, room, failure, form, status=http_status(failure))
     except ForumError as error:  # posting the summary thread was refused (for example rate limited)
@@ -154,7 +160,7 @@ def transcript(request, slug, session_id):
     lines = _session_messages(session)
     context = {"room": room, "community": room.community, "session": session, "lines": lines}
     context.update(pruned=retention.transcript_was_pruned(session, lines), retention_days=retention.retention_days())
-    return render(request, "forums/rooms/transcript.html", context)
+    return render(request, "rooms/transcript.html", context)
 
 
 def _session_messages(session):
@@ -169,7 +175,7 @@ def _session_messages(session):
 
 def message_row(message):
     """A message as the protocol shows it, with what a template needs besides: a datetime, words for the level."""
-    row = rooms.message_payload(message)
+    row = room_messages.message_payload(message)
     row["created_at"] = message.created
     row["removed"] = message.removed
     if row["author"] and row["author"]["id"] is not None:  # not anonymous, not a former member

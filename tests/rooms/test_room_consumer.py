@@ -23,9 +23,13 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from cop_site.asgi import application
-from forums import ratelimit, rooms
-from forums.models import Membership, Room, RoomMessage, RoomPresence, Suspension
-from forums.room_consumer import RoomConsumer
+from forums import ratelimit
+from forums.models import Membership, Suspension
+from rooms import floor as room_floor
+from rooms import messages as room_messages
+from rooms import presence as room_presence
+from rooms.consumers import RoomConsumer
+from rooms.models import Room, RoomMessage, RoomPresence
 from tests.factories import CommunityFactory, MemberFactory, RoomFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -125,7 +129,7 @@ def do(function, *args, **kwargs):
 
 # --- joining ----------------------------------------------------------------------------------------
 async def test_joining_shows_the_room_its_history_and_who_is_here(use_channel_layer, room, fiona, fraser):
-    await do(rooms.send_message, room, fiona, "Welcome, everyone", "f-1")
+    await do(room_messages.send_message, room, fiona, "Welcome, everyone", "f-1")
     facilitator, _ = await join(room, fiona)
     member, frames = await join(room, fraser)
     assert list(frames) == list(ARRIVAL)
@@ -252,29 +256,37 @@ async def test_reconnecting_with_after_gets_exactly_what_was_missed_in_order(use
     await facilitator.disconnect()
 
 
-async def test_a_long_absence_is_replayed_in_pages_with_nothing_left_out(use_channel_layer, room, fraser):
-    def write_many():
+async def test_an_absence_of_up_to_500_messages_is_replayed_whole_and_a_longer_one_is_told_to_reload(
+    use_channel_layer, room, fraser
+):
+    def write(count):
         RoomMessage.objects.bulk_create(
             RoomMessage(room=room, author=fraser, body_source=f"m{n}", body_html=f"<p>m{n}</p>", client_id=f"c{n}")
-            for n in range(1201)
+            for n in range(count)
         )
         return list(RoomMessage.objects.filter(room=room).order_by("pk").values_list("pk", flat=True))
 
-    ids = await do(write_many)
-    communicator, _ = await connect(room.slug, fraser, after=ids[0])
-    assert (await communicator.receive_json_from(timeout=WAIT))["type"] == "welcome"
-    pages = [await communicator.receive_json_from(timeout=WAIT) for _ in range(3)]
-    assert [p["type"] for p in pages] == ["history"] * 3
-    assert [len(p["messages"]) for p in pages] == [500, 500, 200]
-    assert [p["has_more"] for p in pages] == [True, True, False]
-    assert [m["id"] for p in pages for m in p["messages"]] == ids[1:]
-    assert (await communicator.receive_json_from(timeout=WAIT))["type"] == "presence"
+    ids = await do(write, 501)
+    communicator, frames = await join(room, fraser, after=ids[0])
+    assert [m["id"] for m in frames["history"]["messages"]] == ids[1:]
+    assert frames["history"]["has_more"] is False
     await communicator.disconnect()
+
+    far_behind, connected = await connect(room.slug, fraser, after=ids[0] - 1)  # 501 missed: one too many
+    assert connected
+    reload = await far_behind.receive_json_from(timeout=WAIT)
+    assert reload["type"] == "reload" and "500" in reload["detail"]
+    assert (await far_behind.receive_output(timeout=WAIT)) == {"type": "websocket.close", "code": 1000}
+    assert not await do(RoomPresence.objects.filter(room=room).exists), "it never counted as present"
+    fresh, frames = await join(room, fraser)  # what the client does next: join afresh
+    assert [m["id"] for m in frames["history"]["messages"]] == ids[-50:]
+    assert frames["history"]["has_more"] is True
+    await fresh.disconnect()
 
 
 @pytest.mark.parametrize("after", ["abc", "-1", "1.5", "99999999999999999999999"])
 async def test_a_bad_after_is_an_error_and_the_latest_messages_instead(use_channel_layer, room, fraser, after):
-    await do(rooms.send_message, room, fraser, "Latest", "fr-1")
+    await do(room_messages.send_message, room, fraser, "Latest", "fr-1")
     communicator, connected = await connect(room.slug, fraser, after=after)
     assert connected
     frames = [await communicator.receive_json_from(timeout=WAIT) for _ in range(6)]
@@ -436,9 +448,9 @@ async def test_an_unexpected_failure_is_logged_and_answered_with_invalid(
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(rooms, "set_hand", broken)
+    monkeypatch.setattr(room_floor, "set_hand", broken)
     member, _ = await join(room, fraser)
-    with caplog.at_level(logging.ERROR, logger="forums.room_consumer"):
+    with caplog.at_level(logging.ERROR, logger="rooms.consumers"):
         await member.send_json_to({"type": "hand", "raised": True})
         assert (await member.receive_json_from(timeout=WAIT))["code"] == "invalid"
     assert "a bug" in caplog.text
@@ -451,20 +463,19 @@ async def test_a_broadcast_the_layer_dropped_still_arrives_once_and_in_order(
     use_channel_layer, room, fiona, fraser, monkeypatch
 ):
     monkeypatch.setattr(RoomConsumer, "tick_seconds", 0.2)
-    monkeypatch.setattr(RoomConsumer, "settle_seconds", 0)
     facilitator, _ = await join(room, fiona)
     member, _ = await join(room, fraser)
     await next_of(facilitator, "presence")
-    delivered = RoomConsumer.room_frame
+    delivered = RoomConsumer.room_message
     dropped = []
 
     async def lossy(consumer, event):  # a full channel: the layer throws the first message away
-        if event.get("message_id") is not None and not dropped:
-            dropped.append(event["message_id"])
+        if consumer.channel_name != event.get("skip") and not dropped:
+            dropped.append(event["id"])
             return None
         return await delivered(consumer, event)
 
-    monkeypatch.setattr(RoomConsumer, "room_frame", lossy)
+    monkeypatch.setattr(RoomConsumer, "room_message", lossy)
     await say(member, "The first point", "fr-1")
     await say(member, "The second point", "fr-2")
     received = {m["id"]: m["body_html"] for m in [(await next_of(facilitator, "message"))["message"] for _ in range(2)]}
@@ -485,10 +496,10 @@ async def test_a_database_that_fails_on_arrival_closes_with_try_again_and_nothin
         raise OperationalError("database is locked")
 
     with monkeypatch.context() as patched:
-        patched.setattr(rooms, "arrive", locked)
+        patched.setattr(room_presence, "arrive", locked)
         communicator, connected = await connect(room.slug, fraser)
         assert connected
-        with caplog.at_level(logging.ERROR, logger="forums.room_consumer"):
+        with caplog.at_level(logging.ERROR, logger="rooms.consumers"):
             assert await closed_with(communicator) == 1013, "the client backs off and comes back with ?after="
     assert "database is locked" in caplog.text
     assert not await do(RoomPresence.objects.filter(room=room).exists)
@@ -724,10 +735,10 @@ async def test_a_connection_that_died_without_closing_leaves_the_list(
 ):
     """A process killed mid-conversation leaves its rows behind; the sweep takes them off the list."""
     monkeypatch.setattr(RoomConsumer, "tick_seconds", 0.2)
-    await do(rooms.arrive, room, fraser, "specific.dead-process!gone")
+    await do(room_presence.arrive, room, fraser, "specific.dead-process!gone")
     listener, frames = await join(room, fiona)
     assert [m["name"] for m in frames["presence"]["members"]] == ["fraser", "fiona"]
-    stale = timezone.now() - rooms.PRESENCE_TIMEOUT - timedelta(seconds=1)
+    stale = timezone.now() - room_presence.PRESENCE_TIMEOUT - timedelta(seconds=1)
     await do(lambda: RoomPresence.objects.filter(user=fraser).update(last_seen=stale))
     presence = await next_of(listener, "presence")
     assert [m["name"] for m in presence["members"]] == ["fiona"]
@@ -743,7 +754,7 @@ async def test_a_quiet_member_swept_off_the_list_comes_back_with_their_next_fram
     listener, _ = await join(room, fiona)
     quiet, _ = await join(room, fraser)
     await next_of(listener, "presence")
-    stale = timezone.now() - rooms.PRESENCE_TIMEOUT - timedelta(seconds=1)
+    stale = timezone.now() - room_presence.PRESENCE_TIMEOUT - timedelta(seconds=1)
     await do(lambda: RoomPresence.objects.filter(user=fraser).update(last_seen=stale))
     assert [m["name"] for m in (await next_of(listener, "presence"))["members"]] == ["fiona"]
     await quiet.send_json_to({"type": "ping"})
@@ -791,7 +802,7 @@ async def test_a_failed_broadcast_still_acknowledges_and_stores_the_message(
         raise ConnectionError("Redis is restarting")
 
     monkeypatch.setattr(get_channel_layer(), "group_send", down)
-    with caplog.at_level(logging.WARNING, logger="forums.room_consumer"):
+    with caplog.at_level(logging.WARNING, logger="rooms.consumers"):
         await say(member, "Kept", "fr-1")
         acknowledged = await member.receive_json_from(timeout=WAIT)
     assert acknowledged["message"]["client_id"] == "fr-1"
@@ -963,7 +974,7 @@ def _is_ping(text):
 @pytest.fixture
 def fuzz_room(room, fiona, fraser, monkeypatch):
     """A room where the fuzzing facilitator may do anything and is never rate-limited."""
-    monkeypatch.setattr(rooms, "MESSAGES_PER_WINDOW", 10**9)
+    monkeypatch.setattr(room_messages, "MESSAGES_PER_WINDOW", 10**9)
     room.allow_anonymous = True
     room.save()
     return room

@@ -1,7 +1,7 @@
 """The room pages as stories: who gets in, what the facilitator sees, ending a session, the transcript.
 
 The live part (the WebSocket) is tested in test_room_consumer.py; these pages share its rule of who
-may enter (forums.rooms.refusal).
+may enter (rooms.access.refusal).
 """
 
 from datetime import timedelta
@@ -11,8 +11,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import rooms
-from forums.models import Room, RoomSession, Suspension, Thread
+from forums.models import Suspension, Thread
+from rooms import floor as room_floor
+from rooms import messages as room_messages
+from rooms import sessions as room_sessions
+from rooms.models import Room, RoomSession
 from tests.factories import CommunityFactory, MemberFactory, RoomFactory, UserFactory, member_of
 from tests.pages import signed_in, soup_of, text_of
 
@@ -116,8 +119,8 @@ def test_a_suspended_member_is_told_so_clearly(room, fraser, fiona):
 
 # --- what a member sees -------------------------------------------------------------------------------
 def test_a_member_sees_the_ground_rules_the_latest_messages_and_the_composer(room, fraser, priya):
-    rooms.send_message(room, priya, "Budgets are set **before** we ask anyone.", "c-1")
-    rooms.send_message(room, fraser, "I would rather not be named for this one.", "c-2", anonymous=True)
+    room_messages.send_message(room, priya, "Budgets are set **before** we ask anyone.", "c-1")
+    room_messages.send_message(room, fraser, "I would rather not be named for this one.", "c-2", anonymous=True)
     page = soup_of(signed_in(fraser).get(room_url(room)))
 
     rules = page.select_one("[data-ground-rules]")
@@ -149,8 +152,8 @@ def test_the_anonymous_option_shows_only_where_the_room_allows_it(room, fraser):
 
 
 def test_a_facilitator_sees_the_tools_and_the_participation_so_far(room, fiona, fraser, priya):
-    rooms.send_message(room, fraser, "Caseloads leave no time for co-design sessions", "c-1")
-    rooms.send_message(room, priya, "We fund engagement but not cover", "c-2")
+    room_messages.send_message(room, fraser, "Caseloads leave no time for co-design sessions", "c-1")
+    room_messages.send_message(room, priya, "We fund engagement but not cover", "c-2")
     page = soup_of(signed_in(fiona).get(room_url(room)))
 
     tools = page.select_one("[data-facilitation]")
@@ -165,7 +168,7 @@ def test_a_facilitator_sees_the_tools_and_the_participation_so_far(room, fiona, 
 
 # --- the participation figures ---------------------------------------------------------------------------
 def test_participation_json_is_for_facilitators_only(room, fiona, fraser):
-    rooms.send_message(room, fraser, "One two three", "c-1")
+    room_messages.send_message(room, fraser, "One two three", "c-1")
     url = reverse("rooms:participation", args=[room.slug])
     assert Client().get(url).status_code == 403
     refused = signed_in(fraser).get(url)
@@ -189,10 +192,10 @@ def test_participation_json_is_for_facilitators_only(room, fiona, fraser):
 
 
 def test_participation_counts_only_the_current_session(room, fiona, fraser):
-    rooms.send_message(room, fraser, "Before the first summary", "c-1")
-    rooms.end_session(room, fiona, "First session done")
-    rooms.set_state(room, fiona, "open")
-    rooms.send_message(room, fraser, "New session", "c-2")
+    room_messages.send_message(room, fraser, "Before the first summary", "c-1")
+    room_sessions.end_session(room, fiona, "First session done")
+    room_floor.set_state(room, fiona, "open")
+    room_messages.send_message(room, fraser, "New session", "c-2")
     figures = signed_in(fiona).get(reverse("rooms:participation", args=[room.slug])).json()
     assert figures["total_messages"] == 1
     assert figures["by_person"][0]["words"] == 2
@@ -200,7 +203,7 @@ def test_participation_counts_only_the_current_session(room, fiona, fraser):
 
 # --- ending a session ------------------------------------------------------------------------------------
 def test_the_facilitator_ends_the_session_and_lands_on_the_summary_thread(room, fiona, fraser):
-    rooms.send_message(room, fraser, "The forms take too long", "c-1")
+    room_messages.send_message(room, fraser, "The forms take too long", "c-1")
     response = signed_in(fiona).post(
         reverse("rooms:end_session", args=[room.slug]),
         {"key_points": "- Forms take too long", "actions": "Fiona shares a shorter form"},
@@ -229,11 +232,11 @@ def test_a_session_needs_key_points_and_a_refusal_changes_nothing(room, fiona):
 
 
 def test_participation_after_a_session_in_which_no_one_spoke_still_starts_at_the_last_summary(room, fiona, fraser):
-    rooms.send_message(room, fraser, "Said in the first session", "c-1")
-    rooms.end_session(room, fiona, "First session")
-    rooms.end_session(room, fiona, "A second session in which no one spoke")
-    rooms.set_state(room, fiona, "open")
-    rooms.send_message(room, fraser, "New session", "c-2")
+    room_messages.send_message(room, fraser, "Said in the first session", "c-1")
+    room_sessions.end_session(room, fiona, "First session")
+    room_sessions.end_session(room, fiona, "A second session in which no one spoke")
+    room_floor.set_state(room, fiona, "open")
+    room_messages.send_message(room, fraser, "New session", "c-2")
     figures = signed_in(fiona).get(reverse("rooms:participation", args=[room.slug])).json()
     assert figures["total_messages"] == 1
     assert figures["by_person"] == [
@@ -304,16 +307,16 @@ def test_ending_a_session_is_a_post_and_its_address_asked_for_again_leads_back_t
 
 # --- the transcript ----------------------------------------------------------------------------------------
 def test_the_transcript_holds_the_sessions_messages_with_anonymous_ones_unnamed(room, fiona, fraser, priya):
-    rooms.send_message(room, priya, "From an earlier session", "c-0")
-    rooms.end_session(room, fiona, "Earlier")
-    rooms.set_state(room, fiona, "open")
-    rooms.send_message(room, priya, "Strategic view", "c-1")
-    rooms.send_message(room, fraser, "Said without my name", "c-2", anonymous=True)
-    removed, _ = rooms.send_message(room, fraser, "Taken back", "c-3")
-    rooms.moderate(room, fiona, "remove", removed.pk)
-    session = rooms.end_session(room, fiona, "Later")
-    rooms.set_state(room, fiona, "open")
-    rooms.send_message(room, fiona, "After the summary", "c-4")
+    room_messages.send_message(room, priya, "From an earlier session", "c-0")
+    room_sessions.end_session(room, fiona, "Earlier")
+    room_floor.set_state(room, fiona, "open")
+    room_messages.send_message(room, priya, "Strategic view", "c-1")
+    room_messages.send_message(room, fraser, "Said without my name", "c-2", anonymous=True)
+    removed, _ = room_messages.send_message(room, fraser, "Taken back", "c-3")
+    room_messages.moderate(room, fiona, "remove", removed.pk)
+    session = room_sessions.end_session(room, fiona, "Later")
+    room_floor.set_state(room, fiona, "open")
+    room_messages.send_message(room, fiona, "After the summary", "c-4")
 
     url = reverse("rooms:transcript", args=[room.slug, session.pk])
     page = soup_of(signed_in(priya).get(url))
@@ -332,7 +335,7 @@ def test_the_transcript_holds_the_sessions_messages_with_anonymous_ones_unnamed(
 
 
 def test_the_transcript_follows_the_communitys_reading_rule(room, fiona, fraser):
-    session = rooms.end_session(room, fiona, "Done")
+    session = room_sessions.end_session(room, fiona, "Done")
     url = reverse("rooms:transcript", args=[room.slug, session.pk])
     assert Client().get(url).status_code == 200  # an open community's transcripts are public, as its threads are
     assert Client().get(reverse("rooms:transcript", args=[room.slug, session.pk + 1])).status_code == 404
@@ -352,7 +355,7 @@ def test_the_transcript_follows_the_communitys_reading_rule(room, fiona, fraser)
 
 
 def test_earlier_sessions_are_listed_on_the_room_page(room, fiona, fraser):
-    session = rooms.end_session(room, fiona, "Done")
+    session = room_sessions.end_session(room, fiona, "Done")
     page = soup_of(signed_in(fraser).get(room_url(room)))
     links = [a["href"] for a in page.select("ul[aria-labelledby=sessions-heading] a")]
     assert links == [f"/rooms/{room.slug}/transcript/{session.pk}/", session.thread.get_absolute_url()]
@@ -368,7 +371,7 @@ def test_the_community_page_lists_its_rooms(room, fraser):
 
 # --- demo content ------------------------------------------------------------------------------------------------
 def test_the_demo_rooms_are_made_once_in_the_demo_communities():
-    from forums.room_demo import load_demo_rooms
+    from rooms.demo import load_demo_rooms
 
     open_one = CommunityFactory(slug="community-planning-practitioners", visibility="open")
     private = CommunityFactory(slug="frontline-voices-police-and-partners", visibility="private")

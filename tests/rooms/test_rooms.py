@@ -3,9 +3,14 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from forums import rooms
-from forums.models import ModerationAction, RoomMessage
-from forums.rooms import RoomError
+from forums.models import ModerationAction
+from rooms import access as room_access
+from rooms import floor as room_floor
+from rooms import messages as room_messages
+from rooms import presence as room_presence
+from rooms import sessions as room_sessions
+from rooms.errors import RoomError
+from rooms.models import RoomMessage
 from tests.factories import RoomFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -31,80 +36,80 @@ def fraser(room):
 
 
 def test_who_may_enter(room, fraser):
-    assert rooms.refusal(room, AnonymousUser()) == 4401
-    assert rooms.refusal(room, fraser) is None
+    assert room_access.refusal(room, AnonymousUser()) == 4401
+    assert room_access.refusal(room, fraser) is None
     room.community.visibility = "private"
     room.community.save()
     outsider = UserFactory(username="outsider")
-    assert rooms.refusal(room, outsider) == 4403
-    assert rooms.refusal(room, fraser) is None
+    assert room_access.refusal(room, outsider) == 4403
+    assert room_access.refusal(room, fraser) is None
 
 
 def test_a_repeated_client_id_returns_the_original(room, fraser):
-    first, created = rooms.send_message(room, fraser, "Hello **all**", "c-1")
-    again, created_again = rooms.send_message(room, fraser, "Hello all (resent)", "c-1")
+    first, created = room_messages.send_message(room, fraser, "Hello **all**", "c-1")
+    again, created_again = room_messages.send_message(room, fraser, "Hello all (resent)", "c-1")
     assert created
     assert not created_again
     assert again.pk == first.pk
     assert RoomMessage.objects.count() == 1
-    assert rooms.message_payload(first)["body_html"] == "<p>Hello <strong>all</strong></p>\n"
+    assert room_messages.message_payload(first)["body_html"] == "<p>Hello <strong>all</strong></p>\n"
 
 
 @pytest.mark.parametrize(("body", "code"), [("", "empty"), ("   ", "empty"), ("x" * 4001, "too_long"), (42, "invalid")])
 def test_bad_messages_are_refused_and_nothing_is_saved(room, fraser, body, code):
     with pytest.raises(RoomError) as error:
-        rooms.send_message(room, fraser, body, "c-bad")
+        room_messages.send_message(room, fraser, body, "c-bad")
     assert error.value.code == code
     assert not RoomMessage.objects.exists()
 
 
 def test_closed_rooms_and_the_floor(room, fiona, fraser):
-    rooms.set_state(room, fiona, "closed")
+    room_floor.set_state(room, fiona, "closed")
     with pytest.raises(RoomError) as error:
-        rooms.send_message(room, fraser, "Hello", "c-1")
+        room_messages.send_message(room, fraser, "Hello", "c-1")
     assert error.value.code == "room_closed"
     with pytest.raises(RoomError):
-        rooms.set_state(room, fraser, "open")
-    rooms.set_state(room, fiona, "open")
+        room_floor.set_state(room, fraser, "open")
+    room_floor.set_state(room, fiona, "open")
     room.floor_control = True
     room.save()
     with pytest.raises(RoomError) as error:
-        rooms.send_message(room, fraser, "May I?", "c-2")
+        room_messages.send_message(room, fraser, "May I?", "c-2")
     assert error.value.code == "not_your_turn"
-    rooms.set_hand(room, fraser, True)
-    assert [hand["name"] for hand in rooms.hand_queue(room)] == ["fraser"]
-    rooms.arrive(room, fraser, "channel-1")
-    rooms.give_floor(room, fiona, fraser.pk)
-    assert rooms.hand_queue(room) == []
-    message, _ = rooms.send_message(room, fraser, "Thank you", "c-3")
+    room_floor.set_hand(room, fraser, True)
+    assert [hand["name"] for hand in room_floor.hand_queue(room)] == ["fraser"]
+    room_presence.arrive(room, fraser, "channel-1")
+    room_floor.give_floor(room, fiona, fraser.pk)
+    assert room_floor.hand_queue(room) == []
+    message, _ = room_messages.send_message(room, fraser, "Thank you", "c-3")
     assert message.body_source == "Thank you"
-    rooms.send_message(room, fiona, "Facilitators may always speak", "c-4")
+    room_messages.send_message(room, fiona, "Facilitators may always speak", "c-4")
 
 
 def test_a_round_gives_each_present_member_the_floor_in_turn(room, fiona, fraser):
     priya = UserFactory(username="priya")
     member_of(room.community, priya)
     for n, user in enumerate([fraser, priya, fiona]):
-        rooms.arrive(room, user, f"channel-{n}")
-    assert rooms.start_round(room, fiona) == fraser
-    assert rooms.next_turn(room, fiona) == priya
-    assert rooms.next_turn(room, fiona) == fiona
+        room_presence.arrive(room, user, f"channel-{n}")
+    assert room_floor.start_round(room, fiona) == fraser
+    assert room_floor.next_turn(room, fiona) == priya
+    assert room_floor.next_turn(room, fiona) == fiona
     assert room.floor_control is True
-    assert rooms.next_turn(room, fiona) is None
+    assert room_floor.next_turn(room, fiona) is None
     assert room.floor_control is False  # the room spoke freely before the round, and does again
 
 
 def test_a_round_in_a_floor_control_room_leaves_floor_control_on(room, fiona, fraser):
     room.floor_control = True
     room.save()
-    rooms.arrive(room, fraser, "channel-1")
-    assert rooms.start_round(room, fiona) == fraser
-    rooms.stop_round(room, fiona)
+    room_presence.arrive(room, fraser, "channel-1")
+    assert room_floor.start_round(room, fiona) == fraser
+    room_floor.stop_round(room, fiona)
     room.refresh_from_db()
     assert room.floor_control is True
     assert room.floor_user is None
     with pytest.raises(RoomError) as refused:
-        rooms.send_message(room, fraser, "May I?", "c-1")
+        room_messages.send_message(room, fraser, "May I?", "c-1")
     assert refused.value.code == "not_your_turn"
     assert "No one has the floor yet" in refused.value.detail
 
@@ -117,41 +122,41 @@ def test_messages_are_rate_limited(room, fraser, monkeypatch):
     # Mid-window, so the five sends cannot straddle a window boundary.
     monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_000_002.0))
     for n in range(5):
-        rooms.send_message(room, fraser, f"message {n}", f"c-{n}")
+        room_messages.send_message(room, fraser, f"message {n}", f"c-{n}")
     with pytest.raises(RoomError) as error:
-        rooms.send_message(room, fraser, "one more", "c-6")
+        room_messages.send_message(room, fraser, "one more", "c-6")
     assert error.value.code == "rate_limited"
 
 
 def test_anonymous_contributions_hide_the_name_and_each_look_is_logged(room, fiona, fraser):
     with pytest.raises(RoomError):
-        rooms.send_message(room, fraser, "Quietly", "c-1", anonymous=True)
+        room_messages.send_message(room, fraser, "Quietly", "c-1", anonymous=True)
     room.allow_anonymous = True
     room.save()
-    message, _ = rooms.send_message(room, fraser, "Quietly", "c-1", anonymous=True)
-    assert rooms.message_payload(message)["author"] is None
+    message, _ = room_messages.send_message(room, fraser, "Quietly", "c-1", anonymous=True)
+    assert room_messages.message_payload(message)["author"] is None
     with pytest.raises(RoomError):
-        rooms.reveal_author(room, fiona, message.pk)  # facilitators run rooms; only moderators unmask
+        room_messages.reveal_author(room, fiona, message.pk)  # facilitators run rooms; only moderators unmask
     moderator = UserFactory(username="morag")
     member_of(room.community, moderator, role="moderator")
-    assert rooms.reveal_author(room, moderator, message.pk) == fraser
+    assert room_messages.reveal_author(room, moderator, message.pk) == fraser
     assert ModerationAction.objects.filter(action="identity_lookup", actor=moderator).count() == 1
 
 
 def test_history_after_an_id_is_exact_and_ordered(room, fraser):
-    ids = [rooms.send_message(room, fraser, f"m{n}", f"c-{n}")[0].pk for n in range(4)]
-    missed, more = rooms.history(room, after=ids[1])
+    ids = [room_messages.send_message(room, fraser, f"m{n}", f"c-{n}")[0].pk for n in range(4)]
+    missed, more = room_messages.history(room, after=ids[1])
     assert [m.pk for m in missed] == ids[2:]
     assert more is False
-    latest, more = rooms.history(room, limit=2)
+    latest, more = room_messages.history(room, limit=2)
     assert [m.pk for m in latest] == ids[2:]
     assert more is True
 
 
 def test_ending_a_session_posts_a_summary_thread_with_participation(room, fiona, fraser):
-    rooms.send_message(room, fraser, "From the frontline: the forms take too long", "c-1")
-    rooms.send_message(room, fiona, "Noted", "c-2")
-    session = rooms.end_session(room, fiona, "Forms take too long", "Fiona to share a shorter form")
+    room_messages.send_message(room, fraser, "From the frontline: the forms take too long", "c-1")
+    room_messages.send_message(room, fiona, "Noted", "c-2")
+    session = room_sessions.end_session(room, fiona, "Forms take too long", "Fiona to share a shorter form")
     room.refresh_from_db()
     assert room.state == "closed"
     assert session.thread.community == room.community
@@ -167,8 +172,8 @@ def test_anonymous_messages_count_as_anonymous_not_under_their_authors_level(roo
     room.save()
     fraser.profile.level = "frontline"
     fraser.profile.save()
-    rooms.send_message(room, fraser, "Only I work on the frontline here", "c-1", anonymous=True)
-    session = rooms.end_session(room, fiona, "Heard everyone")
+    room_messages.send_message(room, fraser, "Only I work on the frontline here", "c-1", anonymous=True)
+    session = room_sessions.end_session(room, fiona, "Heard everyone")
     levels = {row["level"]: row["messages"] for row in session.participation["by_level"] if row["messages"]}
     assert levels == {"anonymous": 1}
     summary = session.thread.posts.get().body_source
@@ -177,19 +182,19 @@ def test_anonymous_messages_count_as_anonymous_not_under_their_authors_level(roo
 
 
 def test_a_session_after_an_empty_one_counts_only_its_own_messages(room, fiona, fraser):
-    rooms.send_message(room, fraser, "First session", "c-1")
-    rooms.end_session(room, fiona, "One")
-    rooms.end_session(room, fiona, "Nobody spoke")
-    rooms.set_state(room, fiona, "open")
-    rooms.send_message(room, fraser, "Third session here", "c-2")
-    third = rooms.end_session(room, fiona, "Three")
+    room_messages.send_message(room, fraser, "First session", "c-1")
+    room_sessions.end_session(room, fiona, "One")
+    room_sessions.end_session(room, fiona, "Nobody spoke")
+    room_floor.set_state(room, fiona, "open")
+    room_messages.send_message(room, fraser, "Third session here", "c-2")
+    third = room_sessions.end_session(room, fiona, "Three")
     assert {p["name"]: p["messages"] for p in third.participation["by_person"]} == {"fraser": 1}
 
 
 def test_a_long_room_title_still_ends_the_session(room, fiona):
     room.title = "L" * 195
     room.save()
-    session = rooms.end_session(room, fiona, "Key points")
+    session = room_sessions.end_session(room, fiona, "Key points")
     assert session.thread.title.startswith("Summary: LLL")
     assert len(session.thread.title) <= 200
 
@@ -202,31 +207,31 @@ def test_namesakes_and_a_member_called_anonymous_each_keep_their_own_row(room, f
         member_of(room.community, twin)
         twin.profile.display_name = "Alex Smith"
         twin.profile.save()
-    rooms.send_message(room, twins[0], "One two three", "c-1")
-    rooms.send_message(room, twins[1], "One", "c-2")
-    rooms.send_message(room, fiona, "Said without a name", "c-3", anonymous=True)
-    rows = sorted((p["name"], p["words"]) for p in rooms.participation(room)["by_person"])
+    room_messages.send_message(room, twins[0], "One two three", "c-1")
+    room_messages.send_message(room, twins[1], "One", "c-2")
+    room_messages.send_message(room, fiona, "Said without a name", "c-3", anonymous=True)
+    rows = sorted((p["name"], p["words"]) for p in room_sessions.participation(room)["by_person"])
     assert rows == [("Alex Smith", 1), ("Alex Smith", 3), ("Anonymous", 4)]
 
 
 def test_no_anonymous_messages_while_the_floor_is_given(room, fiona, fraser):
     room.allow_anonymous = room.floor_control = True
     room.save()
-    rooms.give_floor(room, fiona, None)
-    rooms.arrive(room, fraser, "channel-1")
-    rooms.give_floor(room, fiona, fraser.pk)
+    room_floor.give_floor(room, fiona, None)
+    room_presence.arrive(room, fraser, "channel-1")
+    room_floor.give_floor(room, fiona, fraser.pk)
     with pytest.raises(RoomError) as refused:
-        rooms.send_message(room, fraser, "It was me", "c-1", anonymous=True)
+        room_messages.send_message(room, fraser, "It was me", "c-1", anonymous=True)
     assert refused.value.code == "forbidden"
     assert "carry a name" in refused.value.detail
     assert not RoomMessage.objects.exists()
-    message, _ = rooms.send_message(room, fraser, "It was me", "c-2")
-    assert rooms.message_payload(message)["author"]["name"]
+    message, _ = room_messages.send_message(room, fraser, "It was me", "c-2")
+    assert room_messages.message_payload(message)["author"]["name"]
 
 
 def test_hands_are_rate_limited_so_no_one_can_make_the_room_redraw_endlessly(room, fraser):
-    for n in range(rooms.SIGNALS_PER_WINDOW):
-        rooms.set_hand(room, fraser, n % 2 == 0)
+    for n in range(room_floor.SIGNALS_PER_WINDOW):
+        room_floor.set_hand(room, fraser, n % 2 == 0)
     with pytest.raises(RoomError) as refused:
-        rooms.set_hand(room, fraser, True)
+        room_floor.set_hand(room, fraser, True)
     assert refused.value.code == "rate_limited"

@@ -8,8 +8,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from forums import retention, rooms
-from forums.models import RoomMessage, RoomSession
+from rooms import messages as room_messages
+from rooms import retention
+from rooms import sessions as room_sessions
+from rooms.models import RoomMessage, RoomSession
 from tests.factories import RoomFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +30,7 @@ def room(fiona):
 
 
 def say(room, user, text, days_ago=0):
-    message, _ = rooms.send_message(room, user, text, f"c-{text}")
+    message, _ = room_messages.send_message(room, user, text, f"c-{text}")
     if days_ago:
         RoomMessage.objects.filter(pk=message.pk).update(created=timezone.now() - timedelta(days=days_ago))
     return message
@@ -81,19 +83,19 @@ def test_a_new_message_after_pruning_gets_a_higher_id_than_any_ever_issued(setti
     assert not RoomMessage.objects.exists()  # even the newest rows are gone
     fresh = say(room, fiona, "after pruning")
     assert fresh.pk > highest
-    history, _ = rooms.history(room, after=highest)
+    history, _ = room_messages.history(room, after=highest)
     assert [m.body_source for m in history] == ["after pruning"]
 
 
 def test_sessions_lose_links_to_deleted_messages_and_keep_what_is_left(settings, room, fiona):
     settings.ROOM_TRANSCRIPT_RETENTION_DAYS = 30
     say(room, fiona, "long gone", days_ago=60)
-    gone = rooms.end_session(room, fiona, "An old session")
+    gone = room_sessions.end_session(room, fiona, "An old session")
     room.state = "open"
     room.save()
     say(room, fiona, "old part", days_ago=40)
     kept = say(room, fiona, "recent part")
-    straddling = rooms.end_session(room, fiona, "A session across the cut-off")
+    straddling = room_sessions.end_session(room, fiona, "A session across the cut-off")
     prune()
     gone.refresh_from_db()
     straddling.refresh_from_db()
@@ -106,7 +108,7 @@ def test_the_transcript_says_older_messages_were_removed(settings, room, fiona):
     settings.ROOM_TRANSCRIPT_RETENTION_DAYS = 30
     say(room, fiona, "old part of the session", days_ago=40)
     say(room, fiona, "recent part of the session")
-    session = rooms.end_session(room, fiona, "Key points")
+    session = room_sessions.end_session(room, fiona, "Key points")
     client = Client()
     client.force_login(fiona)
     url = f"/rooms/{room.slug}/transcript/{session.pk}/"
@@ -124,7 +126,7 @@ def test_the_transcript_says_older_messages_were_removed(settings, room, fiona):
 def test_a_wholly_pruned_session_says_so_rather_than_that_no_one_spoke(settings, room, fiona):
     settings.ROOM_TRANSCRIPT_RETENTION_DAYS = 30
     say(room, fiona, "long ago", days_ago=40)
-    session = rooms.end_session(room, fiona, "Key points")
+    session = room_sessions.end_session(room, fiona, "Key points")
     prune()
     client = Client()
     client.force_login(fiona)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from forums import retention
+from rooms import retention
 
 
 class Command(BaseCommand):
