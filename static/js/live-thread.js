@@ -1,6 +1,7 @@
 // Live threads: posts, edits, removals and helpful counts from others appear without a reload, over
 // the thread's stream /ws/threads/<id>/ (DESIGN.md §4), and the page's forms post without one.
-// Progressive enhancement: without JavaScript every form still posts and the page reloads.
+// static/js/live-socket.js (loaded first) keeps the stream connected and catches up from the last
+// event id seen. Progressive enhancement: without JavaScript every form still posts and the page reloads.
 //
 // Hooks: the [data-discussion] container (data-thread-id, data-last-event-id) and, inside it, the
 // markup of templates/forums/includes/post.html and post_form.html, which the posts built here
@@ -8,11 +9,7 @@
 (function () {
   "use strict";
 
-  var MIN_DELAY = 1000;
-  var MAX_DELAY = 30000;
-  var STABLE_AFTER = 5000; // an open socket counts as recovered (backoff starts again) after this long
   var RELOAD_GUARD = "live-thread-reloaded:";
-  var REFUSED = { 4401: true, 4403: true, 4404: true };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
   var ANNOUNCE_AFTER = 400; // gather a burst (a catch-up after reconnecting) into one announcement
@@ -67,15 +64,12 @@
     this.urls = config.urls || {};
     this.timeZone = config.timeZone || "Europe/London";
     this.threadId = String(root.getAttribute("data-thread-id") || root.getAttribute("data-live-thread") || config.threadId || "");
-    this.lastEventId = parseInt(root.getAttribute("data-last-event-id") || root.getAttribute("data-last-event"), 10) || 0;
+    // The last event the page was rendered with: the stream resumes after it, then after the highest it sees.
+    this.renderedEventId = parseInt(root.getAttribute("data-last-event-id") || root.getAttribute("data-last-event"), 10) || 0;
     this.list = root.querySelector("[data-post-list]");
     this.status = root.querySelector("[data-live-status]");
     this.announcer = root.querySelector("[data-live-announcer]");
-    this.socket = null;
-    this.attempts = 0;
-    this.retryTimer = null;
-    this.stableTimer = null;
-    this.stopped = false;
+    this.stream = null; // a LiveSocket, once the thread exists
     this.pending = [];
     this.announceTimer = null;
   }
@@ -84,63 +78,27 @@
   LiveThread.prototype.start = function () {
     var self = this;
     this.root.addEventListener("submit", function (event) { self.onSubmit(event); });
-    window.addEventListener("offline", function () { self.drop(); });
-    window.addEventListener("online", function () { self.attempts = 0; self.connect(); });
     if (this.threadId) { this.connect(); }
   };
 
   LiveThread.prototype.connect = function () {
-    if (this.stopped || !this.threadId || this.socket) { return; }
-    clearTimeout(this.retryTimer);
+    if (this.stream || !this.threadId) { return; }
     var self = this;
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var url = scheme + window.location.host + "/ws/threads/" + encodeURIComponent(this.threadId) + "/?after=" + this.lastEventId;
-    var socket;
-    try {
-      socket = new WebSocket(url);
-    } catch (error) {
-      this.retry();
-      return;
-    }
-    this.socket = socket;
-    socket.onopen = function () {
-      self.showStatus("Live updates on", "on");
-      self.stableTimer = setTimeout(function () { self.attempts = 0; }, STABLE_AFTER);
-    };
-    socket.onmessage = function (message) { self.onFrame(message.data); };
-    socket.onclose = function (event) {
-      if (self.socket !== socket) { return; }
-      self.socket = null;
-      clearTimeout(self.stableTimer);
-      if (REFUSED[event.code]) {
-        self.stopped = true;
-        self.showStatus("Live updates are off. Reload the page to try again.", "off");
-      } else {
-        self.retry();
-      }
-    };
-  };
-
-  // The network went away: stop waiting on a socket that may never tell us it is dead.
-  LiveThread.prototype.drop = function () {
-    var socket = this.socket;
-    if (!socket) { return; }
-    this.socket = null;
-    clearTimeout(this.stableTimer);
-    socket.onclose = null;
-    try { socket.close(); } catch (error) { /* already closing */ }
-    this.retry();
-  };
-
-  // Exponential backoff with jitter: 1 s, 2 s, 4 s... up to 30 s, each between half and all of that.
-  LiveThread.prototype.retry = function () {
-    if (this.stopped) { return; }
-    var self = this;
-    var ceiling = Math.min(MAX_DELAY, MIN_DELAY * Math.pow(2, this.attempts));
-    this.attempts += 1;
-    this.showStatus("Reconnecting…", "reconnecting");
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(function () { self.connect(); }, ceiling / 2 + Math.random() * ceiling / 2);
+    this.stream = new window.LiveSocket({
+      path: "/ws/threads/" + encodeURIComponent(this.threadId) + "/",
+      after: this.renderedEventId, // 0 too: whatever happened since the page was rendered
+      idOf: function (frame) { return typeof frame.event_id === "number" ? frame.event_id : null; },
+      onFrame: function (frame) { self.onFrame(frame); },
+      onState: function (state) {
+        if (state === "open") {
+          self.showStatus("Live updates on", "on");
+        } else if (state !== "connecting") { // offline too: it reconnects the moment the browser is back online
+          self.showStatus("Reconnecting…", "reconnecting");
+        }
+      },
+      onRefused: function () { self.showStatus("Live updates are off. Reload the page to try again.", "off"); }
+    });
+    this.stream.start();
   };
 
   LiveThread.prototype.showStatus = function (text, state) {
@@ -151,26 +109,18 @@
   };
 
   // --- frames from the server ---------------------------------------------------------------------------
-  LiveThread.prototype.onFrame = function (data) {
-    var frame;
-    try { frame = JSON.parse(data); } catch (error) { return; }
-    if (!frame || typeof frame !== "object") { return; }
-    try {
-      if (frame.type === "post") {
-        this.upsert(frame.post, true);
-      } else if (frame.type === "post_updated") {
-        this.upsert(frame.post, false);
-      } else if (frame.type === "post_removed") {
-        this.removePost(frame.post_id, "removed");
-      } else if (frame.type === "reactions") {
-        this.setHelpful(frame.post_id, frame.counts && frame.counts.helpful);
-      } else if (frame.type === "reload") {
-        this.reload();
-      }
-    } finally {
-      if (typeof frame.event_id === "number" && frame.event_id > this.lastEventId) {
-        this.lastEventId = frame.event_id;
-      }
+  // A frame not seen before (the stream passes on each event id once, and resumes after the highest).
+  LiveThread.prototype.onFrame = function (frame) {
+    if (frame.type === "post") {
+      this.upsert(frame.post, true);
+    } else if (frame.type === "post_updated") {
+      this.upsert(frame.post, false);
+    } else if (frame.type === "post_removed") {
+      this.removePost(frame.post_id, "removed");
+    } else if (frame.type === "reactions") {
+      this.setHelpful(frame.post_id, frame.counts && frame.counts.helpful);
+    } else if (frame.type === "reload") {
+      this.reload();
     }
   };
 
@@ -179,13 +129,12 @@
     var key = RELOAD_GUARD + this.threadId;
     var last = 0;
     try { last = +window.sessionStorage.getItem(key) || 0; } catch (error) { /* storage off */ }
+    this.stream.stop();
     if (Date.now() - last < 60000) {
-      this.stopped = true;
       this.showStatus("Live updates are off. Reload the page to see the latest posts.", "off");
       return;
     }
     try { window.sessionStorage.setItem(key, String(Date.now())); } catch (error) { /* storage off */ }
-    this.stopped = true;
     window.location.reload();
   };
 
@@ -645,7 +594,7 @@
   }
 
   var root = document.querySelector("[data-discussion]");
-  if (root && "WebSocket" in window) {
+  if (root && "WebSocket" in window && window.LiveSocket) {
     var thread = new LiveThread(root, readConfig());
     thread.start();
     window.copLiveThread = thread; // for tests and debugging

@@ -1,16 +1,14 @@
-// The live room client (templates/forums/rooms/room.html): speaks the room protocol of DESIGN.md §4
-// over /ws/rooms/<slug>/. Nothing is lost: every message is sent with a client_id and shown as
-// pending until the server echoes it back (a resend after a reconnect cannot double it); the last
-// message id seen is kept, and a reconnect asks for everything after it (?after=<id>).
+// The live room client (templates/rooms/room.html): speaks the room protocol of DESIGN.md §4
+// over /ws/rooms/<slug>/, through static/js/live-socket.js (loaded first), which keeps the socket
+// connected. Nothing is lost: every message is sent with a client_id and shown as pending until the
+// server echoes it back (a resend after a reconnect cannot double it); the last message id seen is
+// kept, and a reconnect asks for everything after it (?after=<id>). When that is more than the
+// server replays, it says `reload`: the log starts again from the latest messages.
 // Connection state is always on screen; new messages from others are announced politely; errors
 // are alerts. No framework: plain DOM, keyboard first.
 (function () {
   "use strict";
 
-  var PING_EVERY_MS = 20000;
-  var PONG_WITHIN_MS = 10000;
-  var BACKOFF_FIRST_MS = 1000;
-  var BACKOFF_MAX_MS = 30000;
   var TYPING_EVERY_MS = 3000;
   var TYPING_SHOWN_MS = 4000;
   var ANNOUNCE_AFTER_MS = 800;
@@ -23,7 +21,8 @@
     researcher: "Researcher",
     community_member: "Community member"
   };
-  // Close codes after which reconnecting cannot help (DESIGN.md §4).
+  // What the room says on a close code after which reconnecting cannot help (DESIGN.md §4). The
+  // first two may come at any time: signing out, a password change, removal, a suspension.
   var REFUSALS = {
     4401: "Your sign-in has ended. Sign in again to rejoin the room.",
     4403: "You cannot take part in this room.",
@@ -64,13 +63,14 @@
     this.root = root;
     this.path = root.getAttribute("data-ws-url");
     this.participationUrl = root.getAttribute("data-participation-url");
-    this.lastId = parseInt(root.getAttribute("data-last-id"), 10) || 0;
     this.you = { id: parseInt(root.getAttribute("data-user-id"), 10) || null, facilitator: root.hasAttribute("data-facilitator") };
     this.info = {};
-    this.socket = null;
-    this.attempts = 0;
+    this.connection = null;
+    this.welcomed = false;
     this.timers = {};
     this.replayPending = false;
+    this.connectedAfter = null;  // the message id this connection asked to resume after; null: none
+    this.notice = "";            // said beside "Connected" after the log started again (`reload`)
     this.olderRequested = false;
     this.pending = {};        // client_id -> {body, anonymous, element, failed}
     this.pendingOrder = [];   // client_ids, oldest first
@@ -81,13 +81,12 @@
     this.presence = [];
     this.toAnnounce = [];
     this.lastTypingSent = 0;
-    this.stopped = false;
 
     this.find();
-    this.adoptRenderedMessages();
+    var lastId = this.adoptRenderedMessages();
     this.bind();
     this.ui.scroller.scrollTop = this.ui.scroller.scrollHeight;
-    this.connect();
+    this.connect(lastId);
     if (this.participationUrl) {
       this.refreshParticipation();
       this.timers.participation = window.setInterval(this.refreshParticipation.bind(this), PARTICIPATION_EVERY_MS);
@@ -132,118 +131,53 @@
     if (this.ui.floor) { this.ui.floor.setAttribute("tabindex", "-1"); }
   };
 
+  // The messages the page was rendered with; returns the highest id among them (0: none).
   Room.prototype.adoptRenderedMessages = function () {
     var self = this;
+    var lastId = parseInt(this.root.getAttribute("data-last-id"), 10) || 0;
     Array.prototype.forEach.call(this.ui.list.querySelectorAll("[data-message-id]"), function (item) {
       var id = parseInt(item.getAttribute("data-message-id"), 10);
       self.rendered[id] = item;
-      if (id > self.lastId) { self.lastId = id; }
+      if (id > lastId) { lastId = id; }
     });
+    return lastId;
   };
 
   // --- the connection ----------------------------------------------------------------------------
-  Room.prototype.connect = function () {
-    if (this.stopped) { return; }
-    window.clearTimeout(this.timers.reconnect);
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var url = scheme + window.location.host + this.path + (this.lastId ? "?after=" + this.lastId : "");
-    var socket = new WebSocket(url);
+  Room.prototype.connect = function (lastId) {
     var self = this;
-    this.socket = socket;
-    this.replayPending = true;
-    this.connectedAfter = this.lastId;
-    this.olderRequested = false;
-    this.setConnection(this.attempts ? "reconnecting" : "connecting");
-    socket.onmessage = function (event) {
-      if (socket !== self.socket) { return; }
-      var frame;
-      try { frame = JSON.parse(event.data); } catch (error) { return; }
-      if (frame && typeof frame.type === "string") { self.handle(frame); }
-    };
-    socket.onclose = function (event) {
-      if (socket !== self.socket) { return; }
-      self.disconnected(event.code);
-    };
+    this.connection = new window.LiveSocket({
+      path: this.path,
+      after: lastId || null,  // an empty room asks for the latest, not for "everything after 0"
+      inOrder: true,          // message ids only grow, and arrive in order without gaps
+      idOf: function (frame) { return frame.type === "message" && frame.message ? frame.message.id : null; },
+      keepalive: true,
+      onOpen: function (after) {
+        self.replayPending = true;
+        self.connectedAfter = after;
+        self.olderRequested = false;
+      },
+      onFrame: function (frame) { if (typeof frame.type === "string") { self.handle(frame); } },
+      onState: function (state) { self.connectionChanged(state); },
+      onRefused: function (code) {
+        self.welcomed = false;
+        self.setConnection("offline", "Disconnected");
+        self.showAlert(REFUSALS[code], code === 4401);
+      }
+    });
+    this.connection.start();
   };
 
-  Room.prototype.disconnected = function (code) {
+  Room.prototype.connectionChanged = function (state) {
+    if (state === "open") { return; }  // "Connected" waits for the welcome
     this.welcomed = false;
-    this.stopHeartbeat();
-    this.socket = null;
-    if (REFUSALS[code]) {
-      this.stopped = true;
-      this.setConnection("offline", "Disconnected");
-      this.showAlert(REFUSALS[code], code === 4401);
-      return;
-    }
-    if (navigator.onLine === false) {
-      this.setConnection("offline");  // the "online" event reconnects
-      return;
-    }
-    this.scheduleReconnect();
+    this.notice = "";
+    this.setConnection(state);
   };
 
-  Room.prototype.scheduleReconnect = function () {
-    // Exponential backoff with jitter, so a restarted server is not met by every client at once.
-    var ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * Math.pow(2, this.attempts));
-    var delay = ceiling / 2 + Math.random() * ceiling / 2;
-    this.attempts += 1;
-    this.setConnection("reconnecting");
-    window.clearTimeout(this.timers.reconnect);
-    this.timers.reconnect = window.setTimeout(this.connect.bind(this), delay);
-  };
-
-  Room.prototype.dropConnection = function () {
-    // Forget the socket at once (a dead network may take minutes to report the close).
-    var socket = this.socket;
-    this.socket = null;
-    this.welcomed = false;
-    this.stopHeartbeat();
-    if (socket) {
-      try { socket.close(); } catch (error) { /* already closing */ }
-    }
-  };
-
-  Room.prototype.wentOffline = function () {
-    this.dropConnection();
-    window.clearTimeout(this.timers.reconnect);
-    if (!this.stopped) { this.setConnection("offline"); }
-  };
-
-  Room.prototype.cameOnline = function () {
-    if (this.stopped) { return; }
-    this.dropConnection();
-    this.attempts = 0;
-    this.connect();
-  };
-
-  Room.prototype.isOpen = function () {
-    return this.socket && this.socket.readyState === WebSocket.OPEN && this.welcomed;
-  };
-
+  // Frames go only once the room has welcomed this connection; false when they cannot go now.
   Room.prototype.send = function (frame) {
-    if (!this.isOpen()) { return false; }
-    this.socket.send(JSON.stringify(frame));
-    return true;
-  };
-
-  Room.prototype.startHeartbeat = function () {
-    var self = this;
-    this.stopHeartbeat();
-    this.timers.ping = window.setInterval(function () {
-      if (!self.send({ type: "ping" })) { return; }
-      window.clearTimeout(self.timers.pong);
-      self.timers.pong = window.setTimeout(function () {
-        // No answer: the connection is dead even if the browser has not noticed.
-        self.dropConnection();
-        self.scheduleReconnect();
-      }, PONG_WITHIN_MS);
-    }, PING_EVERY_MS);
-  };
-
-  Room.prototype.stopHeartbeat = function () {
-    window.clearInterval(this.timers.ping);
-    window.clearTimeout(this.timers.pong);
+    return this.welcomed && this.connection.send(frame);
   };
 
   Room.prototype.setConnection = function (state, words) {
@@ -256,6 +190,7 @@
   Room.prototype.handle = function (frame) {
     switch (frame.type) {
       case "welcome": return this.onWelcome(frame);
+      case "reload": return this.onReload(frame);
       case "history": return this.onHistory(frame);
       case "message": return this.onMessage(frame.message, true);
       case "removed": return this.onRemoved(frame.message_id);
@@ -265,18 +200,15 @@
       case "floor": return this.onFloor(frame.user || null);
       case "room": return this.onRoomState(frame);
       case "error": return this.onError(frame);
-      case "pong": return window.clearTimeout(this.timers.pong);
       default: return undefined;
     }
   };
 
   Room.prototype.onWelcome = function (frame) {
     this.welcomed = true;
-    this.attempts = 0;
     this.you = frame.you || this.you;
     this.info = frame.room || {};
-    this.setConnection("connected");
-    this.startHeartbeat();
+    this.setConnection("connected", this.notice ? "Connected. " + this.notice : "");
     hidden(this.ui.anonymousOption, !this.info.allow_anonymous);
     if (!this.info.allow_anonymous && this.ui.anonymous) { this.ui.anonymous.checked = false; }
     if (this.info.state) { this.onRoomState({ state: this.info.state }); }
@@ -289,20 +221,36 @@
     });
   };
 
+  // The server had more to replay than it sends: the log starts again from the latest messages, and
+  // the status says why (the sender's pending messages stay, and go again once welcomed).
+  Room.prototype.onReload = function (frame) {
+    var list = this.ui.list;
+    if (list.contains(document.activeElement)) { this.ui.scroller.focus(); }
+    Array.prototype.forEach.call(list.querySelectorAll("[data-message-id]"), function (item) { list.removeChild(item); });
+    this.rendered = {};
+    this.connection.startOver();
+    this.notice = frame.detail || "Too much was said while you were away: here are the latest messages.";
+    this.setConnection("connecting", this.notice);
+  };
+
   Room.prototype.onHistory = function (frame) {
-    var messages = frame.messages || [];
+    var messages = (frame.messages || []).filter(function (message) { return message && typeof message.id === "number"; });
     var self = this;
     var scroller = this.ui.scroller;
     var fromBottom = scroller.scrollHeight - scroller.scrollTop;
-    messages.forEach(function (message) { self.onMessage(message, false); });
     if (this.replayPending) {
-      // A replay after ?after= comes in frames of a bounded size; has_more says another follows.
-      if (this.connectedAfter && frame.has_more) { return; }
+      // What this connection missed, or the latest: counted as seen, so a repeat is never shown twice.
+      messages.forEach(function (message) { if (self.connection.fresh(message.id)) { self.onMessage(message, false); } });
+      // A replay after ?after= may come in frames of a bounded size; has_more says another follows.
+      if (this.connectedAfter !== null && frame.has_more) { return; }
       this.replayPending = false;
-      if (!this.connectedAfter) { hidden(this.ui.earlier, !frame.has_more); }
+      if (this.connectedAfter === null) { hidden(this.ui.earlier, !frame.has_more); }
+      hidden(this.ui.empty, this.ui.list.children.length > 0);
       this.scrollToEnd(false);
       return;
     }
+    // Older messages, asked for with "Show earlier messages": below every id seen, so not counted.
+    messages.forEach(function (message) { if (!self.rendered[message.id]) { self.onMessage(message, false); } });
     if (this.olderRequested) {
       this.olderRequested = false;
       var hadFocus = document.activeElement === this.ui.earlier;
@@ -313,15 +261,11 @@
     }
   };
 
+  // A message not shown before (the socket passes on each id once); live ones are announced.
   Room.prototype.onMessage = function (message, live) {
     if (!message || typeof message.id !== "number") { return; }
-    if (message.id > this.lastId) { this.lastId = message.id; }
     var mine = this.isMine(message);
     var entry = mine ? this.pending[message.client_id] : null;
-    if (this.rendered[message.id]) {
-      if (entry) { this.forget(message.client_id, true); }
-      return;  // seen already: exactly once
-    }
     var item = this.renderMessage(message, mine);
     if (entry) {
       entry.element.parentNode.replaceChild(item, entry.element);
@@ -852,12 +796,6 @@
         ui.dismissRules.focus();
       });
     }
-    window.addEventListener("offline", function () { self.wentOffline(); });
-    window.addEventListener("online", function () { self.cameOnline(); });
-    window.addEventListener("pagehide", function () { self.stopped = true; self.dropConnection(); });
-    window.addEventListener("pageshow", function (event) {
-      if (event.persisted) { self.stopped = false; self.attempts = 0; self.connect(); }  // back from the page cache
-    });
   };
 
   document.querySelectorAll("[data-room]").forEach(function (root) { root.roomClient = new Room(root); });
