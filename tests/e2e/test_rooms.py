@@ -1,22 +1,65 @@
 """A facilitator and a frontline practitioner in a live room, each in their own browser (Chromium).
 
-The demo rooms (forums/room_demo.py) are the stage: "Frontline and strategic..." lets anyone speak,
+The demo rooms (rooms/demo.py) are the stage: "Frontline and strategic..." lets anyone speak,
 the "Listening round" is facilitated (floor control on). Every test leaves the floor as it found it.
 """
 
+import json
 import re
+import subprocess
+import sys
 import uuid
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import ROOT, server_environment
 from tests.e2e.conftest import axe_violations, sign_in
 
 OPEN_ROOM = "frontline-and-strategic"
 FACILITATED_ROOM = "listening-round"
 WITHIN_A_SECOND = 1000
+REPLAYED_AT_MOST = 500  # messages a reconnect is sent (rooms/replay.py); beyond that the server says `reload`
+
+# Run inside the site's database. A room of its own, so other tests' rooms keep their size: it opens
+# with one message from Fiona, so a page that has seen it reconnects with ?after=.
+NEW_ROOM = """
+from django.contrib.auth import get_user_model
+from forums.models import Community
+from rooms.models import Room, RoomMessage
+fiona = get_user_model().objects.get(username="facilitator")
+room = Room.objects.create(
+    slug="{slug}", community=Community.objects.get(slug="community-planning-practitioners"), state=Room.State.OPEN,
+    title="Catching up ({slug})", purpose="A long conversation.", ground_rules="Speak from your own experience.",
+)
+RoomMessage.objects.create(room=room, author=fiona, body_source="Before you went", body_html="<p>Before you went</p>",
+                           client_id="opening")
+"""
+SAID_MEANWHILE = """
+from django.contrib.auth import get_user_model
+from rooms.models import Room, RoomMessage
+fiona = get_user_model().objects.get(username="facilitator")
+room = Room.objects.get(slug="{slug}")
+RoomMessage.objects.bulk_create(
+    RoomMessage(room=room, author=fiona, body_source=f"Point {{n}}", body_html=f"<p>Point {{n}}</p>",
+                client_id=f"point-{{n}}")
+    for n in range(1, {count} + 1)
+)
+"""
 
 pytestmark = pytest.mark.e2e
+
+
+def in_site_database(site_database, code):
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=server_environment(DATABASE_URL=site_database),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def signed_in_page(browser, base_url, username):
@@ -34,6 +77,13 @@ def fiona_and_fraser(browser, site_server):
     yield pages
     for page in pages:
         page.context.close()
+
+
+@pytest.fixture
+def fraser_alone(browser, site_server):
+    page = signed_in_page(browser, site_server.url, "frontline")
+    yield page
+    page.context.close()
 
 
 def enter(page, base_url, slug):
@@ -221,6 +271,36 @@ def test_a_member_who_loses_the_connection_catches_up_exactly_once(fiona_and_fra
     fraser.wait_for_timeout(500)  # anything doubled would have arrived by now
     expect(message(fraser, missed)).to_have_count(1)
     expect(message(fiona, written_offline)).to_have_count(1)
+    ids = fraser.locator("[data-message-list] > li").evaluate_all("items => items.map(i => i.dataset.messageId)")
+    assert len(ids) == len(set(ids))
+    assert ids == sorted(ids, key=int)
+
+
+def test_a_member_away_for_too_long_is_given_the_latest_messages_and_told_why(fraser_alone, site_server, site_database):
+    fraser = fraser_alone
+    slug = f"catching-up-{uuid.uuid4().hex[:8]}"
+    in_site_database(site_database, NEW_ROOM.format(slug=slug))
+    received = []  # every frame the server sends Fraser's page, as the page gets it
+    fraser.on("websocket", lambda socket: socket.on("framereceived", lambda text: received.append(json.loads(text))))
+    enter(fraser, site_server.url, slug)
+    expect(message(fraser, "Before you went")).to_be_visible()
+
+    fraser.context.set_offline(True)
+    expect(fraser.locator("[data-connection-status]")).to_have_text("Offline")
+    said = REPLAYED_AT_MOST + 20
+    in_site_database(site_database, SAID_MEANWHILE.format(slug=slug, count=said))
+    written_offline = unique("Sorry, I dropped out: what did I miss?")
+    say(fraser, written_offline)
+
+    # More was said than a reconnect replays: the log starts again from the latest, and says why.
+    fraser.context.set_offline(False)
+    expect(message(fraser, f"Point {said}")).to_be_visible()
+    reload = next(frame for frame in received if frame["type"] == "reload")
+    expect(fraser.locator("[data-connection-status]")).to_have_text(f"Connected. {reload['detail']}")
+    expect(message(fraser, "Before you went")).to_have_count(0)
+    expect(fraser.get_by_role("button", name="Show earlier messages")).to_be_visible()
+    # What Fraser wrote while away was kept through the new start, and is sent once.
+    expect(message(fraser, written_offline)).to_have_attribute("data-message-id", re.compile(r"^\d+$"))
     ids = fraser.locator("[data-message-list] > li").evaluate_all("items => items.map(i => i.dataset.messageId)")
     assert len(ids) == len(set(ids))
     assert ids == sorted(ids, key=int)
