@@ -1,19 +1,30 @@
 """The WebSocket health check: proves the ASGI stack, and with Redis the cross-process channel layer.
 
-Every connection joins one group. A client frame `{"type": "broadcast", "text": ...}` is sent to
-that group, so a client on one server process hears a broadcast made on another.
+Anyone may connect: the first frame says whether the channel layer is up, and `ping` gets `pong`.
+Every connection joins one group. A staff member (is_staff or superuser, signed in by session cookie)
+may send `{"type": "broadcast", "text": ...}` to that group, so an operator or a test can see a client
+on one server process hear a broadcast made on another. Anyone else gets `error` `forbidden`: open
+to all, the group would relay any visitor's text to every health socket. Even staff may broadcast at
+most BROADCAST_LIMIT times in BROADCAST_WINDOW seconds on one connection (`error` `rate_limited`).
 """
 
 import json
 import logging
 import os
 import socket
+import time
+from collections import deque
 
 from channels.generic.websocket import AsyncWebsocketConsumer
+
+from cop_site import frames
 
 logger = logging.getLogger(__name__)
 GROUP = "health"
 MAX_FRAME = 4096
+BROADCAST_LIMIT = 5
+BROADCAST_WINDOW = 10  # seconds
+BROADCAST_TEXT = 200  # characters of a broadcast's text that are relayed
 
 
 def layer_kind(layer):
@@ -24,6 +35,7 @@ class HealthConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         await self.accept()
         self.in_group = False
+        self.broadcasts = deque(maxlen=BROADCAST_LIMIT)  # when this connection made its latest broadcasts
         try:
             await self.channel_layer.group_add(GROUP, self.channel_name)
             self.in_group = True
@@ -47,22 +59,38 @@ class HealthConsumer(AsyncWebsocketConsumer):
                 logger.warning("channel layer unavailable on disconnect: %s", exc)
 
     async def receive(self, text_data=None, bytes_data=None):
-        frame = _parse(text_data)
+        frame = frames.parse(text_data, MAX_FRAME)
         if frame is None:
-            await self.send_json({"type": "error", "code": "invalid", "detail": "Send a JSON object under 4 KB."})
-            return
-        if frame.get("type") == "ping":
+            await self.send_json(frames.invalid(MAX_FRAME))
+        elif frame.get("type") == "ping":
             await self.send_json({"type": "pong"})
-        elif frame.get("type") == "broadcast" and isinstance(frame.get("text"), str):
+        elif frame.get("type") == "broadcast":
+            await self.broadcast(frame.get("text"))
+        else:
+            await self.send_json(frames.error("invalid", "Unknown frame type."))
+
+    async def broadcast(self, text):
+        if not may_broadcast(self.scope.get("user")):
+            await self.send_json(frames.error("forbidden", "Only staff may broadcast on the health socket."))
+        elif not isinstance(text, str):
+            await self.send_json(frames.error("invalid", "A broadcast needs a text."))
+        elif not self._may_broadcast_now():
+            detail = f"At most {BROADCAST_LIMIT} broadcasts in {BROADCAST_WINDOW} seconds."
+            await self.send_json(frames.error("rate_limited", detail))
+        else:
             try:
-                await self.channel_layer.group_send(GROUP, {"type": "health.broadcast", "text": frame["text"][:200]})
+                await self.channel_layer.group_send(GROUP, {"type": "health.broadcast", "text": text[:BROADCAST_TEXT]})
             except Exception as exc:
                 logger.warning("channel layer unavailable: %s", exc)
-                await self.send_json(
-                    {"type": "error", "code": "unavailable", "detail": "Live updates are unavailable."}
-                )
-        else:
-            await self.send_json({"type": "error", "code": "invalid", "detail": "Unknown frame type."})
+                await self.send_json(frames.error("unavailable", "Live updates are unavailable."))
+
+    def _may_broadcast_now(self):
+        """Count a broadcast unless this connection already made BROADCAST_LIMIT in the last BROADCAST_WINDOW."""
+        now = time.monotonic()
+        if len(self.broadcasts) == BROADCAST_LIMIT and now - self.broadcasts[0] < BROADCAST_WINDOW:
+            return False
+        self.broadcasts.append(now)
+        return True
 
     async def health_broadcast(self, event):
         await self.send_json({"type": "broadcast", "text": event["text"], "server": f"{os.getpid()}"})
@@ -71,14 +99,9 @@ class HealthConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=json.dumps(payload))
 
 
-def _parse(text_data):
-    if not text_data or len(text_data) > MAX_FRAME:
-        return None
-    try:
-        frame = json.loads(text_data)
-    except ValueError:
-        return None
-    return frame if isinstance(frame, dict) else None
+def may_broadcast(user):
+    """Staff only: a broadcast reaches every health socket, so it is an operator's tool, not a visitor's."""
+    return bool(user and user.is_authenticated and (user.is_staff or user.is_superuser))
 
 
 class BenchBroadcastConsumer(AsyncWebsocketConsumer):
@@ -98,7 +121,7 @@ class BenchBroadcastConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive(self, text_data=None, bytes_data=None):
-        frame = _parse(text_data) or {}
+        frame = frames.parse(text_data, MAX_FRAME) or {}
         if frame.get("type") == "ping":
             await self.send_json({"type": "pong"})
             return

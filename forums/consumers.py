@@ -20,6 +20,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from cop_site import frames
 from forums import live, streams
 
 logger = logging.getLogger(__name__)
@@ -147,14 +148,14 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
             await self.send_json(frame)
 
     async def receive(self, text_data=None, bytes_data=None):
-        frame = _parse(text_data, self.max_frame)
+        frame = frames.parse(text_data, self.max_frame)
         if frame is None:
-            await self.send_error("invalid", f"Send a JSON object under {self.max_frame // 1024} KB.")
+            await self.send_json(frames.invalid(self.max_frame))
         else:
             await self.receive_frame(frame)
 
     async def send_error(self, code, detail):
-        await self.send_json({"type": "error", "code": code, "detail": detail})
+        await self.send_json(frames.error(code, detail))
 
     async def send_json(self, payload):
         await self.send(text_data=json.dumps(payload))
@@ -172,13 +173,3 @@ class ThreadConsumer(LiveStreamConsumer):
 
     async def receive(self, text_data=None, bytes_data=None):
         await self.send_error("invalid", "This stream is read-only.")
-
-
-def _parse(text_data, max_frame):
-    if not text_data or len(text_data) > max_frame:
-        return None
-    try:
-        frame = json.loads(text_data)
-    except ValueError:
-        return None
-    return frame if isinstance(frame, dict) else None

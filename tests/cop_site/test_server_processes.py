@@ -1,30 +1,66 @@
 """Real server processes, started as `make run` starts them.
 
 With Redis, two processes share a channel layer: a broadcast made on one reaches a client on the
-other. Pointed at services that are down, a server still starts and serves pages.
+other. Only staff may broadcast on the health socket, so the sender signs in with the session cookie
+of a staff user made in the servers' database. Pointed at services that are down, a server still
+starts and serves pages.
 """
 
 import asyncio
 import json
+import subprocess
+import sys
 import urllib.request
+import uuid
 
+import pytest
 import websockets
 
-from tests.conftest import run_coroutine
+from tests.conftest import ROOT, run_coroutine, server_environment
 from tests.services import service_url
 
 ORIGIN = "http://127.0.0.1"
 
+MAKE_STAFF = """
+from django.conf import settings
+from django.test import Client
+from tests.factories import UserFactory
 
-async def open_health(server):
-    socket = await websockets.connect(f"{server.ws_url}/ws/health/", origin=f"{ORIGIN}:{server.port}")
+client = Client()
+client.force_login(UserFactory(username={username!r}, is_staff=True))
+print(settings.SESSION_COOKIE_NAME + "=" + client.cookies[settings.SESSION_COOKIE_NAME].value)
+"""
+
+
+@pytest.fixture(scope="module")
+def staff_cookie(site_database):
+    """The session cookie of a new staff user in the database the servers use."""
+    username = f"operator-{uuid.uuid4().hex[:10]}"
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", MAKE_STAFF.format(username=username)],
+        cwd=ROOT,
+        env=server_environment(DATABASE_URL=site_database),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+async def open_health(server, cookie=None):
+    socket = await websockets.connect(
+        f"{server.ws_url}/ws/health/",
+        origin=f"{ORIGIN}:{server.port}",
+        additional_headers={"Cookie": cookie} if cookie else None,
+    )
     hello = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
     assert hello["type"] == "health"
     return socket, hello
 
 
-async def exchange_broadcast(sender_server, receiver_server):
-    sender, sender_hello = await open_health(sender_server)
+async def exchange_broadcast(sender_server, receiver_server, cookie):
+    sender, sender_hello = await open_health(sender_server, cookie)
     receiver, receiver_hello = await open_health(receiver_server)
     try:
         await sender.send(json.dumps({"type": "broadcast", "text": "across processes"}))
@@ -35,23 +71,23 @@ async def exchange_broadcast(sender_server, receiver_server):
     return sender_hello, receiver_hello, frame
 
 
-def test_with_redis_a_group_message_crosses_server_processes(start_server):
+def test_with_redis_a_group_message_crosses_server_processes(start_server, staff_cookie):
     redis_url = service_url("redis")
     first = start_server(REDIS_URL=redis_url)
     second = start_server(REDIS_URL=redis_url)
-    first_hello, second_hello, frame = run_coroutine(exchange_broadcast(first, second))
+    first_hello, second_hello, frame = run_coroutine(exchange_broadcast(first, second, staff_cookie))
     assert first_hello["channel_layer"] == second_hello["channel_layer"] == "redis"
     assert first_hello["server"] != second_hello["server"], "two different processes"
     assert frame == {"type": "broadcast", "text": "across processes", "server": frame["server"]}
     assert frame["server"] == str(second.process.pid)
 
 
-def test_embedded_default_serves_pages_and_websockets_from_one_process(start_server):
+def test_embedded_default_serves_pages_and_websockets_from_one_process(start_server, staff_cookie):
     server = start_server()
     with urllib.request.urlopen(f"{server.url}/", timeout=10) as response:  # noqa: S310 (loopback)
         assert response.status == 200
         assert "Communities of Practice" in response.read().decode()
-    hello, _, frame = run_coroutine(exchange_broadcast(server, server))
+    hello, _, frame = run_coroutine(exchange_broadcast(server, server, staff_cookie))
     assert hello["channel_layer"] == "in-memory"
     assert frame["text"] == "across processes"
 
