@@ -12,19 +12,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import Profile
-from forums.models import (
-    Community,
-    Flag,
-    Membership,
-    Notification,
-    Post,
-    Reaction,
-    RoomMessage,
-    RoomSession,
-    Thread,
-    ThreadFollow,
-)
+from forums.models import Community, Flag, Membership, Notification, Post, Reaction, Thread, ThreadFollow
 from learning.models.progress import Bookmark, MemberRead, PathwayEnrolment, PracticeUse
+from rooms.models import RoomMessage, RoomSession
 
 FORMAT_VERSION = 1
 HIDDEN_CONTEXT = "Something you can no longer see"

@@ -65,8 +65,9 @@ def delete_member(user):
     One transaction: either all of it happens, or none of it. Raises DeletionRefused for the last
     superuser, AlreadyDeleted when the account is gone already. Returns a DeletionSummary.
     """
-    from forums.models import Post, RoomMessage, Thread
+    from forums.models import Post, Thread
     from forums.models.threads import display_name
+    from rooms.models import RoomMessage
 
     user = get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if user is None:
@@ -131,7 +132,7 @@ def _scrub_notifications(user, name):
 
 def _scrub_participation(user, name):
     """A session's stored figures name each speaker: this member becomes "former member"."""
-    from forums.models import RoomSession
+    from rooms.models import RoomSession
 
     changed = 0
     rooms = set(user_room_ids(user))
@@ -148,7 +149,7 @@ def _scrub_participation(user, name):
 
 
 def user_room_ids(user):
-    from forums.models import RoomMessage
+    from rooms.models import RoomMessage
 
     return RoomMessage.objects.filter(author=user).values_list("room_id", flat=True).distinct()
 
@@ -170,7 +171,7 @@ def _scrub_moderation_log(user, name, post_ids):
 
 
 def _scrub_round_queues(user):
-    from forums.models import Room
+    from rooms.models import Room
 
     changed = 0
     for room in Room.objects.exclude(round_queue=[]):

@@ -100,7 +100,8 @@ def prepare(clients, rooms, out):
     from django.db import transaction
 
     from accounts.models import Profile
-    from forums.models import Community, HandRaise, Room, RoomPresence
+    from forums.models import Community
+    from rooms.models import HandRaise, Room, RoomPresence
 
     user_model = get_user_model()
     with transaction.atomic():

@@ -5,10 +5,12 @@ from django.urls import path
 
 from cop_site.consumers import BenchBroadcastConsumer, HealthConsumer
 from forums.routing import websocket_urlpatterns as forums_patterns
+from rooms.routing import websocket_urlpatterns as rooms_patterns
 
 websocket_urlpatterns = [
     path("ws/health/", HealthConsumer.as_asgi()),
     *forums_patterns,
+    *rooms_patterns,
 ]
 
 if settings.COP_BENCH:

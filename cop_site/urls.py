@@ -27,7 +27,7 @@ urlpatterns = [
     path("feeds/latest.atom", LatestContentAtomFeed(), name="feed_atom"),
     path("feeds/latest.rss", LatestContentRssFeed(), name="feed_rss"),
     path("", include("forums.urls")),  # /communities/... and the forms discussions post to
-    path("rooms/", include("forums.room_urls")),  # live rooms; their WebSocket is in forums/routing.py
+    path("rooms/", include("rooms.urls")),  # live rooms; their WebSocket is in rooms/routing.py
     path("", include("learning.urls")),  # /my-learning/, bookmarks, pathway progress, used in practice
 ]
 

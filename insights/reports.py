@@ -13,8 +13,9 @@ from django.utils import dateformat, timezone
 from wagtail.models import Page
 
 from accounts.models import LevelChoice
-from forums.models import Post, RoomMessage
+from forums.models import Post
 from learning.models import ContentPage, PageReadDay
+from rooms.models import RoomMessage
 from search.reports import content_gaps, totals
 
 PERIODS = (3, 6, 12)  # months the editors may choose between

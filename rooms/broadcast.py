@@ -23,6 +23,7 @@ from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
+
 class Acting:
     """The connection whose frame caused the current change: its own copy of what was announced.
 

@@ -235,7 +235,7 @@ class MemberFactory(UserFactory):
 
 class RoomFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "forums.Room"
+        model = "rooms.Room"
         django_get_or_create = ("slug",)
 
     community = factory.SubFactory(CommunityFactory)

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "learning",
     "casestudies",
     "forums",
+    "rooms",
     "search",
     "accounts",
     "insights",

@@ -4,14 +4,12 @@ from .communities import Community, Membership
 from .live import LiveEvent
 from .moderation import Flag, ModerationAction, QueueEntry, Suspension
 from .notifications import DigestLog, Notification
-from .rooms import HandRaise, Room, RoomMessage, RoomPresence, RoomSession
 from .threads import Post, Reaction, Thread, ThreadFollow, ThreadVisit
 
 __all__ = [
     "Community",
     "DigestLog",
     "Flag",
-    "HandRaise",
     "LiveEvent",
     "Membership",
     "ModerationAction",
@@ -19,10 +17,6 @@ __all__ = [
     "Post",
     "QueueEntry",
     "Reaction",
-    "Room",
-    "RoomMessage",
-    "RoomPresence",
-    "RoomSession",
     "Suspension",
     "Thread",
     "ThreadFollow",

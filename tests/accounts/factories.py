@@ -7,10 +7,14 @@ account; what is Fraser's must be in neither.
 
 from types import SimpleNamespace
 
-from forums import moderation, rooms, services
+from forums import moderation, services
 from forums.models import Notification
 from learning import pathways, saving
 from learning.models import MemberRead
+from rooms import floor as room_floor
+from rooms import messages as room_messages
+from rooms import presence as room_presence
+from rooms import sessions as room_sessions
 from tests.factories import (
     CaseStudyFactory,
     CommunityFactory,
@@ -67,14 +71,14 @@ def member_with_everything():
     moderation.flag_post(fraser_opening, ailsa, "off_topic", "Ailsa flag note")
 
     room = RoomFactory(community=community, slug="evidence-room", title="Evidence cafe", allow_anonymous=True)
-    rooms.send_message(room, ailsa, "Ailsa room words", "a-1")
-    rooms.send_message(room, ailsa, "Ailsa quiet words", "a-2", anonymous=True)
-    rooms.send_message(room, fraser, "Fraser room words", "f-1")
-    session = rooms.end_session(room, ailsa, "Ailsa key points", "Ailsa actions")
+    room_messages.send_message(room, ailsa, "Ailsa room words", "a-1")
+    room_messages.send_message(room, ailsa, "Ailsa quiet words", "a-2", anonymous=True)
+    room_messages.send_message(room, fraser, "Fraser room words", "f-1")
+    session = room_sessions.end_session(room, ailsa, "Ailsa key points", "Ailsa actions")
     room.state = "open"
     room.save()
-    rooms.set_hand(room, ailsa, True)
-    rooms.arrive(room, ailsa, "channel-ailsa")
+    room_floor.set_hand(room, ailsa, True)
+    room_presence.arrive(room, ailsa, "channel-ailsa")
 
     pathway, guide = a_pathway()
     step_id = pathway.steps[0].id

@@ -8,21 +8,9 @@ from django.urls import reverse
 
 from accounts import deletion
 from accounts.models import Profile
-from forums.models import (
-    Flag,
-    HandRaise,
-    LiveEvent,
-    Membership,
-    Notification,
-    Post,
-    Reaction,
-    RoomMessage,
-    RoomPresence,
-    Thread,
-    ThreadFollow,
-    ThreadVisit,
-)
+from forums.models import Flag, LiveEvent, Membership, Notification, Post, Reaction, Thread, ThreadFollow, ThreadVisit
 from learning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse, StepProgress
+from rooms.models import HandRaise, RoomMessage, RoomPresence
 from search.models import SearchEntry
 from tests.accounts.factories import AILSA_NAME, member_with_everything
 from tests.factories import UserFactory
@@ -267,10 +255,10 @@ def test_the_summary_says_what_went_and_what_stayed(story):
 
 
 def test_the_live_participation_panel_counts_her_words_as_a_former_members(story, django_capture_on_commit_callbacks):
-    from forums import rooms
+    from rooms import sessions as room_sessions
 
     delete_through_the_page(signed_in(story.ailsa), capture=django_capture_on_commit_callbacks)
-    people = {person["name"]: person for person in rooms.participation(story.room)["by_person"]}
+    people = {person["name"]: person for person in room_sessions.participation(story.room)["by_person"]}
     assert "former member" in people
     assert people["former member"]["words"] >= len("Ailsa room words".split())
     assert AILSA_NAME not in people

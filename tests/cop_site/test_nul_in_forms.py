@@ -11,8 +11,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from forums.models import Community, Membership, Post, Room, Thread
+from forums.models import Community, Membership, Post, Thread
 from learning.models import LearningPathwayPage, PracticeGuidePage, StepProgress
+from rooms.models import Room
 from tests.pages import signed_in
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import itertools
 from django.utils import timezone
 from wagtail.models import Page
 
-from forums.models import Post, RoomMessage, Thread
+from forums.models import Post, Thread
+from rooms.models import RoomMessage
 
 _client_ids = itertools.count(1)
 

@@ -275,7 +275,8 @@ async def test_an_absence_of_up_to_500_messages_is_replayed_whole_and_a_longer_o
     far_behind, connected = await connect(room.slug, fraser, after=ids[0] - 1)  # 501 missed: one too many
     assert connected
     reload = await far_behind.receive_json_from(timeout=WAIT)
-    assert reload["type"] == "reload" and "500" in reload["detail"]
+    assert reload["type"] == "reload"
+    assert "500" in reload["detail"]
     assert (await far_behind.receive_output(timeout=WAIT)) == {"type": "websocket.close", "code": 1000}
     assert not await do(RoomPresence.objects.filter(room=room).exists), "it never counted as present"
     fresh, frames = await join(room, fraser)  # what the client does next: join afresh

@@ -1,0 +1,29 @@
+"""Who may be in a room, and who facilitates or moderates it: the consumer, the pages and the signals ask here.
+
+A room follows its community's rule (`Community.can_read`), and a suspended member is kept out.
+"""
+
+from forums.models.communities import Membership, is_site_moderator
+from forums.moderation import active_suspension
+
+
+def refusal(room, user):
+    """None if this person may enter, else the close code: 4401 not signed in, 4403 not allowed."""
+    if user is None or not user.is_authenticated:
+        return 4401
+    if not room.community.can_read(user):
+        return 4403
+    if active_suspension(user) is not None:
+        return 4403
+    return None
+
+
+def is_facilitator(room, user):
+    return room.community.can_moderate(user)
+
+
+def is_moderator(room, user):
+    if is_site_moderator(user):
+        return True
+    membership = room.community.membership_of(user)
+    return bool(membership and membership.status == "active" and membership.role == Membership.Role.MODERATOR)

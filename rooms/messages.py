@@ -1,0 +1,198 @@
+"""What a room message may be, how it is stored, and how every client sees it.
+
+A message is stored, then broadcast to the room once its transaction commits (`rooms.broadcast`),
+whichever path created it. Within a room, ids commit in increasing order (the room's row is locked
+while a message is stored), which is what lets a client resume from the highest id it has seen.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from forums import live, markdown
+from forums.models.threads import display_name
+from forums.moderation import record
+from forums.ratelimit import RateLimited, hit
+from rooms import access, broadcast
+from rooms.errors import RoomError
+from rooms.models import Room, RoomMessage
+
+MAX_MESSAGE_LENGTH = 4000
+MESSAGES_PER_WINDOW = 5
+WINDOW_SECONDS = 5
+HISTORY_PAGE = 50
+
+
+def send_message(room, user, body, client_id, anonymous=False):
+    """(message, created). A repeated client_id returns the original message, created=False."""
+    client_id = str(client_id or "").strip()
+    if not client_id or len(client_id) > 64 or not _storable(client_id):
+        raise RoomError("invalid", "Every message needs a client_id of at most 64 characters.")
+    existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    if access.refusal(room, user) is not None:  # suspended, or left a private community, since connecting
+        raise RoomError("forbidden", "You cannot post in this room just now.")
+    room.refresh_from_db(fields=["state", "floor_control", "floor_user", "allow_anonymous"])
+    facilitator = access.is_facilitator(room, user)
+    if room.state != Room.State.OPEN:
+        raise RoomError("room_closed", "The room is closed just now.")
+    if room.floor_control and room.floor_user_id != user.pk and not facilitator:
+        if room.floor_user_id is None:
+            raise RoomError(
+                "not_your_turn", "No one has the floor yet: raise your hand and the facilitator will give it."
+            )
+        raise RoomError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
+    if anonymous and not room.allow_anonymous:
+        raise RoomError("forbidden", "This room does not allow anonymous contributions.")
+    if anonymous and room.floor_control:  # everyone sees who holds the floor: a nameless message would still be theirs
+        raise RoomError(
+            "forbidden",
+            "While the facilitator gives the floor, everyone can see who is speaking, so messages carry a name. "
+            "Anonymous contributions come back when the room speaks freely.",
+        )
+    if not isinstance(body, str) or not _storable(body):
+        raise RoomError("invalid", "The message body must be text.")
+    body = body.strip()
+    if not body:
+        raise RoomError("empty", "Write something before sending.")
+    if len(body) > MAX_MESSAGE_LENGTH:
+        raise RoomError("too_long", f"Keep messages under {MAX_MESSAGE_LENGTH:,} characters.")
+    try:
+        hit(f"room:{user.pk}", MESSAGES_PER_WINDOW, WINDOW_SECONDS)
+    except RateLimited as exc:
+        raise RoomError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
+    body_html = markdown.render(body)
+    try:
+        with transaction.atomic():
+            live.commit_in_order(f"room:{room.pk}")  # so "everything after id N" in this room is exact
+            message = RoomMessage.objects.create(
+                room=room,
+                author=user,
+                anonymous=bool(anonymous),
+                client_id=client_id,
+                body_source=body,
+                body_html=body_html,
+            )
+            message.previous_id = previous_message_id(room, message.pk)
+            broadcast.announce_message(room.pk, message_payload(message), message.previous_id)
+    except IntegrityError:  # the same client_id raced in from another connection
+        return RoomMessage.objects.get(room=room, author=user, client_id=client_id), False
+    return message, True
+
+
+def previous_message_id(room, message_id):
+    """The id of the room's message before this one (0 when it is the first), removed ones included."""
+    earlier = RoomMessage.objects.filter(room=room, pk__lt=message_id).aggregate(last=Max("pk"))["last"]
+    return earlier or 0
+
+
+def last_message_id(room):
+    """The highest message id of the room (0 when it has none), removed ones included."""
+    return RoomMessage.objects.filter(room=room).aggregate(last=Max("pk"))["last"] or 0
+
+
+def _storable(text):
+    """Text every database keeps as written: no NUL (PostgreSQL refuses it), no lone surrogates (JSON allows them)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def member_payload(user):
+    """A person as every client sees them."""
+    return {"id": user.pk, "name": display_name(user), "level": member_level(user)}
+
+
+def member_level(user):
+    profile = getattr(user, "profile", None)
+    return getattr(profile, "level", "") if profile else ""
+
+
+def message_payload(message):
+    """A message as every client sees it: no name (and no id) for anonymous contributions; a deleted
+    account's messages stay, by "former member" (no id)."""
+    author = message.author
+    if message.anonymous:
+        shown = None
+    elif author is None:
+        shown = {"id": None, "name": display_name(None), "level": ""}
+    else:
+        shown = member_payload(author)
+    return {
+        "id": message.pk,
+        "author": shown,
+        "body_html": "" if message.removed else message.body_html,
+        "created": message.created.isoformat(),
+        "client_id": message.client_id,
+    }
+
+
+def history(room, after=None, before=None, limit=HISTORY_PAGE):
+    """(messages, has_more): everything after `after` (bounded), or the `limit` before `before`/latest."""
+    messages = RoomMessage.objects.filter(room=room, removed=False).select_related("author__profile")
+    if after is not None:
+        page = list(messages.filter(pk__gt=after).order_by("pk")[: limit * 10 + 1])
+        return page[: limit * 10], len(page) > limit * 10
+    if before is not None:
+        messages = messages.filter(pk__lt=before)
+    page = list(messages.order_by("-pk")[: limit + 1])
+    return list(reversed(page[:limit])), len(page) > limit
+
+
+def message_ids_after(room, after, limit=HISTORY_PAGE * 10):
+    """(id, created) of the room's messages after `after`, oldest first: what a connection checks it sent."""
+    messages = RoomMessage.objects.filter(room=room, removed=False, pk__gt=after).order_by("pk")
+    return list(messages.values_list("pk", "created")[:limit])
+
+
+def messages_with_ids(room, ids):
+    return list(
+        RoomMessage.objects.filter(room=room, removed=False, pk__in=ids)
+        .select_related("author__profile")
+        .order_by("pk")
+    )
+
+
+def moderate(room, user, action, message_id):
+    if not access.is_facilitator(room, user):
+        raise RoomError("forbidden", "Only facilitators and moderators remove messages.")
+    if action not in ("remove", "restore"):
+        raise RoomError("invalid", "The action is remove or restore.")
+    message = RoomMessage.objects.filter(room=room, pk=message_id).first()
+    if message is None:
+        raise RoomError("invalid", "There is no such message in this room.")
+    message.removed = action == "remove"
+    message.save(update_fields=["removed"])
+    if message.removed:
+        broadcast.announce(room.pk, {"type": "removed", "message_id": message.pk})
+    else:
+        broadcast.announce(room.pk, {"type": "message", "message": message_payload(message)})
+    record(
+        user,
+        "remove_message" if action == "remove" else "restore_message",
+        message,
+        f"in room {room.slug}",
+        community=room.community,
+    )
+    return message
+
+
+def reveal_author(room, user, message_id):
+    """Who wrote an anonymous message: moderators only, and every look is audit-logged."""
+    if not access.is_moderator(room, user):
+        raise RoomError("forbidden", "Only moderators can see who wrote an anonymous message.")
+    message = RoomMessage.objects.select_related("author").filter(room=room, pk=message_id).first()
+    if message is None:
+        raise RoomError("invalid", "There is no such message in this room.")
+    record(
+        user,
+        "identity_lookup",
+        message,
+        f"anonymous message {message.pk} in room {room.slug}",
+        community=room.community,
+    )
+    return message.author

@@ -1,0 +1,61 @@
+"""Who is in a room: one row per open connection, kept fresh by heartbeats and swept when they stop."""
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db.models import Min
+from django.utils import timezone
+
+from rooms.messages import member_payload
+from rooms.models import HandRaise, RoomPresence
+
+PRESENCE_TIMEOUT = timedelta(seconds=60)
+TYPING_INTERVAL = 1  # seconds: one typing signal a second per member is plenty
+
+
+def arrive(room, user, channel_name):
+    RoomPresence.objects.update_or_create(
+        channel_name=channel_name, defaults={"room": room, "user": user, "last_seen": timezone.now()}
+    )
+
+
+def heartbeat(channel_name):
+    """Refresh a connection's presence; 0 when it was already swept (it must arrive again)."""
+    return RoomPresence.objects.filter(channel_name=channel_name).update(last_seen=timezone.now())
+
+
+def may_signal_typing(room, user):
+    """True at most once a TYPING_INTERVAL per member and room, across every connection and process."""
+    return cache.add(f"room-typing:{room.pk}:{user.pk}", 1, TYPING_INTERVAL)
+
+
+def leave(channel_name, room=None, user=None):
+    """Forget a connection; True when that was the member's last one here and their raised hand went with them."""
+    RoomPresence.objects.filter(channel_name=channel_name).delete()
+    if room is None or user is None or RoomPresence.objects.filter(room=room, user=user).exists():
+        return False
+    return HandRaise.objects.filter(room=room, user=user).delete()[0] > 0
+
+
+def sweep(room):
+    """Forget connections that stopped sending heartbeats (a process died, a laptop closed)."""
+    return RoomPresence.objects.filter(room=room, last_seen__lt=timezone.now() - PRESENCE_TIMEOUT).delete()[0]
+
+
+def present_members(room):
+    fresh = RoomPresence.objects.filter(room=room, last_seen__gte=timezone.now() - PRESENCE_TIMEOUT)
+    return fresh.values("user_id").annotate(arrived=Min("id")).order_by("arrived")
+
+
+def presence_list(room):
+    rows = (
+        RoomPresence.objects.filter(room=room, last_seen__gte=timezone.now() - PRESENCE_TIMEOUT)
+        .select_related("user__profile")
+        .order_by("pk")
+    )
+    seen, members = set(), []
+    for row in rows:
+        if row.user_id not in seen:
+            seen.add(row.user_id)
+            members.append(member_payload(row.user))
+    return members
