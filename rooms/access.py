@@ -22,6 +22,16 @@ def is_facilitator(room, user):
     return room.community.can_moderate(user)
 
 
+def roles(room, user):
+    """(facilitator, moderator) for this person in this room, read once: what a member is told on arriving."""
+    site_moderator = is_site_moderator(user)
+    membership = room.community.membership_of(user)
+    active = membership is not None and membership.status == Membership.Status.ACTIVE
+    role = membership.role if active else None
+    facilitator = site_moderator or role in (Membership.Role.FACILITATOR, Membership.Role.MODERATOR)
+    return facilitator, site_moderator or role == Membership.Role.MODERATOR
+
+
 def is_moderator(room, user):
     if is_site_moderator(user):
         return True

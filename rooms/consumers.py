@@ -25,6 +25,7 @@ through the group `room-member-<id>`; a connection that may no longer be there c
 """
 
 import asyncio
+import copy
 import json
 import logging
 import random
@@ -35,14 +36,14 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth import get_user_model
 
+from cop_site import frames
 from forums.streams import InvalidAfter, parse_after, viewer
 from rooms import access as room_access
-from rooms import broadcast, replay
+from rooms import broadcast, replay, shared
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import presence as room_presence
 from rooms.errors import RoomError
-from rooms.models import Room
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,10 @@ TRY_AGAIN_LATER = 1013
 MAX_FRAME = 64 * 1024
 MAX_ID = 2**63 - 1
 _last_sweep = {}  # room id -> when this process last swept it: one sweep per room and interval, not per connection
+# A crowd arriving or leaving changes the presence list many times a second: each room hears it at
+# most once in this time from each process, read once, instead of once per arrival (n² frames).
+PRESENCE_GATHER_SECONDS = 0.2
+_presence_due = {}  # room id -> the task about to send that room its presence list
 
 
 class Refused(Exception):
@@ -81,6 +86,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.closed = self.layer_up = False
         self.high = 0  # the watermark: every message of the room up to this id has been sent (or was removed)
         self.held = {}  # id -> (previous id, frame text): messages that came before their predecessor
+        self.presence_sent = None  # the presence frame this connection was last sent, as text
         self.delivering = asyncio.Lock()
         self.beat_at = self.checked_at = time.monotonic()
         self.beat_due = False  # heard from since `last_seen` was last written
@@ -92,19 +98,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         after, after_error = self._after()
         await self.accept()  # then close: a browser only sees the close code of an accepted socket
+        slug = self.scope["url_route"]["kwargs"]["slug"]
         try:
-            room, user, refusal = await database_sync_to_async(self._find)(self.scope["url_route"]["kwargs"]["slug"])
-        except Exception:
-            logger.exception("room access check failed")
-            room, user, refusal = None, None, TRY_AGAIN_LATER
-        if refusal:
-            await self._close(refusal)
-            return
-        self.group = broadcast.room_group(room.pk)
-        await self._join_groups(user)  # before reading history: nothing said meanwhile falls between the two
-        self.room, self.user = room, user
-        try:
-            frames = await database_sync_to_async(self._arrive)(after)
+            refusal, arrival = await database_sync_to_async(self._enter)(slug, after)
         except replay.TooFarBehind:
             await self.send_json(
                 {
@@ -116,15 +112,23 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._close(NORMAL_CLOSURE)
             return
         except Exception:  # a database that is briefly locked or away: the client retries with ?after=
-            logger.exception("room %s: arriving failed", room.slug)
-            await self._close(TRY_AGAIN_LATER)  # leaving (in __call__) undoes whatever part of arriving happened
+            logger.exception("room %s: arriving failed", slug)
+            refusal = TRY_AGAIN_LATER  # leaving (in __call__) undoes whatever part of arriving happened
+        if refusal:
+            await self._close(refusal)
             return
+        self.group = broadcast.room_group(self.room.pk)
+        await self._join_groups()
         if after_error:
-            frames.insert(1, _error("invalid", after_error))
-        for frame in frames:
+            arrival.insert(1, frames.error("invalid", after_error))
+        for frame in arrival:
             await self.send_json(frame)
-        presence = next(frame for frame in frames if frame["type"] == "presence")
-        await self._tell_room(presence)
+            if frame["type"] == "presence":
+                self.presence_sent = json.dumps(frame)
+        self._presence_changed()
+        # What was said between reading the history and joining the room's group: in a quiet room
+        # nothing else would bring it before the next tick.
+        await self._catch_up()
         self.ticker = asyncio.create_task(self._tick())
 
     def _after(self):
@@ -134,22 +138,32 @@ class RoomConsumer(AsyncWebsocketConsumer):
         except InvalidAfter:
             return None, "after must be the id of the last message you saw (a whole number): here are the latest."
 
-    def _find(self, slug):
-        room = Room.objects.select_related("community").filter(slug=slug).first()
-        if room is None:
-            return None, None, NOT_FOUND
+    def _enter(self, slug, after):
+        """(refusal, frames): whether this person may enter and, if so, welcome, history, presence, hands, floor.
+
+        One trip to the database thread, and what every arrival in the room needs is shared among
+        this process's connections (rooms/shared.py).
+        """
+        view = shared.room_view(slug)
+        if view is None:
+            return NOT_FOUND, None
+        room = copy.copy(view.room)  # this connection's own: facilitation refreshes it
         user = self.scope.get("user")
         if user is not None and user.is_authenticated:
             user = get_user_model().objects.select_related("profile").filter(pk=user.pk).first()
-        return room, user, room_access.refusal(room, user)
-
-    def _arrive(self, after):
-        """welcome, history, presence, hands, floor: what a member sees on arriving."""
-        room, user = self.room, self.user
-        history, self.high = replay.arrival_history(room, after)  # first: a client too far behind goes no further
+        refusal = room_access.refusal(room, user)
+        if refusal:
+            return refusal, None
+        if after is None:
+            history, high = view.history, view.high
+        else:
+            history, high = replay.arrival_history(room, after)  # first: a client too far behind goes no further
+        self.room, self.user, self.high = room, user, high
         self.me = room_messages.member_payload(user)
         room_presence.arrive(room, user, self.channel_name)
         self._sweep()
+        facilitator, moderator = room_access.roles(room, user)
+        members = shared.arrived(view, self.me)
         welcome = {
             "type": "welcome",
             "room": {
@@ -161,13 +175,15 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 "allow_anonymous": room.allow_anonymous,
                 "floor_control": room.floor_control,
             },
-            "you": {
-                **self.me,
-                "facilitator": room_access.is_facilitator(room, user),
-                "moderator": room_access.is_moderator(room, user),
-            },
+            "you": {**self.me, "facilitator": facilitator, "moderator": moderator},
         }
-        return [welcome, history, *self._state_frames()]
+        return None, [
+            welcome,
+            history,
+            {"type": "presence", "members": members},
+            {"type": "hands", "queue": view.hands},
+            {"type": "floor", "user": view.floor},
+        ]
 
     def _state_frames(self):
         room = self.room
@@ -197,9 +213,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         room, self.room = self.room, None
         if room is None:
             return
+        shared.forget(room.slug)
         try:
-            members, hands = await database_sync_to_async(self._leave)(room)
-            await self._tell_room({"type": "presence", "members": members})
+            hands = await database_sync_to_async(self._leave)(room)
+            _announce_presence_soon(self.channel_layer, room)
             if hands is not None:  # their hand was up: it is not left in the queue for someone who has gone
                 await self._tell_room({"type": "hands", "queue": hands})
         except Exception:
@@ -213,13 +230,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     def _leave(self, room):
         lowered = room_presence.leave(self.channel_name, room, self.user)
-        return room_presence.presence_list(room), (room_floor.hand_queue(room) if lowered else None)
+        return room_floor.hand_queue(room) if lowered else None
+
+    def _presence_changed(self):
+        _announce_presence_soon(self.channel_layer, self.room)
 
     # --- client frames ------------------------------------------------------------------------------
     async def receive(self, text_data=None, bytes_data=None):
         if self.room is None or self.closed:  # refused, or leaving
             return
-        frame = _parse(text_data)
+        frame = frames.parse(text_data, MAX_FRAME)
         kind = frame.get("type") if frame is not None else None
         client_id = frame.get("client_id") if kind == "message" else None
         client_id = client_id if isinstance(client_id, str) and len(client_id) <= 64 else None
@@ -230,13 +250,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 raise RoomError("invalid", "Send a JSON object of at most 64 KB whose type the room knows.")
             await handler(self, frame)
         except Refused as refused:  # said why, with the client_id of a message, then gone
-            await self.send_json(_error("forbidden", "You can no longer take part in this room.", client_id))
+            await self.send_json(frames.error("forbidden", "You can no longer take part in this room.", client_id))
             await self._close(refused.code)
         except RoomError as exc:
-            await self.send_json(_error(exc.code, exc.detail, client_id))
+            await self.send_json(frames.error(exc.code, exc.detail, client_id))
         except Exception:
             logger.exception("room %s: a %r frame failed", self.room.slug if self.room else "?", kind)
-            await self.send_json(_error("invalid", "That frame could not be handled.", client_id))
+            await self.send_json(frames.error("invalid", "That frame could not be handled.", client_id))
 
     async def _heartbeat(self):
         """Any frame says the connection is alive: the tick writes that, off the message path."""
@@ -372,9 +392,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
     # --- messages, in order -------------------------------------------------------------------------
     async def room_message(self, event):
         """A new message announced to the room (rooms/broadcast.py)."""
-        if self.room is None or self.closed or event.get("skip") == self.channel_name:
+        if self.room is None or self.closed:
             return
-        await self._deliver(event)
+        shared.forget(self.room.slug)
+        if event.get("skip") != self.channel_name:
+            await self._deliver(event)
 
     async def _deliver(self, event):
         """Send a message once its predecessor has been sent; hold it (and fill the gap soon) otherwise."""
@@ -447,23 +469,41 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def room_frame(self, event):
         """A frame another connection or a room action sent to the room."""
-        if self.room is None or self.closed or event.get("skip") == self.channel_name:
+        if self.room is None or self.closed:
             return
+        shared.forget(self.room.slug)  # something changed: the next arrival here reads the room afresh
+        if event.get("skip") == self.channel_name:
+            return
+        if event.get("presence"):
+            if event["text"] == self.presence_sent:
+                return  # the list this connection was last shown: nothing to tell
+            self.presence_sent = event["text"]
         await self.send(text_data=event["text"])
 
     async def room_recheck(self, event):
-        """The member's standing changed (rooms/signals.py): check it now, and close if they may no longer be here."""
-        if self.room is None or self.closed or self.user is None or event.get("user_id") != self.user.pk:
+        """A member's standing changed (rooms/signals.py): check it now, and close if they may no longer be here.
+
+        `user_id` None means the room's own rule changed (its community, or the community's
+        visibility): every connection checks, with the room and its community read afresh.
+        """
+        user_id = event.get("user_id")
+        if self.room is None or self.closed or self.user is None or user_id not in (None, self.user.pk):
             return
-        refusal = await database_sync_to_async(self._refusal)()
+
+        def check():
+            if user_id is None:
+                self._fresh_room()  # also drops the community it holds, read again by the check
+            return self._refusal()
+
+        refusal = await database_sync_to_async(check)()
         if refusal:
             await self._close(refusal)
 
     def _refusal(self):
         return room_access.refusal(self.room, viewer(self.scope))
 
-    async def _join_groups(self, user=None):
-        user = user or self.user
+    async def _join_groups(self):
+        user = self.user
         try:
             await self.channel_layer.group_add(self.group, self.channel_name)
             if user is not None:
@@ -562,27 +602,28 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=json.dumps(payload))
 
 
-def _parse(text_data):
-    """The frame as a dict, or None when it is not a JSON object of at most MAX_FRAME bytes."""
-    if not text_data or len(text_data) > MAX_FRAME:
-        return None
-    if len(text_data) * 4 > MAX_FRAME and len(text_data.encode("utf-8", "surrogatepass")) > MAX_FRAME:
-        return None
-    try:
-        frame = json.loads(text_data)
-    except (ValueError, RecursionError):
-        return None
-    return frame if isinstance(frame, dict) else None
-
-
 def _whole_id(value, name):
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
         raise RoomError("invalid", f"{name} must be an id (a whole number).")
     return value
 
 
-def _error(code, detail, client_id=None):
-    frame = {"type": "error", "code": code, "detail": detail}
-    if client_id is not None:
-        frame["client_id"] = client_id
-    return frame
+def _announce_presence_soon(layer, room):
+    """In a moment, send the room its presence list: once for everyone who arrived or left meanwhile."""
+    loop = asyncio.get_running_loop()
+    due = _presence_due.get(room.pk)
+    if due is not None and not due.done() and due.get_loop() is loop:
+        return
+    _presence_due[room.pk] = loop.create_task(_announce_presence(layer, room))
+
+
+async def _announce_presence(layer, room):
+    await asyncio.sleep(PRESENCE_GATHER_SECONDS)
+    _presence_due.pop(room.pk, None)  # a change from now on is told again
+    try:
+        members = await database_sync_to_async(room_presence.presence_list)(room)
+        frame = json.dumps({"type": "presence", "members": members})
+        event = {"type": "room.frame", "text": frame, "skip": None, "presence": True}
+        await layer.group_send(broadcast.room_group(room.pk), event)
+    except Exception as exc:  # the layer or the database is away: the next change, or the tick, tells it
+        logger.warning("room %s: could not send who is here: %s", room.slug, exc)

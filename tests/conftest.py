@@ -16,13 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate-limit counters, cached lookups and open search breakers must not leak into the next test."""
+    """Rate limits, cached lookups, rooms a process shares and open search breakers must not leak into the next test."""
     from django.core.cache import cache
 
+    from rooms import shared
     from search import breaker
 
     cache.clear()
     breaker.reset()
+    shared.forget_all()
 
 
 @pytest.fixture(params=["in-memory", "redis"])

@@ -1,0 +1,84 @@
+"""What the connections of one server process share about a room, so a crowd arriving at once reads it once.
+
+When a session starts, hundreds of members arrive within seconds, and each needs the same things:
+the room, its latest messages, raised hands, who has the floor, who is here. Each connection used
+to read them all itself, one after another through Channels' single database thread. Here they are
+read once per room and process and shared for `FRESH_SECONDS`, and forgotten as soon as this
+process hears of a change to the room (rooms/consumers.py calls `forget`).
+
+Nothing a member must not see depends on this: who may enter is still decided per connection
+(rooms/access.py), and a view a moment old costs nothing. The history's watermark is the room's last
+message id when the view was read, so a message said since then reaches the newcomer through the
+group or the gap filling (rooms/consumers.py); the presence list is completed with the newcomer,
+and the room hears the true list moments later.
+
+Views are read in the database thread and forgotten from the event loop: one dictionary operation
+each, which needs no lock.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from rooms import floor, presence, replay
+from rooms.messages import member_payload
+from rooms.models import Room
+
+FRESH_SECONDS = 1.0
+
+
+@dataclass
+class RoomView:
+    room: Room
+    read_at: float
+    history: dict = None  # the `history` frame of a fresh arrival, and its watermark
+    high: int = 0
+    hands: list = field(default_factory=list)
+    floor: dict = None
+    members: list = field(default_factory=list)
+
+
+_by_slug = {}  # slug -> RoomView
+
+
+def room_view(slug):
+    """The room with this slug and what an arrival is shown, read at most FRESH_SECONDS ago; None when there is none."""
+    view = _by_slug.get(slug)
+    if view is not None and time.monotonic() - view.read_at < FRESH_SECONDS:
+        return view
+    room = Room.objects.select_related("community", "floor_user__profile").filter(slug=slug).first()
+    if room is None:
+        _by_slug.pop(slug, None)
+        return None
+    view = RoomView(room=room, read_at=time.monotonic())
+    view.history, view.high = replay.arrival_history(room, None)
+    view.hands = floor.hand_queue(room)
+    view.floor = member_payload(room.floor_user) if room.floor_user_id else None
+    view.members = presence.presence_list(room)
+    _by_slug[slug] = view
+    return view
+
+
+def arrived(view, member):
+    """The presence list with this member on it, kept in the view for the next arrivals (it is read before them)."""
+    if all(present["id"] != member["id"] for present in view.members):
+        view.members = [*view.members, member]
+    return view.members
+
+
+def forget(slug):
+    """Something in the room changed: the next arrival reads it afresh."""
+    _by_slug.pop(slug, None)
+
+
+def forget_all():
+    _by_slug.clear()
+
+
+@receiver(post_save, sender=Room)
+@receiver(post_delete, sender=Room)
+def room_changed(sender, instance, **kwargs):
+    """A room edited or deleted in this process is read afresh (other processes' views last FRESH_SECONDS)."""
+    _by_slug.clear()  # by any slug: an edit may have changed it
