@@ -82,6 +82,7 @@ GRACE_SECONDS = 5  # nothing arrived for this long after the load stopped: the r
 DRAIN_LIMIT = 120
 PING_EVERY = 20
 CONSUMERS = {"rooms": "/ws/rooms/{slug}/", "minimal": "/ws/bench/broadcast/{slug}/"}
+ARRIVAL_FRAMES = {"rooms": "floor", "minimal": None}  # the frame that ends an arrival (see Bench)
 AIMS = {"throughput_ratio": 0.8, "p99_ms": 100}
 PROCESSES = {"memory": 1, "redis": 2}
 SETTLE_QUIET = 2.0  # seconds without frames (pongs aside) before a load starts: the joins are done
@@ -250,6 +251,8 @@ class Client:
             ping_interval=None,
         )
         self.reader = asyncio.create_task(self.read(bench))
+        if not bench.arrival_frame:  # the minimal consumer sends nothing on arriving: open is arrived
+            bench.arrived(self)
 
     async def read(self, bench):
         from websockets.exceptions import ConnectionClosed
@@ -300,6 +303,11 @@ class Bench:
             self.rooms.setdefault(slug, []).append(client)
         self.totals = None
         self.connected = 0
+        # A room connection has arrived when its last arrival frame (`floor`) is in: welcome, history,
+        # presence, hands and floor were read and sent. The minimal consumer has arrived once open.
+        self.arrival_frame = ARRIVAL_FRAMES[consumer]
+        self.arrivals = set()
+        self.all_arrived = asyncio.Event()
         self.closing = False
         self.drops = []
         self.last_frame = time.monotonic()
@@ -317,6 +325,8 @@ class Bench:
         kind = frame.get("type")
         if kind != "pong":
             self.last_frame = now
+        if kind == self.arrival_frame:
+            self.arrived(client)
         totals = self.totals
         if kind == "message":
             client_id = (frame.get("message") or {}).get("client_id") or ""
@@ -346,6 +356,12 @@ class Bench:
 
         await asyncio.gather(*(one(client) for client in self.clients))
         self.pinger = asyncio.create_task(self.ping())
+
+    def arrived(self, client):
+        if client.index not in self.arrivals:
+            self.arrivals.add(client.index)
+            if len(self.arrivals) == len(self.clients):
+                self.all_arrived.set()
 
     async def settle(self, limit=300):
         give_up = time.monotonic() + limit
@@ -465,8 +481,10 @@ async def one_run(consumer, servers, site, seconds, rate):
     started = time.monotonic()
     await bench.connect()
     connect_s = time.monotonic() - started
+    await asyncio.wait_for(bench.all_arrived.wait(), 300)
+    arrive_s = time.monotonic() - started
     await bench.settle()  # the joins' presence frames have all arrived
-    results = {"connect_s": connect_s, "settle_s": time.monotonic() - started - connect_s}
+    results = {"connect_s": connect_s, "arrive_s": arrive_s, "settle_s": time.monotonic() - started - arrive_s}
     for phase in ("chat", "saturation"):
         pids = [server.process.pid for server in servers]
         cpu_before, client_before = [cpu_seconds(pid) for pid in pids], client_cpu_seconds()
@@ -507,6 +525,9 @@ def medians(runs, combinations):
             table[(layer, consumer, phase)] = {
                 metric: statistics.median(run[phase][metric] for run in mine) for metric in METRICS
             } | {"delivered_each_round": [round(run[phase]["delivered_per_s"]) for run in mine]}
+        table[(layer, consumer, "arriving")] = {
+            metric: statistics.median(run[metric] for run in mine) for metric in ("connect_s", "arrive_s", "settle_s")
+        }
     return table
 
 
@@ -520,6 +541,8 @@ def markdown(table, args, processes):
         "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for (layer, consumer, phase), row in table.items():
+        if phase == "arriving":
+            continue
         lines.append(
             f"| {layer} ({processes[layer]}) | {consumer} | {phase} | {row['sent_per_s']:.0f} "
             f"| {row['delivered_per_s']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['lost']:.0f} "
@@ -546,6 +569,22 @@ def markdown(table, args, processes):
             f"| {layer} | {ratio:.2f} ({met}) | {by_cpu:.2f} | {rooms['lost']:.0f}, {minimal['lost']:.0f} "
             f"| {chat['p99_ms']:.1f} ({p99}), {minimal_chat['p99_ms']:.1f} |"
         )
+    lines += [
+        "",
+        "| layer | consumer | all open s | all arrived s (welcome to floor) | quiet after s "
+        "| arrived: rooms / minimal (aim <= 2) |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for layer in processes:
+        minimal = table[(layer, "minimal", "arriving")]
+        for consumer in ("rooms", "minimal"):
+            row = table[(layer, consumer, "arriving")]
+            ratio = row["arrive_s"] / max(minimal["arrive_s"], 1e-9)
+            ratios[layer][f"{consumer}_arrive_s"] = row["arrive_s"]
+            lines.append(
+                f"| {layer} | {consumer} | {row['connect_s']:.1f} | {row['arrive_s']:.1f} | {row['settle_s']:.1f} "
+                f"| {ratio:.2f} |"
+            )
     return "\n".join(lines), ratios
 
 
@@ -603,7 +642,8 @@ def main():
                     f"delivered {row['delivered_per_s']:7.0f}/s  p50 {row['p50_ms']:7.1f} ms  "
                     f"p99 {row['p99_ms']:7.1f} ms  lost {row['lost']}  errors {row['errors'] or 0}  "
                     f"rss {row['server_rss_mb']:.0f} MB  client cpu {row['client_cpu_share']:.0%}  "
-                    f"load {row['loadavg_1m']:.1f}  (connect {result['connect_s']:.1f} s)",
+                    f"load {row['loadavg_1m']:.1f}  "
+                    f"(open {result['connect_s']:.1f} s, arrived {result['arrive_s']:.1f} s)",
                     flush=True,
                 )
 
