@@ -43,7 +43,7 @@ from rooms import broadcast, replay, shared
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import presence as room_presence
-from rooms.errors import RoomError
+from rooms.errors import NotAllowed, RoomError
 
 logger = logging.getLogger(__name__)
 
@@ -57,14 +57,6 @@ _last_sweep = {}  # room id -> when this process last swept it: one sweep per ro
 # most once in this time from each process, read once, instead of once per arrival (n² frames).
 PRESENCE_GATHER_SECONDS = 0.2
 _presence_due = {}  # room id -> the task about to send that room its presence list
-
-
-class Refused(Exception):
-    """The member may no longer be here: close with `code`."""
-
-    def __init__(self, code):
-        super().__init__(code)
-        self.code = code
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
@@ -249,9 +241,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
             if handler is None:
                 raise RoomError("invalid", "Send a JSON object of at most 64 KB whose type the room knows.")
             await handler(self, frame)
-        except Refused as refused:  # said why, with the client_id of a message, then gone
-            await self.send_json(frames.error("forbidden", "You can no longer take part in this room.", client_id))
-            await self._close(refused.code)
+        except NotAllowed as exc:  # said why, with the client_id of a message, then gone
+            await self.send_json(frames.error(exc.code, exc.detail, client_id))
+            await self._close(exc.close_code)
         except RoomError as exc:
             await self.send_json(frames.error(exc.code, exc.detail, client_id))
         except Exception:
@@ -293,7 +285,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             message, created = room_messages.send_message(self.room, user, body, client_id, bool(anonymous))
             return room_messages.message_payload(message), created
 
-        payload, created = await self._act(send)
+        payload, created = await self._act(send, check=False)  # sending checks the sender's standing itself
         if not created:  # a resend: the original, to the sender only
             await self.send_json({"type": "message", "message": payload})
 
@@ -363,16 +355,17 @@ class RoomConsumer(AsyncWebsocketConsumer):
         "round": on_round,
     }
 
-    async def _act(self, action):
+    async def _act(self, action, check=True):
         """Run a room action as the member as they stand now; send this connection its share of what it announced.
 
         The member's standing is read afresh first (signed out, password changed, deactivated,
-        suspended, removed): Refused when they may no longer be here.
+        suspended, removed): NotAllowed when they may no longer be here. `check=False` leaves that to
+        an action that checks it itself.
         """
         actor = broadcast.Acting(self.channel_name)
         token = broadcast.acting.set(actor)
         try:
-            result = await database_sync_to_async(self._as_member)(action)
+            result = await database_sync_to_async(self._as_member)(action, check)
         finally:
             broadcast.acting.reset(token)
         for event in actor.events:
@@ -382,11 +375,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 await self.send(text_data=event["text"])
         return result
 
-    def _as_member(self, action):
+    def _as_member(self, action, check):
         user = viewer(self.scope)
-        refusal = room_access.refusal(self.room, user)
-        if refusal:
-            raise Refused(refusal)
+        if check and (refusal := room_access.refusal(self.room, user)):
+            raise NotAllowed(refusal)
         return action(user)
 
     # --- messages, in order -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from forums.models.threads import display_name
 from forums.moderation import record
 from forums.ratelimit import RateLimited, hit
 from rooms import access, broadcast
-from rooms.errors import RoomError
+from rooms.errors import NotAllowed, RoomError
 from rooms.models import Room, RoomMessage
 
 MAX_MESSAGE_LENGTH = 4000
@@ -30,8 +30,9 @@ def send_message(room, user, body, client_id, anonymous=False):
     existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
     if existing is not None:
         return existing, False
-    if access.refusal(room, user) is not None:  # suspended, or left a private community, since connecting
-        raise RoomError("forbidden", "You cannot post in this room just now.")
+    refusal = access.refusal(room, user)  # signed out, suspended, or left a private community, since connecting
+    if refusal is not None:
+        raise NotAllowed(refusal)
     room.refresh_from_db(fields=["state", "floor_control", "floor_user", "allow_anonymous"])
     if room.state != Room.State.OPEN:
         raise RoomError("room_closed", "The room is closed just now.")
