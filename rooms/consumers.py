@@ -55,7 +55,7 @@ MAX_ID = 2**63 - 1
 _last_sweep = {}  # room id -> when this process last swept it: one sweep per room and interval, not per connection
 # A crowd arriving or leaving changes the presence list many times a second: each room hears it at
 # most once in this time from each process, read once, instead of once per arrival (n² frames).
-PRESENCE_GATHER_SECONDS = 0.2
+PRESENCE_GATHER_SECONDS = 1.0
 _presence_due = {}  # room id -> the task about to send that room its presence list
 
 
@@ -91,8 +91,15 @@ class RoomConsumer(AsyncWebsocketConsumer):
         after, after_error = self._after()
         await self.accept()  # then close: a browser only sees the close code of an accepted socket
         slug = self.scope["url_route"]["kwargs"]["slug"]
+        # Join the room's group before reading what was said, so nothing falls between the two: at
+        # once when this process knows the room, else (its first arrival) right after, and catch up.
+        joined = None
+        room_id, person = shared.known_room_id(slug), self.scope.get("user")
+        if room_id is not None and person is not None and person.is_authenticated:
+            self.group = broadcast.room_group(room_id)
+            joined = time.monotonic() if await self._join_groups(person.pk) else None
         try:
-            refusal, arrival = await database_sync_to_async(self._enter)(slug, after)
+            refusal, arrival = await database_sync_to_async(self._enter)(slug, after, joined)
         except replay.TooFarBehind:
             await self.send_json(
                 {
@@ -109,8 +116,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if refusal:
             await self._close(refusal)
             return
-        self.group = broadcast.room_group(self.room.pk)
-        await self._join_groups()
+        late = joined is None or self.group != broadcast.room_group(self.room.pk)
+        if late:
+            self.group = broadcast.room_group(self.room.pk)
+            await self._join_groups(self.user.pk)
         if after_error:
             arrival.insert(1, frames.error("invalid", after_error))
         for frame in arrival:
@@ -118,9 +127,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             if frame["type"] == "presence":
                 self.presence_sent = json.dumps(frame)
         self._presence_changed()
-        # What was said between reading the history and joining the room's group: in a quiet room
-        # nothing else would bring it before the next tick.
-        await self._catch_up()
+        if late:  # what was said between reading the history and joining the group
+            await self._catch_up()
         self.ticker = asyncio.create_task(self._tick())
 
     def _after(self):
@@ -130,7 +138,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         except InvalidAfter:
             return None, "after must be the id of the last message you saw (a whole number): here are the latest."
 
-    def _enter(self, slug, after):
+    def _enter(self, slug, after, joined=None):
         """(refusal, frames): whether this person may enter and, if so, welcome, history, presence, hands, floor.
 
         One trip to the database thread, and what every arrival in the room needs is shared among
@@ -148,6 +156,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return refusal, None
         if after is None:
             history, high = view.history, view.high
+            if joined is not None and view.read_at < joined:  # read before this connection joined the group
+                history, high = _with_since(history, *replay.since(room, high))
         else:
             history, high = replay.arrival_history(room, after)  # first: a client too far behind goes no further
         self.room, self.user, self.high = room, user, high
@@ -436,13 +446,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
             room = self.room
             if room is None:
                 return
-            payloads, read_to = await database_sync_to_async(replay.since)(room, self.high)
-            for payload in payloads:
-                if payload["id"] > self.high:
-                    await self.send_json({"type": "message", "message": payload})
-                    self.high = payload["id"]
-            self.high = max(self.high, read_to)
-            await self._release_held()
+            await self._send_missed(*await database_sync_to_async(replay.since)(room, self.high))
+
+    async def _send_missed(self, payloads, read_to):
+        """Send messages read from the database after the watermark, then move it to where the read ended."""
+        for payload in payloads:
+            if payload["id"] > self.high:
+                await self.send_json({"type": "message", "message": payload})
+                self.high = payload["id"]
+        self.high = max(self.high, read_to)
+        await self._release_held()
 
     # --- the room's groups --------------------------------------------------------------------------
     async def _tell_room(self, frame, to_self=False):
@@ -463,10 +476,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         """A frame another connection or a room action sent to the room."""
         if self.room is None or self.closed:
             return
-        shared.forget(self.room.slug)  # something changed: the next arrival here reads the room afresh
         if event.get("skip") == self.channel_name:
             return
-        if event.get("presence"):
+        if not event.get("presence"):  # something changed: the next arrival here reads the room afresh
+            shared.forget(self.room.slug)
+        else:
             if event["text"] == self.presence_sent:
                 return  # the list this connection was last shown: nothing to tell
             self.presence_sent = event["text"]
@@ -494,12 +508,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
     def _refusal(self):
         return room_access.refusal(self.room, viewer(self.scope))
 
-    async def _join_groups(self):
-        user = self.user
+    async def _join_groups(self, user_id=None):
+        user_id = user_id or (self.user.pk if self.user is not None else None)
         try:
             await self.channel_layer.group_add(self.group, self.channel_name)
-            if user is not None:
-                await self.channel_layer.group_add(broadcast.member_group(user.pk), self.channel_name)
+            if user_id is not None:
+                await self.channel_layer.group_add(broadcast.member_group(user_id), self.channel_name)
         except Exception as exc:
             self._layer_lost(exc)
             return False
@@ -553,30 +567,35 @@ class RoomConsumer(AsyncWebsocketConsumer):
         beat, self.beat_due = self.beat_due, False
         if beat:
             self.beat_at = time.monotonic()
-        refusal, members, snapshot = await database_sync_to_async(self._look_around)(
-            recheck, back=self.layer_up and not was_up, beat=beat
-        )
+        async with self.delivering:  # the watermark must not move while the database is read after it
+            refusal, members, snapshot, (missed, read_to) = await database_sync_to_async(self._look_around)(
+                recheck, back=self.layer_up and not was_up, beat=beat
+            )
+            await self._send_missed(missed, read_to)
         if refusal:
             await self._close(refusal)
             return
-        await self._catch_up()
         for frame in snapshot:  # back from an outage: what may have changed meanwhile
             await self.send_json(frame)
         if members is not None:
             await self._tell_room({"type": "presence", "members": members}, to_self=True)
 
     def _look_around(self, recheck, back, beat=False):
-        """(refusal, presence when it changed, state frames after an outage)."""
+        """(refusal, presence when it changed, state frames after an outage, what is new after the watermark).
+
+        One trip to the database thread a tick: a thousand connections tick every ten seconds.
+        """
         if recheck and (refusal := self._refusal()):
-            return refusal, None, []
+            return refusal, None, [], ([], self.high)
         returned = beat and self._beat() is not None  # swept while its frames waited for this tick
+        missed = replay.since(self.room, self.high)  # what the layer dropped, or brought while it was down
         if back:
             self.room.refresh_from_db()
             presence, *state = self._state_frames()
             room = {"type": "room", "state": self.room.state, "floor_control": self.room.floor_control}
-            return None, presence["members"], [room, *state]
+            return None, presence["members"], [room, *state], missed
         members = room_presence.presence_list(self.room) if self._sweep() or returned else None
-        return None, members, []
+        return None, members, [], missed
 
     def _sweep(self):
         """Forget connections that died without closing; True when someone left the list."""
@@ -619,3 +638,12 @@ async def _announce_presence(layer, room):
         await layer.group_send(broadcast.room_group(room.pk), event)
     except Exception as exc:  # the layer or the database is away: the next change, or the tick, tells it
         logger.warning("room %s: could not send who is here: %s", room.slug, exc)
+
+
+def _with_since(history, payloads, read_to):
+    """A fresh arrival's history frame with what was said after it was read, and the new watermark."""
+    if not payloads:
+        return history, read_to
+    messages = [*history["messages"], *payloads]
+    has_more = history["has_more"] or len(messages) > replay.HISTORY_PAGE
+    return {**history, "messages": messages[-replay.HISTORY_PAGE :], "has_more": has_more}, read_to

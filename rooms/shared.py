@@ -41,6 +41,7 @@ class RoomView:
 
 
 _by_slug = {}  # slug -> RoomView
+_ids = {}  # slug -> room id, for as long as the process lives (a room's id never changes; a slug rarely)
 
 
 def room_view(slug):
@@ -58,7 +59,13 @@ def room_view(slug):
     view.floor = member_payload(room.floor_user) if room.floor_user_id else None
     view.members = presence.presence_list(room)
     _by_slug[slug] = view
+    _ids[slug] = room.pk
     return view
+
+
+def known_room_id(slug):
+    """The id of the room with this slug if this process has read it (without asking the database), else None."""
+    return _ids.get(slug)
 
 
 def arrived(view, member):
@@ -75,6 +82,7 @@ def forget(slug):
 
 def forget_all():
     _by_slug.clear()
+    _ids.clear()
 
 
 @receiver(post_save, sender=Room)
@@ -82,3 +90,4 @@ def forget_all():
 def room_changed(sender, instance, **kwargs):
     """A room edited or deleted in this process is read afresh (other processes' views last FRESH_SECONDS)."""
     _by_slug.clear()  # by any slug: an edit may have changed it
+    _ids.clear()
