@@ -37,6 +37,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth import get_user_model
 
 from cop_site import frames
+from cop_site.consumers import DispatchWithoutDatabase
 from forums.streams import InvalidAfter, parse_after, viewer
 from rooms import access as room_access
 from rooms import broadcast, replay, shared
@@ -59,7 +60,7 @@ PRESENCE_GATHER_SECONDS = 1.0
 _presence_due = {}  # room id -> the task about to send that room its presence list
 
 
-class RoomConsumer(AsyncWebsocketConsumer):
+class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
     tick_seconds = 10  # sweep presence, refresh the group membership, read what the layer may have dropped
     degraded_tick_seconds = 2  # while the channel layer is down: read new messages from the database
     recheck_seconds = 60  # check the member may still be here even if no change reached us

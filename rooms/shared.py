@@ -26,7 +26,7 @@ from rooms import floor, presence, replay
 from rooms.messages import member_payload
 from rooms.models import Room
 
-FRESH_SECONDS = 1.0
+FRESH_SECONDS = 5.0
 
 
 @dataclass
