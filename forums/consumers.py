@@ -35,8 +35,8 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
     (or `reload` when that is more than replay allows). Then forward every `live.event` the group
     receives, checking access again before each (a member removed from a private community stops
     receiving at once) and every `recheck_seconds` (so a lost right closes the socket even when the
-    stream is quiet). Subclasses name the stream and its rules in `authorise` and `replay`; streams
-    that accept client frames (rooms) override `receive_frame`.
+    stream is quiet). Subclasses name the stream and its rules in `authorise` and `replay`. Live
+    rooms, which take client frames, have a consumer of their own (rooms/consumers.py).
     """
 
     recheck_seconds = 60

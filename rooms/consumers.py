@@ -543,6 +543,11 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
             try:
                 return await self._layer_receive()
             except Exception as exc:
+                # The Redis client can turn the cancellation of a closing connection into an ordinary
+                # error: waiting out an outage then would keep a finished connection (and a server
+                # that is shutting down) alive for ever.
+                if self.closed or asyncio.current_task().cancelling():
+                    raise
                 self._layer_lost(exc)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5)
