@@ -8,6 +8,7 @@ restarted on the same port, so the shared one is never touched.
 
 import asyncio
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import time
 import uuid
 
 import pytest
+import requests
 import websockets
 
 from tests.conftest import ROOT, free_port, run_coroutine, server_environment
@@ -173,6 +175,44 @@ def test_with_redis_two_processes_serve_one_room(start_server, room):
         assert reply["id"] > sent["id"]
         await fraser.leave()
         await fiona.wait_for(lambda f: f["type"] == "presence" and len(f["members"]) == 1)
+        await fiona.leave()
+
+    run_coroutine(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
+
+
+# --- access ends in every process ---------------------------------------------------------------------------
+def sign_out(server, cookie):
+    """Sign out through `server`'s sign-out page, as the browser holding the session `cookie` would."""
+    browser = requests.Session()
+    browser.trust_env = False  # straight to the loopback server, whatever proxy the environment names
+    name, _, value = cookie.partition("=")
+    browser.cookies.set(name, value)
+    page = browser.get(f"{server.url}/accounts/logout/", timeout=WAIT)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    response = browser.post(
+        f"{server.url}/accounts/logout/",
+        data={"csrfmiddlewaretoken": token},
+        headers={"Origin": server.url},
+        allow_redirects=False,
+        timeout=WAIT,
+    )
+    assert response.status_code == 302, response.text[:500]
+
+
+def test_with_redis_signing_out_on_one_process_closes_the_room_on_another_within_a_second(start_server, room):
+    redis_url = service_url("redis")
+    first, second = start_server(REDIS_URL=redis_url), start_server(REDIS_URL=redis_url)
+
+    async def conversation():
+        fiona, fraser = Member(room, "fiona"), Member(room, "fraser")
+        await fiona.join(second)
+        await fraser.join(first)
+        await fiona.wait_for(lambda f: f["type"] == "presence" and len(f["members"]) == 2)
+        since = len(fiona.frames)
+        await asyncio.to_thread(sign_out, second, fraser.cookie)
+        await asyncio.wait_for(fraser.reader, 1)  # each process rechecks only once a minute on its own
+        assert fraser.socket.close_code == 4401
+        await fiona.wait_for(lambda f: f["type"] == "presence" and len(f["members"]) == 1, since=since)
         await fiona.leave()
 
     run_coroutine(asyncio.wait_for(conversation(), CONVERSATION_LIMIT))
