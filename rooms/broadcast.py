@@ -76,6 +76,12 @@ def recheck_member(user_id):
     transaction.on_commit(lambda: _send(member_group(user_id), [{"type": "room.recheck", "user_id": user_id}]))
 
 
+def recheck_room(room_id):
+    """After commit: every connection in the room checks that its member may still be there."""
+    event = {"type": "room.recheck", "user_id": None}  # None: whoever the connection's member is
+    transaction.on_commit(lambda: _send(room_group(room_id), [event]))
+
+
 def _on_commit(room_id, events_for):
     actor = acting.get()
 

@@ -27,13 +27,13 @@ def send_message(room, user, body, client_id, anonymous=False):
     client_id = str(client_id or "").strip()
     if not client_id or len(client_id) > 64 or not _storable(client_id):
         raise RoomError("invalid", "Every message needs a client_id of at most 64 characters.")
-    existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
-    if existing is not None:
-        return existing, False
+    _read_afresh(room)  # another process may have closed it, or made its community private
     refusal = access.refusal(room, user)  # signed out, suspended, or left a private community, since connecting
     if refusal is not None:
         raise NotAllowed(refusal)
-    room.refresh_from_db(fields=["state", "floor_control", "floor_user", "allow_anonymous"])
+    existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
     if room.state != Room.State.OPEN:
         raise RoomError("room_closed", "The room is closed just now.")
     # Asked only under floor control: two queries a message the rest of the time would be for nothing.
@@ -79,6 +79,17 @@ def send_message(room, user, body, client_id, anonymous=False):
     except IntegrityError:  # the same client_id raced in from another connection
         return RoomMessage.objects.get(room=room, author=user, client_id=client_id), False
     return message, True
+
+
+def _read_afresh(room):
+    """The room's state, floor and its community's visibility as they are now, in one query."""
+    fields = ["state", "floor_control", "floor_user_id", "allow_anonymous"]
+    now = Room.objects.filter(pk=room.pk).values(*fields, "community__visibility").first()
+    if now is None:
+        raise RoomError("invalid", "This room no longer exists.")
+    for name in fields:
+        setattr(room, name, now[name])
+    room.community.visibility = now["community__visibility"]
 
 
 def previous_message_id(room, message_id):

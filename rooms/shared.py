@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from forums.models import Community
 from rooms import floor, presence, replay
 from rooms.messages import member_payload
 from rooms.models import Room
@@ -87,7 +88,12 @@ def forget_all():
 
 @receiver(post_save, sender=Room)
 @receiver(post_delete, sender=Room)
+@receiver(post_save, sender=Community)
 def room_changed(sender, instance, **kwargs):
-    """A room edited or deleted in this process is read afresh (other processes' views last FRESH_SECONDS)."""
+    """A room or community edited or deleted in this process is read afresh.
+
+    Other processes' views last FRESH_SECONDS; who may enter is decided with the community the
+    view holds, so a community made private admits no newcomer here from the moment it is saved.
+    """
     _by_slug.clear()  # by any slug: an edit may have changed it
     _ids.clear()

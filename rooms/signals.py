@@ -28,7 +28,6 @@ those also cover a channel layer that is down when the change is made.
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_out
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -38,12 +37,6 @@ from rooms.models import Room
 
 # The values of the fields a receiver compares, as stored before the save; kept on the instance.
 _STORED = "_rooms_stored_before_save"
-
-
-def recheck_room(room_id):
-    """After commit: every connection in the room checks that its member may still be there."""
-    event = {"type": "room.recheck", "user_id": None}  # None: whoever the connection's member is
-    transaction.on_commit(lambda: broadcast._send(broadcast.room_group(room_id), [event]))
 
 
 def _remember_stored(sender, instance, fields, update_fields=None):
@@ -120,7 +113,7 @@ def community_saved(sender, instance, **kwargs):
     stored = _stored(instance)
     if stored is not None and stored["visibility"] != instance.visibility:
         for room_id in Room.objects.filter(community=instance).values_list("pk", flat=True):
-            recheck_room(room_id)
+            broadcast.recheck_room(room_id)
 
 
 @receiver(pre_save, sender=Room, dispatch_uid="rooms_room_saving")
@@ -133,4 +126,4 @@ def room_saving(sender, instance, raw=False, update_fields=None, **kwargs):
 def room_saved(sender, instance, **kwargs):
     stored = _stored(instance)
     if stored is not None and stored["community"] != instance.community_id:
-        recheck_room(instance.pk)
+        broadcast.recheck_room(instance.pk)

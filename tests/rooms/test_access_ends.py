@@ -269,11 +269,6 @@ async def test_a_message_sent_after_signing_out_is_refused_even_before_the_room_
     await facilitator.disconnect()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the send's own check (rooms/messages.py `send_message`, given the consumer's `self.room`) reads the "
-    "community the connection loaded on arrival, so it misses a visibility change the room never heard of",
-)
 async def test_a_message_sent_after_the_community_went_private_is_refused_even_before_the_room_hears_of_it(
     use_channel_layer, room, fiona, olive, monkeypatch
 ):
