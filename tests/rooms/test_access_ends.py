@@ -18,7 +18,7 @@ from cop_site.asgi import application
 from forums.models import Membership
 from rooms.consumers import RoomConsumer
 from rooms.models import RoomMessage
-from tests.factories import CommunityFactory, MemberFactory, RoomFactory, member_of
+from tests.factories import CommunityFactory, MemberFactory, member_of
 from tests.rooms.test_room_consumer import ORIGIN, WAIT, do, next_of, say, suspend
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,27 +34,6 @@ def periodic_recheck_at_its_minute():
 
 
 # --- people and places ------------------------------------------------------------------------------
-@pytest.fixture
-def room():
-    return RoomFactory(slug="frontline-voices", title="Frontline voices", community=CommunityFactory(slug="car"))
-
-
-@pytest.fixture
-def fiona(room):
-    """The facilitator, who stays throughout."""
-    user = MemberFactory(username="fiona", profile__level="manager")
-    member_of(room.community, user, role="facilitator")
-    return user
-
-
-@pytest.fixture
-def fraser(room):
-    """A member, who loses his place."""
-    user = MemberFactory(username="fraser", profile__level="frontline")
-    member_of(room.community, user)
-    return user
-
-
 @pytest.fixture
 def olive():
     """Signed in, but a member of no community: welcome in an open community's rooms only."""

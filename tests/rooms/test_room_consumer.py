@@ -30,7 +30,7 @@ from rooms import messages as room_messages
 from rooms import presence as room_presence
 from rooms.consumers import RoomConsumer
 from rooms.models import Room, RoomMessage, RoomPresence
-from tests.factories import CommunityFactory, MemberFactory, RoomFactory, UserFactory, member_of
+from tests.factories import MemberFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://127.0.0.1:8000")
@@ -39,27 +39,6 @@ ARRIVAL = ("welcome", "history", "presence", "hands", "floor")
 
 
 # --- people and places ------------------------------------------------------------------------------
-@pytest.fixture
-def room():
-    return RoomFactory(slug="frontline-voices", title="Frontline voices", community=CommunityFactory(slug="car"))
-
-
-@pytest.fixture
-def fiona(room):
-    """The facilitator."""
-    user = MemberFactory(username="fiona", profile__level="manager")
-    member_of(room.community, user, role="facilitator")
-    return user
-
-
-@pytest.fixture
-def fraser(room):
-    """A frontline practitioner."""
-    user = MemberFactory(username="fraser", profile__level="frontline")
-    member_of(room.community, user)
-    return user
-
-
 @pytest.fixture
 def priya(room):
     user = MemberFactory(username="priya", profile__level="strategic")
