@@ -81,6 +81,20 @@ def server_environment(**overrides):
     return env
 
 
+def run_in_site(code, database_url, timeout=180):
+    """Run Python in `manage.py shell` against the servers' database; the last line it printed."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=server_environment(DATABASE_URL=database_url),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
 class ServerProcess:
     """One ASGI server process (uvicorn, as `make run` starts it) on a free loopback port."""
 

@@ -8,15 +8,13 @@ starts and serves pages.
 
 import asyncio
 import json
-import subprocess
-import sys
 import urllib.request
 import uuid
 
 import pytest
 import websockets
 
-from tests.conftest import ROOT, run_coroutine, server_environment
+from tests.conftest import run_coroutine, run_in_site
 from tests.services import service_url
 
 ORIGIN = "http://127.0.0.1"
@@ -36,16 +34,7 @@ print(settings.SESSION_COOKIE_NAME + "=" + client.cookies[settings.SESSION_COOKI
 def staff_cookie(site_database):
     """The session cookie of a new staff user in the database the servers use."""
     username = f"operator-{uuid.uuid4().hex[:10]}"
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", MAKE_STAFF.format(username=username)],
-        cwd=ROOT,
-        env=server_environment(DATABASE_URL=site_database),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return done.stdout.strip().splitlines()[-1]
+    return run_in_site(MAKE_STAFF.format(username=username), site_database)
 
 
 async def open_health(server, cookie=None):

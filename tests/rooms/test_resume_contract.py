@@ -29,8 +29,6 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -38,7 +36,7 @@ from dataclasses import dataclass, field
 import pytest
 import websockets
 
-from tests.conftest import ROOT, run_coroutine, server_environment
+from tests.conftest import run_coroutine, run_in_site
 from tests.rooms.test_room_processes import private_redis  # noqa: F401 (a fixture)
 from tests.services import service_url
 
@@ -85,16 +83,8 @@ print(json.dumps(rooms))
 def room_pool(site_database):
     """Rooms of MEMBERS signed-in members each, made in one `manage.py shell` for the whole module."""
     slugs = [f"resume-{uuid.uuid4().hex[:10]}" for _ in range(8)]
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", MAKE_ROOMS.format(slugs=slugs, members=MEMBERS)],
-        cwd=ROOT,
-        env=server_environment(DATABASE_URL=site_database),
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=True,
-    )
-    return list(json.loads(done.stdout.strip().splitlines()[-1]).items())
+    printed = run_in_site(MAKE_ROOMS.format(slugs=slugs, members=MEMBERS), site_database)
+    return list(json.loads(printed).items())
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import json
 import re
 import signal
 import subprocess
-import sys
 import time
 import uuid
 
@@ -19,7 +18,7 @@ import pytest
 import requests
 import websockets
 
-from tests.conftest import ROOT, free_port, run_coroutine, server_environment
+from tests.conftest import free_port, run_coroutine, run_in_site
 from tests.services import service_url
 
 WAIT = 20
@@ -49,16 +48,8 @@ print(json.dumps(cookies))
 def room(site_database):
     """(slug, {name: session cookie}) for a new open room with a facilitator and two members."""
     slug = f"processes-{uuid.uuid4().hex[:10]}"
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", MAKE_ROOM.format(slug=slug)],
-        cwd=ROOT,
-        env=server_environment(DATABASE_URL=site_database),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return slug, json.loads(done.stdout.strip().splitlines()[-1])
+    printed = run_in_site(MAKE_ROOM.format(slug=slug), site_database)
+    return slug, json.loads(printed)
 
 
 class Member:
