@@ -6,7 +6,7 @@ from django.urls import reverse
 
 
 class SectorChoice(models.TextChoices):
-    """The sector a member works in (DESIGN.md §2); live rooms balance participation by it."""
+    """The sector a member works in (docs/product.md); live rooms balance participation by it."""
 
     PUBLIC = "public", "Public sector"
     THIRD = "third", "Third sector"
@@ -15,7 +15,7 @@ class SectorChoice(models.TextChoices):
 
 
 class LevelChoice(models.TextChoices):
-    """Where a member sits in their organisation (DESIGN.md §2); live rooms balance participation by it."""
+    """Where a member sits in their organisation (docs/product.md); live rooms balance participation by it."""
 
     FRONTLINE = "frontline", "Frontline"
     MANAGER = "manager", "Manager"

@@ -1,7 +1,7 @@
 """WebSocket frames: reading what a client sent and shaping the `error` frame, once for every socket.
 
 The health socket, the live thread stream and the live rooms all speak JSON objects with a `type`
-(DESIGN.md §4). What counts as a frame is decided here, so a frame one socket refuses is refused by
+(docs/protocols.md). What counts as a frame is decided here, so a frame one socket refuses is refused by
 all of them: empty, over the socket's size in UTF-8 bytes, not JSON, not an object, or nested deeper
 than the JSON parser goes (it raises RecursionError, not ValueError, and that would drop the socket).
 Which types a socket understands, and what it answers, stay with its consumer.

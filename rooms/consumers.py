@@ -1,4 +1,4 @@
-"""`/ws/rooms/<slug>/`: the live room protocol of DESIGN.md §4, translated to and from the room actions.
+"""`/ws/rooms/<slug>/`: the live room protocol of docs/protocols.md, translated to and from the room actions.
 
 The consumer decides nothing: who may enter (rooms/access.py), what a message may be
 (rooms/messages.py), who may hand the floor (rooms/floor.py) are functions it calls through

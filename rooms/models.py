@@ -43,7 +43,7 @@ class Room(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return f"/rooms/{self.slug}/"  # DESIGN.md §4 fixes this address
+        return f"/rooms/{self.slug}/"  # docs/protocols.md fixes this address
 
     @property
     def rules(self):

@@ -1,4 +1,4 @@
-"""The live rooms' WebSocket URL (DESIGN.md §4), included from cop_site/routing.py."""
+"""The live rooms' WebSocket URL (docs/protocols.md), included from cop_site/routing.py."""
 
 from django.urls import path
 

@@ -1,5 +1,5 @@
 // One WebSocket that stays connected, for the live pages: the live room (static/js/room.js) and
-// live threads (static/js/live-thread.js), both speaking DESIGN.md §4. It owns what the two share:
+// live threads (static/js/live-thread.js), both speaking docs/protocols.md. It owns what the two share:
 // the URL with ?after=<the highest id seen>, reconnecting with exponential backoff and jitter,
 // reconnecting at once when the browser comes back online, keepalive pings for streams that want
 // them, telling frames already seen from new ones by their id, and stopping for good on a close code
@@ -27,7 +27,7 @@
   var PING_EVERY_MS = 20000;   // rooms drop a member they have not heard from in a minute
   var PONG_WITHIN_MS = 10000;
   var REMEMBERED_IDS = 1000;   // where ids may come out of order, how many recent ones count as seen
-  // Close codes after which reconnecting cannot help (DESIGN.md §4): signed out, not allowed, gone.
+  // Close codes after which reconnecting cannot help (docs/protocols.md): signed out, not allowed, gone.
   var REFUSALS = { 4401: true, 4403: true, 4404: true };
 
   function nothing() {}

@@ -1,4 +1,4 @@
-// The live room client (templates/rooms/room.html): speaks the room protocol of DESIGN.md §4
+// The live room client (templates/rooms/room.html): speaks the room protocol of docs/protocols.md
 // over /ws/rooms/<slug>/, through static/js/live-socket.js (loaded first), which keeps the socket
 // connected. Nothing is lost: every message is sent with a client_id and shown as pending until the
 // server echoes it back (a resend after a reconnect cannot double it); the last message id seen is
@@ -21,7 +21,7 @@
     researcher: "Researcher",
     community_member: "Community member"
   };
-  // What the room says on a close code after which reconnecting cannot help (DESIGN.md §4). The
+  // What the room says on a close code after which reconnecting cannot help (docs/protocols.md). The
   // first two may come at any time: signing out, a password change, removal, a suspension.
   var REFUSALS = {
     4401: "Your sign-in has ended. Sign in again to rejoin the room.",

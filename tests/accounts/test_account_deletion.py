@@ -88,7 +88,7 @@ def test_the_thread_page_and_the_api_say_former_member(story, django_capture_on_
     posts = reader.get(f"/api/v1/threads/{story.thread.pk}/posts").json()
     text = str(posts)
     authors = {p["id"]: p["author"] for p in _flatten(posts)}
-    assert authors[story.ailsa_reply.pk] is None  # the API's "former member" (DESIGN.md §4: author | null)
+    assert authors[story.ailsa_reply.pk] is None  # the API's "former member" (docs/protocols.md: author | null)
     assert authors[story.fraser_reply.pk]["name"] == "Fraser Dunmore"
     assert AILSA_NAME not in text
 

@@ -1,6 +1,6 @@
 """Exact resume of a live room, proved as a contract by clients that know only the protocol.
 
-The clients here import nothing from the project: `RoomClient` is written from DESIGN.md §4 alone
+The clients here import nothing from the project: `RoomClient` is written from docs/protocols.md alone
 (`/ws/rooms/<slug>/`, session cookie, `?after=`, `history` and `message` frames, `client_id`) and
 the `reload` frame: when `?after=` is more than 500 messages behind the server sends `reload` and
 closes normally, and the client connects again without `?after=`. The resume rule it follows is
