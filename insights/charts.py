@@ -25,6 +25,7 @@ PALETTE = (
     ("#6f2c91", "crosshatch"),
     ("#a4004f", "vertical"),
     ("#4b4b4b", "horizontal"),
+    ("#00677f", "backslash"),
 )
 PATTERN_SHAPES = {
     "solid": "",
@@ -33,6 +34,7 @@ PATTERN_SHAPES = {
     "crosshatch": '<path d="M0,0 l8,8 M8,0 l-8,8" stroke="#fff" stroke-width="1.2"/>',
     "vertical": '<path d="M4,0 v8" stroke="#fff" stroke-width="1.5"/>',
     "horizontal": '<path d="M0,4 h8" stroke="#fff" stroke-width="1.5"/>',
+    "backslash": '<path d="M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4" stroke="#fff" stroke-width="1.5"/>',
 }
 WIDTH = 720
 FONT = 'font-family="Roboto, Helvetica, Arial, sans-serif" font-size="12"'

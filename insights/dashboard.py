@@ -75,8 +75,8 @@ def _participation_section(place, title, participation, period):
             f"chart-participation-{place}",
             f"{title} by the author's level, share per month",
             f"Bars stacked to 100%: for each month of {period}, the share of {title.lower()} written by "
-            "frontline staff, managers, strategic leaders, researchers, community members and people who "
-            "gave no level; n is the number in the month. The table below gives the numbers.",
+            "frontline staff, managers, strategic leaders, researchers, community members, anonymously, and by "
+            "people who gave no level; n is the number in the month. The table below gives the numbers.",
             [row["label"] for row in months],
             participation["series"],
             [row["counts"] for row in months],

@@ -7,7 +7,7 @@ the grouping is done by the database with TruncMonth so the same code runs on SQ
 
 from datetime import date, datetime, time
 
-from django.db.models import Count, Sum
+from django.db.models import Case, CharField, Count, F, Sum, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 from wagtail.models import Page
@@ -30,7 +30,11 @@ CONTENT_TYPES = (
     ("pathway", "Learning pathways"),
 )
 NOT_GIVEN = ""
+ANONYMOUS = "anonymous"
 LEVELS = (*LevelChoice.choices, (NOT_GIVEN, "Not given"))
+# Participation: an anonymous contribution is counted as anonymous, never under its author's level
+# (in a small room that would name them). "Not given" stays last: unknown keys fall into it.
+VOICES = (*LevelChoice.choices, (ANONYMOUS, "Anonymous"), (NOT_GIVEN, "Not given"))
 
 
 class PeriodError(ValueError):
@@ -196,15 +200,19 @@ def participation_by_level(months=DEFAULT_PERIOD, now=None):
     """Per month, visible forum posts and room messages by the author's level: is the frontline heard?
 
     Forum posts are posts in community threads (page comments are not a forum). Anonymous room
-    messages count by their author's level, as the room's own participation chart does; posts by
-    people without a level, or whose account is gone, count as "Not given".
+    messages count as "Anonymous", as the room's own participation chart counts them: never under
+    their author's level. Posts by people without a level, or whose account is gone, count as "Not given".
     """
     forum_posts = Post.objects.visible().filter(thread__community__isnull=False)
-    room_messages = RoomMessage.objects.filter(removed=False)
-    series = [{"key": key, "label": label} for key, label in LEVELS]
+    level = F("author__profile__level")
+    forum_posts = forum_posts.annotate(voice=level)
+    room_messages = RoomMessage.objects.filter(removed=False).annotate(
+        voice=Case(When(anonymous=True, then=Value(ANONYMOUS)), default=level, output_field=CharField())
+    )
+    series = [{"key": key, "label": label} for key, label in VOICES]
     result = {"series": series}
     for name, queryset in (("forums", forum_posts), ("rooms", room_messages)):
         # No author, no profile (None) or a blank level all land in the last series, "Not given".
-        counts = _counts_by_month(queryset, "created", "author__profile__level", months, now)
-        result[name] = _monthly_table(counts, LEVELS, months, now)
+        counts = _counts_by_month(queryset, "created", "voice", months, now)
+        result[name] = _monthly_table(counts, VOICES, months, now)
     return result

@@ -328,6 +328,17 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         action = frame.get("action")
         await self._act(lambda user: room_messages.moderate(self.room, user, action, message_id))
 
+    async def on_reveal(self, frame):
+        """A moderator asks who wrote an anonymous message, and why: the answer goes to them alone."""
+        message_id = _whole_id(frame.get("message_id"), "message_id")
+
+        def reveal(user):
+            author = room_messages.reveal_author(self.room, user, message_id, frame.get("reason"))
+            return room_messages.member_payload(author) if author is not None else None
+
+        author = await self._act(reveal)
+        await self.send_json({"type": "revealed", "message_id": message_id, "author": author})
+
     async def on_room(self, frame):
         state = frame.get("state")
         if not isinstance(state, str):
@@ -361,6 +372,7 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         "hand": on_hand,
         "history": on_history,
         "moderate": on_moderate,
+        "reveal": on_reveal,
         "room": on_room,
         "floor": on_floor,
         "round": on_round,

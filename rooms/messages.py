@@ -8,7 +8,7 @@ while a message is stored), which is what lets a client resume from the highest 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from forums import live, markdown
+from forums import live, markdown, notifications
 from forums.models.threads import display_name
 from forums.moderation import record
 from forums.ratelimit import RateLimited, hit
@@ -193,18 +193,39 @@ def moderate(room, user, action, message_id):
     return message
 
 
-def reveal_author(room, user, message_id):
-    """Who wrote an anonymous message: moderators only, and every look is audit-logged."""
+MAX_REVEAL_REASON = 500
+
+
+def reveal_author(room, user, message_id, reason):
+    """Who wrote an anonymous message: the community's moderators only, for a reason they give.
+
+    Every look is written to the moderation log (who, when, why, which message), and the author is
+    told that a moderator looked (not which one). Facilitators run rooms but cannot unmask anyone.
+    """
     if not access.is_moderator(room, user):
         raise RoomError("forbidden", "Only moderators can see who wrote an anonymous message.")
-    message = RoomMessage.objects.select_related("author").filter(room=room, pk=message_id).first()
+    reason = reason.strip() if isinstance(reason, str) else ""
+    if not reason or not _storable(reason):
+        raise RoomError("invalid", "Say why you need to know who wrote it: the reason is kept in the moderation log.")
+    if len(reason) > MAX_REVEAL_REASON:
+        raise RoomError("too_long", f"Keep the reason within {MAX_REVEAL_REASON} characters.")
+    message = RoomMessage.objects.select_related("author__profile").filter(room=room, pk=message_id).first()
     if message is None:
         raise RoomError("invalid", "There is no such message in this room.")
+    if not message.anonymous:
+        raise RoomError("invalid", "That message is not anonymous: its author is shown beside it.")
     record(
         user,
         "identity_lookup",
         message,
-        f"anonymous message {message.pk} in room {room.slug}",
+        f"message {message.pk} in room {room.slug}: {reason}",
         community=room.community,
     )
+    if message.author is not None:
+        notifications.handle(
+            "moderation",
+            recipient=message.author,
+            text=f"A moderator looked up who wrote your anonymous message in {room.title}, and recorded why.",
+            url=room.get_absolute_url(),
+        )
     return message.author

@@ -1,6 +1,6 @@
-"""Live room pages: thin HTTP adapters over forums/rooms.py.
+"""Live room pages: thin HTTP adapters over the room actions in rooms/.
 
-The room page renders what the WebSocket (`/ws/rooms/<slug>/`, forums/room_consumer.py) will keep
+The room page renders what the WebSocket (`/ws/rooms/<slug>/`, rooms/consumers.py) will keep
 live: the latest messages, so the page reads without JavaScript, and the facilitator's tools. Who
 may enter is `room_access.refusal`, the same rule the consumer closes with: a private community's rooms
 are a 404 to everyone else, visitors are asked to sign in, suspended members are told why.
@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.db.models import Max
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import LevelChoice
@@ -159,8 +160,39 @@ def transcript(request, slug, session_id):
         return redirect(room.community)
     lines = _session_messages(session)
     context = {"room": room, "community": room.community, "session": session, "lines": lines}
+    context["moderator"] = room_access.is_moderator(room, request.user)
     context.update(pruned=retention.transcript_was_pruned(session, lines), retention_days=retention.retention_days())
     return render(request, "rooms/transcript.html", context)
+
+
+@require_http_methods(["POST"])
+def reveal(request, slug, message_id):
+    """A moderator's look at who wrote an anonymous message, for the reason they give (rooms/messages.py).
+
+    The answer is shown to them alone, back on the page they asked from; without a reason, or to
+    anyone but the community's moderators, nothing is shown and nothing is logged.
+    """
+    room = _room(request, slug)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = room.get_absolute_url()
+    try:
+        if room_access.refusal(room, request.user) is not None:
+            raise RoomError("forbidden", "Only moderators can see who wrote an anonymous message.")
+        author = room_messages.reveal_author(room, request.user, message_id, request.POST.get("reason", ""))
+    except RoomError as error:
+        messages.error(request, error.detail)
+        return redirect(f"{back}#message-{message_id}")
+    if author is None:
+        messages.info(request, "The member who wrote that message has deleted their account.")
+    else:
+        member = room_messages.member_payload(author)
+        level = LEVEL_LABELS.get(member["level"], "")
+        written_by = f"{member['name']} ({level})" if level else member["name"]
+        messages.success(
+            request, f"The anonymous message was written by {written_by}. Your look is in the moderation log."
+        )
+    return redirect(f"{back}#message-{message_id}")
 
 
 def _session_messages(session):
@@ -178,6 +210,7 @@ def message_row(message):
     row = room_messages.message_payload(message)
     row["created_at"] = message.created
     row["removed"] = message.removed
+    row["anonymous"] = message.anonymous
     if row["author"] and row["author"]["id"] is not None:  # not anonymous, not a former member
         row["author"]["level_label"] = LEVEL_LABELS.get(row["author"]["level"], "")
     return row

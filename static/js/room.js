@@ -63,6 +63,7 @@
     this.root = root;
     this.path = root.getAttribute("data-ws-url");
     this.participationUrl = root.getAttribute("data-participation-url");
+    this.revealUrl = root.getAttribute("data-reveal-url");  // set for the community's moderators only
     this.you = { id: parseInt(root.getAttribute("data-user-id"), 10) || null, facilitator: root.hasAttribute("data-facilitator") };
     this.info = {};
     this.connection = null;
@@ -200,6 +201,7 @@
       case "floor": return this.onFloor(frame.user || null);
       case "room": return this.onRoomState(frame);
       case "error": return this.onError(frame);
+      case "revealed": return this.onRevealed(frame);
       default: return undefined;
     }
   };
@@ -423,6 +425,57 @@
     this.showAlert(detail);
   };
 
+  // The author of an anonymous message, told to this moderator alone after they gave a reason.
+  Room.prototype.onRevealed = function (frame) {
+    var item = this.rendered[frame.message_id] || document.getElementById("message-" + frame.message_id);
+    var words = frame.author ? "Written by " + frame.author.name + (LEVELS[frame.author.level] ? " (" + LEVELS[frame.author.level] + ")" : "") :
+      "Written by a member who has since deleted their account";
+    words += ". Only you see this; your look is in the moderation log.";
+    if (item) {
+      var details = item.querySelector("[data-reveal]");
+      var note = item.querySelector(".cop-room-message__revealed") || el("p", "cop-room-message__revealed");
+      note.textContent = words;
+      if (details) { item.replaceChild(note, details); } else if (!note.parentNode) { item.appendChild(note); }
+    }
+    this.announce(words);
+  };
+
+  // A moderator's control beside an anonymous message: a reason, then the `reveal` frame.
+  Room.prototype.renderReveal = function (message) {
+    var details = el("details", "ds_details cop-room-message__reveal");
+    details.setAttribute("data-reveal", String(message.id));
+    var summary = el("summary", "ds_details__summary", "Reveal the author");
+    summary.appendChild(el("span", "visually-hidden", " of the anonymous message at " + formatTime(message.created)));
+    details.appendChild(summary);
+    var text = el("div", "ds_details__text");
+    var form = el("form");
+    form.method = "post";
+    form.action = this.revealUrl.replace("/0/reveal/", "/" + message.id + "/reveal/");
+    form.setAttribute("data-reveal-form", String(message.id));
+    var question = el("div", "ds_question");
+    var label = el("label", "ds_label", "Why do you need to know who wrote it?");
+    label.htmlFor = "reveal-reason-" + message.id;
+    var hint = el("p", "ds_hint-text", "Your reason is kept in the moderation log, and the author is told that a moderator looked.");
+    hint.id = "reveal-hint-" + message.id;
+    var input = el("input", "ds_input");
+    input.type = "text";
+    input.name = "reason";
+    input.id = "reveal-reason-" + message.id;
+    input.maxLength = 500;
+    input.required = true;
+    input.setAttribute("aria-describedby", hint.id);
+    question.appendChild(label);
+    question.appendChild(hint);
+    question.appendChild(input);
+    var button = el("button", "ds_button ds_button--secondary ds_button--small", "Reveal");
+    button.type = "submit";
+    form.appendChild(question);
+    form.appendChild(button);
+    text.appendChild(form);
+    details.appendChild(text);
+    return details;
+  };
+
   // --- rendering ---------------------------------------------------------------------------------
   Room.prototype.renderMessage = function (message, mine) {
     var item = el("li", "cop-room-message" + (mine ? " cop-room-message--mine" : ""));
@@ -455,6 +508,7 @@
       remove.appendChild(el("span", "visually-hidden", " the message from " + nameOf(message.author) + " at " + formatTime(message.created)));
       item.appendChild(remove);
     }
+    if (this.revealUrl && !message.author && !mine) { item.appendChild(this.renderReveal(message)); }
     return item;
   };
 
@@ -749,6 +803,16 @@
       }
       if (button.hasAttribute("data-remove-message")) {
         self.send({ type: "moderate", action: "remove", message_id: parseInt(button.getAttribute("data-remove-message"), 10) });
+      }
+    });
+    ui.list.addEventListener("submit", function (event) {
+      var form = event.target.closest("[data-reveal-form]");
+      if (!form) { return; }
+      event.preventDefault();  // over the socket: the answer comes back to this moderator alone
+      var reason = form.querySelector("input[name=reason]").value.trim();
+      if (!reason) { form.querySelector("input[name=reason]").focus(); return; }
+      if (!self.send({ type: "reveal", message_id: parseInt(form.getAttribute("data-reveal-form"), 10), reason: reason })) {
+        self.showAlert("Not connected just now: try again in a moment.");
       }
     });
     if (ui.earlier) {

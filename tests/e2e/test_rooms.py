@@ -326,3 +326,39 @@ def test_the_room_passes_axe_with_messages_presence_and_the_facilitator_panel(fi
 
     fraser.get_by_role("button", name="Lower your hand").click()
     expect(fiona.locator("[data-hands] li")).to_have_count(0)
+
+
+def test_a_moderator_reveals_who_wrote_an_anonymous_message_after_giving_a_reason(
+    fiona_and_fraser, browser, site_server
+):
+    """The composer promises "moderators can, and every look is recorded": the control is beside the
+    message, asks why, and tells that moderator alone; the facilitator (not a moderator) has no such control."""
+    fiona, fraser = fiona_and_fraser
+    morag = signed_in_page(browser, site_server.url, "moderator")
+    try:
+        for page in (fiona, fraser, morag):
+            enter(page, site_server.url, OPEN_ROOM)
+        anonymously = fraser.get_by_label("Post anonymously")
+        anonymously.focus()
+        fraser.keyboard.press("Space")
+        expect(anonymously).to_be_checked()
+        said = unique("The rota is the problem")
+        say(fraser, said)
+        expect(message(fraser, said)).to_be_visible()
+        anonymously.focus()
+        fraser.keyboard.press("Space")
+        for page in (fiona, morag):
+            expect(message(page, said)).to_contain_text("Anonymous")
+        expect(message(fiona, said).get_by_text("Reveal the author")).to_have_count(0)
+
+        reveal = message(morag, said).get_by_text("Reveal the author")
+        reveal.click()
+        morag.get_by_label("Why do you need to know who wrote it?").fill("Reported as aimed at a named colleague")
+        message(morag, said).get_by_role("button", name="Reveal").click()
+        expect(message(morag, said)).to_contain_text("Written by Fraser Frontline")
+        fiona.wait_for_timeout(500)  # a frame to anyone else would have arrived by now
+        for page in (fiona, fraser):
+            expect(message(page, said)).not_to_contain_text("Written by")
+        assert axe_violations(morag) == []
+    finally:
+        morag.context.close()

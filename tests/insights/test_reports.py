@@ -177,7 +177,7 @@ def test_participation_by_level_per_month_in_forums_and_rooms():
     comment(CaseStudyFactory(), manager, at(2025, 9, 6))  # a page comment is not a forum post
 
     room_message(room, researcher, at(2025, 7, 14))
-    room_message(room, frontline, at(2025, 7, 14), anonymous=True)  # counted by level, as the room does
+    room_message(room, frontline, at(2025, 7, 14), anonymous=True)  # "anonymous", as the room counts it
     room_message(room, frontline, at(2025, 7, 15), removed=True)  # removed: not counted
 
     data = reports.participation_by_level(3, NOW)
@@ -188,6 +188,7 @@ def test_participation_by_level_per_month_in_forums_and_rooms():
         "strategic",
         "researcher",
         "community_member",
+        "anonymous",
         "",
     ]
     assert data["series"][-1]["label"] == "Not given"
@@ -198,17 +199,20 @@ def test_participation_by_level_per_month_in_forums_and_rooms():
         "strategic": 0,
         "researcher": 0,
         "community_member": 0,
+        "anonymous": 0,
         "": 2,
     }
     assert september["total"] == 5
     assert september["shares"]["frontline"] == 40.0
-    assert [cell["count"] for cell in september["cells"]] == [2, 1, 0, 0, 0, 2]
+    assert [cell["count"] for cell in september["cells"]] == [2, 1, 0, 0, 0, 0, 2]
     assert month(data["forums"], date(2025, 8, 1))["counts"]["manager"] == 1
     assert month(data["forums"], date(2025, 7, 1))["total"] == 0
 
     july = month(data["rooms"], date(2025, 7, 1))
     assert july["counts"]["researcher"] == 1
-    assert july["counts"]["frontline"] == 1
+    # An anonymous message never counts under its author's level: in a small room that would name them.
+    assert july["counts"]["frontline"] == 0
+    assert july["counts"]["anonymous"] == 1
     assert july["total"] == 2
     assert july["shares"]["researcher"] == 50.0
     assert month(data["rooms"], date(2025, 9, 1))["total"] == 0

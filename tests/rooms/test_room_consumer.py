@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from cop_site.asgi import application
 from forums import ratelimit
-from forums.models import Membership, Suspension
+from forums.models import Membership, ModerationAction, Notification, Suspension
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import presence as room_presence
@@ -313,6 +313,53 @@ async def test_anonymous_contributions_carry_no_name(use_channel_layer, room, fi
     await listener.disconnect()
 
 
+async def test_a_moderator_reveals_an_anonymous_author_for_a_reason_and_no_one_else_hears_or_can(
+    use_channel_layer, room, fiona, fraser
+):
+    """`reveal` {message_id, reason}: `revealed` to that moderator alone, logged, the author told;
+    the facilitator (not a moderator) and members get `forbidden`, and nothing is logged for them."""
+    room.allow_anonymous = True
+    await do(room.save)
+    morag = await do(lambda: _member(room, "morag", role="moderator"))
+    moderator, _ = await join(room, morag)
+    facilitator, _ = await join(room, fiona)
+    member, _ = await join(room, fraser)
+    await say(member, "Quietly: the rota is the problem", "fr-1", anonymous=True)
+    message = (await next_of(moderator, "message"))["message"]
+    for communicator in (facilitator, member):
+        await next_of(communicator, "message")
+        await drain(communicator)
+
+    for refused in (facilitator, member):
+        await refused.send_json_to({"type": "reveal", "message_id": message["id"], "reason": "curious"})
+        assert (await next_of(refused, "error"))["code"] == "forbidden"
+    await moderator.send_json_to({"type": "reveal", "message_id": message["id"], "reason": "  "})
+    assert (await next_of(moderator, "error"))["code"] == "invalid"  # a reason is required
+    assert await do(ModerationAction.objects.filter(action="identity_lookup").count) == 0
+
+    reason = "Reported as a threat to a named colleague"
+    await moderator.send_json_to({"type": "reveal", "message_id": message["id"], "reason": reason})
+    revealed = await next_of(moderator, "revealed")
+    assert revealed == {
+        "type": "revealed",
+        "message_id": message["id"],
+        "author": {"id": fraser.pk, "name": revealed["author"]["name"], "level": "frontline"},
+    }
+    for communicator in (facilitator, member):  # told to the moderator alone
+        assert all(
+            frame["type"] != "revealed" and "fraser" not in json.dumps(frame) for frame in await drain(communicator)
+        )
+    look = await do(lambda: ModerationAction.objects.get(action="identity_lookup"))
+    assert (look.actor_id, look.target_id) == (morag.pk, message["id"])
+    assert reason in look.reason
+    told = await do(lambda: list(Notification.objects.filter(recipient=fraser, kind="moderation")))
+    assert len(told) == 1
+    assert "moderator looked" in told[0].text
+    assert "morag" not in told[0].text
+    for communicator in (moderator, facilitator, member):
+        await communicator.disconnect()
+
+
 # --- errors -----------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("frame", "code"),
@@ -328,6 +375,8 @@ async def test_anonymous_contributions_carry_no_name(use_channel_layer, room, fi
         ({"type": "message", "body": "Quietly", "client_id": "c-1", "anonymous": True}, "forbidden"),
         ({"type": "message", "body": "Quietly", "client_id": "c-1", "anonymous": "yes"}, "invalid"),
         ({"type": "moderate", "action": "remove", "message_id": 1}, "forbidden"),
+        ({"type": "reveal", "message_id": 1, "reason": "why"}, "forbidden"),
+        ({"type": "reveal", "message_id": "one", "reason": "why"}, "invalid"),
         ({"type": "room", "state": "closed"}, "forbidden"),
         ({"type": "floor", "user_id": None}, "forbidden"),
         ({"type": "round", "action": "start"}, "forbidden"),
@@ -596,9 +645,9 @@ async def test_a_moderator_removes_and_restores_a_message(use_channel_layer, roo
         await communicator.disconnect()
 
 
-def _member(room, username):
+def _member(room, username, role="member"):
     user = MemberFactory(username=username)
-    member_of(room.community, user)
+    member_of(room.community, user, role=role)
     return user
 
 

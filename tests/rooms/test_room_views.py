@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.models import Suspension, Thread
+from forums.models import ModerationAction, Suspension, Thread
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import sessions as room_sessions
@@ -332,6 +332,46 @@ def test_the_transcript_holds_the_sessions_messages_with_anonymous_ones_unnamed(
     assert "Taken back" not in text_of(page)
     assert "From an earlier session" not in text_of(page)
     assert page.find("a", string="Read the facilitator’s summary")["href"] == session.thread.get_absolute_url()
+
+
+def test_a_moderator_reveals_an_anonymous_author_from_the_transcript_for_a_reason(room, fiona, fraser, priya):
+    """Beside each anonymous message, the community's moderators (and only they) find "Reveal the
+    author": a reason, then the name, shown to them alone; the look is in the moderation log."""
+    room_messages.send_message(room, priya, "Strategic view", "c-1")
+    anonymous, _ = room_messages.send_message(room, fraser, "Said without my name", "c-2", anonymous=True)
+    session = room_sessions.end_session(room, fiona, "Done")
+    url = reverse("rooms:transcript", args=[room.slug, session.pk])
+    morag = MemberFactory(username="morag")
+    member_of(room.community, morag, role="moderator")
+
+    for viewer in (priya, fiona):  # a member, and a facilitator who is not a moderator
+        assert soup_of(signed_in(viewer).get(url)).select("[data-reveal-form]") == []
+        response = signed_in(viewer).post(
+            reverse("rooms:reveal", args=[room.slug, anonymous.pk]), {"reason": "curious", "next": url}, follow=True
+        )
+        assert "Only moderators" in text_of(soup_of(response))
+        assert "Fraser" not in text_of(soup_of(response).select_one("ol.cop-room-messages"))
+
+    moderator = signed_in(morag, csrf=False)
+    page = soup_of(moderator.get(url))
+    forms = page.select("[data-reveal-form]")
+    assert [form["data-reveal-form"] for form in forms] == [str(anonymous.pk)]  # only beside the anonymous one
+    assert forms[0].find("input", {"name": "reason"}).has_attr("required")
+    label = page.find("label", {"for": f"reveal-reason-{anonymous.pk}"})
+    assert "Why do you need to know" in text_of(label)
+
+    without_reason = moderator.post(forms[0]["action"], {"reason": " ", "next": url}, follow=True)
+    assert "Say why you need to know" in text_of(soup_of(without_reason))
+    assert not ModerationAction.objects.filter(action="identity_lookup").exists()
+
+    answer = moderator.post(forms[0]["action"], {"reason": "Reported as abusive", "next": url}, follow=True)
+    assert answer.redirect_chain[-1][0] == f"{url}#message-{anonymous.pk}"
+    assert "written by Fraser Frontline (Frontline)" in text_of(soup_of(answer))
+    look = ModerationAction.objects.get(action="identity_lookup")
+    assert look.actor == morag
+    assert "Reported as abusive" in look.reason
+    elsewhere = moderator.post(forms[0]["action"], {"reason": "Again", "next": "https://evil.example/"})
+    assert elsewhere["Location"] == f"{room_url(room)}#message-{anonymous.pk}"  # never sent off the site
 
 
 def test_the_transcript_follows_the_communitys_reading_rule(room, fiona, fraser):

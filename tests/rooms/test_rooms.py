@@ -136,11 +136,17 @@ def test_anonymous_contributions_hide_the_name_and_each_look_is_logged(room, fio
     message, _ = room_messages.send_message(room, fraser, "Quietly", "c-1", anonymous=True)
     assert room_messages.message_payload(message)["author"] is None
     with pytest.raises(RoomError):
-        room_messages.reveal_author(room, fiona, message.pk)  # facilitators run rooms; only moderators unmask
+        room_messages.reveal_author(room, fiona, message.pk, "why")  # facilitators run rooms; only moderators unmask
     moderator = UserFactory(username="morag")
     member_of(room.community, moderator, role="moderator")
-    assert room_messages.reveal_author(room, moderator, message.pk) == fraser
-    assert ModerationAction.objects.filter(action="identity_lookup", actor=moderator).count() == 1
+    named, _ = room_messages.send_message(room, fraser, "With my name", "c-2")
+    for message_id, reason in ((message.pk, ""), (message.pk, "x" * 501), (named.pk, "why"), (10**9, "why")):
+        with pytest.raises(RoomError):  # no reason, too long a reason, not anonymous, no such message
+            room_messages.reveal_author(room, moderator, message_id, reason)
+    assert not ModerationAction.objects.filter(action="identity_lookup").exists()
+    assert room_messages.reveal_author(room, moderator, message.pk, "Reported as abusive") == fraser
+    look = ModerationAction.objects.get(action="identity_lookup", actor=moderator)
+    assert "Reported as abusive" in look.reason
 
 
 def test_history_after_an_id_is_exact_and_ordered(room, fraser):
