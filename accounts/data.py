@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from accounts.models import Profile
 from forums.models import Community, Flag, Membership, Notification, Post, Reaction, Thread, ThreadFollow
-from learning.models.progress import Bookmark, MemberRead, PathwayEnrolment, PracticeUse
+from mylearning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse
 from rooms.models import RoomMessage, RoomSession
 
 FORMAT_VERSION = 1
@@ -182,7 +182,7 @@ class _Context:
 
 
 def _bookmarks(user):
-    from learning.saving import bookmarks_visible_to
+    from mylearning.saving import bookmarks_visible_to
 
     visible = {item.bookmark.pk: item for item in bookmarks_visible_to(user)}
     rows = []

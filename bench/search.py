@@ -125,11 +125,11 @@ def create_database(workdir):
 # --- The corpus ------------------------------------------------------------------------------------------
 def demo_vocabulary():
     """Topics (each demo page's title, themes and sentences), places and glossary terms from the demo content."""
-    from learning.demo_content.case_studies import CASE_STUDIES
-    from learning.demo_content.evidence import EVIDENCE
-    from learning.demo_content.guides import GUIDES
-    from learning.demo_content.pathways import PATHWAYS
-    from learning.demo_content.themes import THEMES
+    from demo.content.case_studies import CASE_STUDIES
+    from demo.content.evidence import EVIDENCE
+    from demo.content.guides import GUIDES
+    from demo.content.pathways import PATHWAYS
+    from demo.content.themes import THEMES
     from learning.glossary import GLOSSARY
     from learning.models import StudyType
     from learning.vocabularies import COUNCIL_AREAS, COUNTRIES, SECTORS
@@ -623,7 +623,7 @@ def run(args, workdir):
     drop_database = create_database(workdir)
     elasticsearch = None
     try:
-        from learning.demo import load_demo_content
+        from demo.site import load_demo_content
         from search.backends.database import DatabaseBackend
 
         info = machine()

@@ -24,7 +24,7 @@ most. With Redis every process shares the generation, and a Redis outage only me
 A hit never reaches Wagtail, so its hooks cannot see it: each entry remembers which page it is
 (id and content type), and every hit runs the `page_cache_hit` Wagtail hooks with a stub of that
 page (only `pk` and `content_type_id` set, so `specific_class` works without a query) and the
-request. Counting reads (learning/reading.py) is what needs it.
+request. Counting reads (mylearning/reading.py) is what needs it.
 """
 
 import hashlib

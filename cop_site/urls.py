@@ -28,7 +28,7 @@ urlpatterns = [
     path("feeds/latest.rss", LatestContentRssFeed(), name="feed_rss"),
     path("", include("forums.urls")),  # /communities/... and the forms discussions post to
     path("rooms/", include("rooms.urls")),  # live rooms; their WebSocket is in rooms/routing.py
-    path("", include("learning.urls")),  # /my-learning/, bookmarks, pathway progress, used in practice
+    path("", include("mylearning.urls")),  # /my-learning/, bookmarks, pathway progress, used in practice
 ]
 
 if settings.DEBUG:

@@ -3,7 +3,7 @@
 Everything is created through forums.services, so it renders exactly as members' posts do. Safe to
 run again: communities are keyed by slug, threads by title within their community, comments by
 author and text within their page; what exists (or an editor removed) is left as it is.
-learning.demo.load_demo_content calls `load_demo_forums` once the demo accounts exist.
+demo.site.load_demo_content calls `load_demo_forums` once the demo accounts exist.
 """
 
 from contextlib import contextmanager
@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from forums import services
 from forums.models import Community, Membership, Post, Thread
+from learning.models import Theme
 
 
 @dataclass(frozen=True)
@@ -456,8 +457,6 @@ def _without_rate_limit():
 
 def _ensure_community(spec, users):
     """The community with its members, themes and resources; (community, whether it was created)."""
-    from learning.models import Theme
-
     community = Community.objects.filter(slug=spec.slug).first()
     if community is not None:
         return community, False

@@ -17,16 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from learning.models import (
-    Bookmark,
-    ContentPage,
-    LearningPathwayPage,
-    MemberRead,
-    PageReadDay,
-    PathwayEnrolment,
-    PracticeUse,
-    StepProgress,
-)
+from learning.models import ContentPage, LearningPathwayPage
+from mylearning.models import Bookmark, MemberRead, PageReadDay, PathwayEnrolment, PracticeUse, StepProgress
 
 PATHWAY_TITLE = "Hearing the frontline: collaborative action research in practice"
 READ_DAYS = 180

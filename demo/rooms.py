@@ -1,4 +1,4 @@
-"""Demo live rooms, for `manage.py load_demo_content`, in the demo communities of forums/demo.py.
+"""Demo live rooms, for `manage.py load_demo_content`, in the demo communities of demo/forums.py.
 
 Written fresh from the seed's themes: frontline and strategic staff talking about what gets in the
 way of co-production, and a facilitated listening round. Safe to run again: what exists is left as

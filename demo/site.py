@@ -1,7 +1,12 @@
-"""Demo accounts and content, written fresh from the seed's facts. Safe to run again and again."""
+"""Demo accounts and content pages, written fresh from the seed's facts. Safe to run again and again.
+
+`load_demo_content` makes the home page, the site, the content pages (their data is in demo/content/),
+the demo accounts and then the communities (demo/forums.py); the command adds rooms and learning activity.
+"""
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,6 +15,13 @@ from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from accounts.models import Profile
+from demo.content.case_studies import CASE_STUDIES
+from demo.content.evidence import EVIDENCE
+from demo.content.guides import GUIDES
+from demo.content.pathways import PATHWAYS
+from demo.content.themes import THEMES
+from demo.forums import load_demo_forums
 from learning.models import (
     CouncilArea,
     Country,
@@ -109,9 +121,7 @@ def load_demo_content(stdout=None):
     _ensure_site(home, report)
     _ensure_learning_content(home, report)
     _ensure_accounts(report)
-    from forums.demo import load_demo_forums  # communities, threads and comments, once the accounts exist
-
-    load_demo_forums(report)
+    load_demo_forums(report)  # communities, threads and comments, once the accounts exist
     return report
 
 
@@ -191,12 +201,6 @@ def _ensure_learning_content(home, report):
 
     A page an editor has since changed, unpublished or moved on is left exactly as it is.
     """
-    from learning.demo_content.case_studies import CASE_STUDIES
-    from learning.demo_content.evidence import EVIDENCE
-    from learning.demo_content.guides import GUIDES
-    from learning.demo_content.pathways import PATHWAYS
-    from learning.demo_content.themes import THEMES
-
     indexes = {key: _ensure_index(home, spec, report) for key, spec in DEMO_INDEXES.items()}
     links = _DemoLinks(_ensure_themes(THEMES, report), indexes)
     _ensure_children(indexes["evidence"], EVIDENCE, links.evidence_page, links, report)
@@ -371,8 +375,6 @@ def _ensure_accounts(report):
 
 def _ensure_profile(user, organisation, sector, level, bio):
     """Fill in the demo member's profile; fields a member has since changed are left as they are."""
-    from accounts.models import Profile
-
     profile = Profile.objects.for_user(user)
     for field, value in {"organisation": organisation, "sector": sector, "level": level, "bio": bio}.items():
         if not getattr(profile, field):
@@ -381,6 +383,4 @@ def _ensure_profile(user, organisation, sector, level, bio):
 
 
 def _verify_email(user):
-    from allauth.account.models import EmailAddress
-
     EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from forums import reflection_sharing, views
+from forums import views
 
 app_name = "forums"
 
@@ -22,5 +22,4 @@ urlpatterns = [
     path("discussions/posts/<int:post_id>/edit/", views.edit_post, name="edit_post"),
     path("discussions/posts/<int:post_id>/delete/", views.delete_post, name="delete_post"),
     path("discussions/posts/<int:post_id>/helpful/", views.helpful, name="helpful"),
-    path("reflections/<int:progress_id>/share/", reflection_sharing.share_reflection, name="share_reflection"),
 ]

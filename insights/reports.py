@@ -14,7 +14,8 @@ from wagtail.models import Page
 
 from accounts.models import LevelChoice
 from forums.models import Post
-from learning.models import ContentPage, PageReadDay
+from learning.models import ContentPage
+from mylearning.models import PageReadDay
 from rooms.models import RoomMessage
 from search.reports import content_gaps, totals
 

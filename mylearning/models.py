@@ -1,7 +1,8 @@
 """What members do with what they read: bookmarks, pathway progress and reflections, use in practice, reads.
 
 Every row here belongs to one member and goes with their account (see accounts' deletion), except
-the anonymous daily read counts editors see on their dashboard.
+the anonymous daily read counts editors see on their dashboard. The models moved here from
+`learning` and keep its tables (`learning_*`, see migrations/0001_initial.py).
 """
 
 from django.conf import settings
@@ -24,6 +25,7 @@ class Bookmark(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "learning_bookmark"
         ordering = ["-created", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="one_bookmark_per_target")
@@ -43,6 +45,7 @@ class PathwayEnrolment(models.Model):
     completed = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "learning_pathwayenrolment"
         ordering = ["-started", "-pk"]
         constraints = [models.UniqueConstraint(fields=["user", "pathway"], name="one_enrolment_per_pathway")]
 
@@ -71,6 +74,7 @@ class StepProgress(models.Model):
     shared = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "learning_stepprogress"
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["enrolment", "step_id"], name="one_progress_per_step")]
 
@@ -91,6 +95,7 @@ class PracticeUse(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "learning_practiceuse"
         ordering = ["-created", "-pk"]
         constraints = [models.UniqueConstraint(fields=["user", "page"], name="one_practice_use_per_page")]
 
@@ -106,6 +111,7 @@ class PageReadDay(models.Model):
     reads = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "learning_pagereadday"
         constraints = [models.UniqueConstraint(fields=["page", "day"], name="one_read_count_per_page_and_day")]
         indexes = [models.Index(fields=["day"])]
 
@@ -123,6 +129,7 @@ class MemberRead(models.Model):
     reads = models.PositiveIntegerField(default=1)
 
     class Meta:
+        db_table = "learning_memberread"
         ordering = ["-last_read", "-pk"]
         constraints = [models.UniqueConstraint(fields=["user", "page"], name="one_member_read_per_page")]
 

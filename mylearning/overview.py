@@ -3,7 +3,7 @@ recommendations and recent reads, each built on the existing visibility rules.
 
 Nothing here decides who may see what on its own: pages come from Wagtail's `live().public()`,
 threads and posts from forums' `Thread.objects.readable_by(user)` and `Post.objects.visible()`,
-pathways and saved items from learning.pathways and learning.saving. A page the member read or
+pathways and saved items from mylearning.pathways and mylearning.saving. A page the member read or
 saved that has since been unpublished or restricted simply drops out, title and all.
 """
 
@@ -16,10 +16,9 @@ from wagtail.models import Page
 
 from forums.models import Membership, Post, Thread
 from forums.models.threads import display_name
-
-from . import pathways, saving
-from .models import Bookmark, MemberRead, Theme
-from .models.taxonomy import ContentPageTheme
+from learning.models import ContentPageTheme, Theme
+from mylearning import pathways, saving
+from mylearning.models import Bookmark, MemberRead
 
 ACTIVITY_LIMIT = 10
 RECOMMENDATION_LIMIT = 6
@@ -62,7 +61,7 @@ class MyLearning:
 
 
 def visible_pages():
-    """Content pages anyone may see (the rule learning.saving uses for bookmarks)."""
+    """Content pages anyone may see (the rule mylearning.saving uses for bookmarks)."""
     return saving.visible_pages()
 
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from forums.models import Thread
 from learning.models import LearningPathwayPage
-from learning.models.progress import REFLECTION_MAX_LENGTH, PathwayEnrolment, StepProgress
 from learning.templatetags.content_tags import visible_page
+from mylearning.models import REFLECTION_MAX_LENGTH, PathwayEnrolment, StepProgress
 
 # The action-research cycle, in order: field name, label, and a short hint for the learner.
 REFLECTION_FIELDS = (

@@ -5,7 +5,7 @@ Editors' "most read" (PageReadDay) and My learning's "recently read" and recomme
 never cost a reader their page: one UPDATE in the common case, a row made only on the first read of
 a page that day (or by that member), and any database error is logged and swallowed.
 
-Two callers: Wagtail's serve (learning/wagtail_hooks.py, after a page rendered 200 for a GET) and
+Two callers: Wagtail's serve (mylearning/wagtail_hooks.py, after a page rendered 200 for a GET) and
 the anonymous page cache (cop_site/page_cache.py), whose hits never reach Wagtail and give us a
 stub of the page (its id and content type). Previews and the admin never pass through either.
 Requests that are not reading (HEAD) or not people (crawlers) are not counted; a crawler that
@@ -24,7 +24,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import ContentPage, MemberRead, PageReadDay
+from learning.models import ContentPage
+from mylearning.models import MemberRead, PageReadDay
 
 logger = logging.getLogger(__name__)
 

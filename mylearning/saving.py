@@ -24,9 +24,8 @@ from wagtail.models import Page
 from cop_site import page_cache
 from forums.models import Thread
 from forums.models.threads import display_name
-
-from .models import Bookmark, ContentPage, PracticeUse
-from .models.progress import PRACTICE_NOTE_MAX_LENGTH
+from learning.models import ContentPage
+from mylearning.models import PRACTICE_NOTE_MAX_LENGTH, Bookmark, PracticeUse
 
 PAGE = "page"
 THREAD = "thread"

@@ -1,6 +1,6 @@
 """Sharing a pathway reflection to a community thread: only its author, only where they may post.
 
-The reflection belongs to learning (learning.pathways says whose it is and what it says); the
+The reflection is the member's (mylearning.pathways says whose it is and what it says); the
 thread is made by forums' one way of starting threads, services.start_thread, so Markdown
 cleaning, rate limits, notifications and search indexing are the same as for any other thread.
 """
@@ -21,7 +21,7 @@ from forums.discussion import http_status, refusal
 from forums.forms import MARKDOWN_HELP, first_error
 from forums.models import Community, Membership, Thread
 from forums.services import MAX_POST_LENGTH, MAX_TITLE_LENGTH, ForumError
-from learning import pathways
+from mylearning import pathways
 
 
 def postable_communities(user):
@@ -110,7 +110,7 @@ def share_reflection(request, progress_id):
         "body_length": len(form["body"].value() or ""),
         "suspended": services.is_suspended(request.user),
     }
-    return render(request, "forums/share_reflection.html", context, status=http_status(error) if error else 200)
+    return render(request, "mylearning/share_reflection.html", context, status=http_status(error) if error else 200)
 
 
 def _error_field(form, error):

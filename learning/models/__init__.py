@@ -3,7 +3,6 @@
 from .home import HomePage
 from .indexes import EvidenceIndexPage, FilteredIndexPage, GuideIndexPage, PathwayIndexPage
 from .pages import ContentPage, EvidenceSummaryPage, GuideRelatedCaseStudy, LearningPathwayPage, PracticeGuidePage
-from .progress import Bookmark, MemberRead, PageReadDay, PathwayEnrolment, PracticeUse, StepProgress
 from .taxonomy import (
     Approach,
     ContentPageTheme,
@@ -17,12 +16,6 @@ from .taxonomy import (
 )
 
 __all__ = [
-    "StepProgress",
-    "PracticeUse",
-    "PathwayEnrolment",
-    "PageReadDay",
-    "MemberRead",
-    "Bookmark",
     "Approach",
     "ContentPage",
     "ContentPageTheme",

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
@@ -13,6 +14,10 @@ from learning.blocks import RICH_FEATURES, PathwayStepBlock, body_blocks, docume
 from learning.ratings import COST_CRITERIA, IMPACT_CRITERIA, STRENGTH_CRITERIA, Cost, EvidenceStrength, Impact, scale
 
 from .taxonomy import ContentPageTheme, StudyType
+
+# Wagtail hooks that add to a pathway page's context: fn(page, request) -> dict. The apps above
+# content register them (mylearning: the member's progress), so content never imports them.
+PATHWAY_CONTEXT_HOOK = "pathway_page_context"
 
 
 class ContentPage(Page):
@@ -281,10 +286,8 @@ class LearningPathwayPage(ContentPage):
             raise ValidationError({"steps": "A pathway needs at least two steps."})
 
     def get_context(self, request, *args, **kwargs):
-        """The signed-in member's own progress and reflections (anonymous visitors: nothing started)."""
-        from learning.pathways import progress_for  # learning.pathways imports these models
-
+        """The page's context and whatever the PATHWAY_CONTEXT_HOOK hooks add (the member's progress)."""
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = progress_for(getattr(request, "user", None), self)
-        context["pathway_error"] = getattr(request, "pathway_error", "")
+        for add_context in hooks.get_hooks(PATHWAY_CONTEXT_HOOK):
+            context.update(add_context(self, request))
         return context

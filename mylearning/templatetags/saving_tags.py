@@ -1,6 +1,6 @@
 """The save-for-later button and the "used in practice" panel, for pages and forum threads.
 
-Both read everything through learning.saving, so the button only appears where saving would be
+Both read everything through mylearning.saving, so the button only appears where saving would be
 accepted, and notes only reach signed-in members. Visitors get a sign-in link and the public count
 (no form, no CSRF token), which keeps their pages cacheable by cop_site.page_cache.
 """
@@ -8,8 +8,8 @@ accepted, and notes only reach signed-in members. Visitors get a sign-in link an
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
-from learning import saving
-from learning.models.progress import PRACTICE_NOTE_MAX_LENGTH
+from mylearning import saving
+from mylearning.models import PRACTICE_NOTE_MAX_LENGTH
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def _here(request):
     return state.get("next") or request.get_full_path()
 
 
-@register.inclusion_tag("learning/includes/save_button.html", takes_context=True)
+@register.inclusion_tag("mylearning/includes/save_button.html", takes_context=True)
 def save_button(context, target):
     """'Save for later' / 'Saved – remove' for a member; a sign-in link for a visitor; nothing for the unsaveable."""
     request, user = _viewer(context)
@@ -48,7 +48,7 @@ def save_button(context, target):
     return {"sign_in": invite, "next": next_url}
 
 
-@register.inclusion_tag("learning/includes/practice_use.html", takes_context=True)
+@register.inclusion_tag("mylearning/includes/practice_use.html", takes_context=True)
 def practice_use(context, page):
     """The public count of members who used this page in practice, their notes for members, and the form."""
     request, user = _viewer(context)

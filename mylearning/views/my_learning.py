@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from learning.my_learning import my_learning as build_my_learning
+from mylearning.overview import my_learning as build_my_learning
 
 
 @require_safe
@@ -13,4 +13,4 @@ from learning.my_learning import my_learning as build_my_learning
 @login_required
 def my_learning(request):
     """Everything is the member's own, so nothing is cached and visitors are sent to sign in."""
-    return render(request, "learning/my_learning.html", {"learning": build_my_learning(request.user)})
+    return render(request, "mylearning/my_learning.html", {"learning": build_my_learning(request.user)})

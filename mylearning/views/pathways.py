@@ -1,4 +1,4 @@
-"""Pathway progress over HTTP: thin adapters over learning.pathways.
+"""Pathway progress over HTTP: thin adapters over mylearning.pathways.
 
 Every change is a plain POST form that redirects back to the pathway (PRG), so it all works
 without JavaScript. A pathway that is a draft or restricted, or a step that is not on it now, is
@@ -17,12 +17,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from learning import pathways
-from learning.models.progress import REFLECTION_MAX_LENGTH
+from mylearning import pathways
+from mylearning.models import REFLECTION_MAX_LENGTH
 
 
 def not_found_is_404(view):
-    """learning.pathways says NotFound for anything missing or unseeable; HTTP says 404."""
+    """mylearning.pathways says NotFound for anything missing or unseeable; HTTP says 404."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -143,7 +143,7 @@ def _reflection_page(request, pathway, step, values=None, errors=None, status=20
         "max_length": REFLECTION_MAX_LENGTH,
         "restored": restored,
     }
-    return render(request, "learning/pathway_step_reflection.html", context, status=status)
+    return render(request, "mylearning/pathway_step_reflection.html", context, status=status)
 
 
 @require_GET

@@ -1,4 +1,4 @@
-"""Save for later and "I've used this in practice": thin POST endpoints over learning.saving.
+"""Save for later and "I've used this in practice": thin POST endpoints over mylearning.saving.
 
 Every form is a plain POST that goes back where it came from (a safe `next`, else the target) with
 a message, so everything works without JavaScript. A target the member may not see is the same
@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from cop_site.redirects import local_next
-from learning import saving
+from mylearning import saving
 
 
 def safe_next(request, fallback):

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 from forums import moderation, services
 from forums.models import Notification
-from learning import pathways, saving
-from learning.models import MemberRead
+from mylearning import pathways, saving
+from mylearning.models import MemberRead
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import presence as room_presence

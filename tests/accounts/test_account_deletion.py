@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts import deletion
 from accounts.models import Profile
 from forums.models import Flag, LiveEvent, Membership, Notification, Post, Reaction, Thread, ThreadFollow, ThreadVisit
-from learning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse, StepProgress
+from mylearning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse, StepProgress
 from rooms.models import HandRaise, RoomMessage, RoomPresence
 from search.models import SearchEntry
 from tests.accounts.factories import AILSA_NAME, member_with_everything
@@ -249,7 +249,7 @@ def test_the_summary_says_what_went_and_what_stayed(story):
     summary = deletion.delete_member(story.ailsa)
     assert summary.username == "ailsa"
     assert summary.kept == {"forum threads": 2, "posts and comments": 4, "room messages": 2}
-    assert summary.removed["learning.Bookmark"] == 2
+    assert summary.removed["mylearning.Bookmark"] == 2
     assert summary.removed["accounts.Profile"] == 1
     assert summary.total_removed > 10
 

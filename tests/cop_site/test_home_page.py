@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils.html import escape
 
-from learning.demo import HOME_INTRO, load_demo_content
+from demo.site import HOME_INTRO, load_demo_content
 from tests.services import service_url
 
 pytestmark = pytest.mark.django_db

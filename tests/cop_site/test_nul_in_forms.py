@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from forums.models import Community, Membership, Post, Thread
-from learning.models import LearningPathwayPage, PracticeGuidePage, StepProgress
+from learning.models import LearningPathwayPage, PracticeGuidePage
+from mylearning.models import StepProgress
 from rooms.models import Room
 from tests.pages import signed_in
 

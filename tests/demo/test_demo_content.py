@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
-from learning.demo import DEMO_ACCOUNTS
+from demo.site import DEMO_ACCOUNTS
 from learning.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_refuses_to_run_with_debug_off_unless_forced(settings):
     assert HomePage.objects.exists()
 
 
-# --- The demo pages (learning/demo_content/) ------------------------------------------------------
+# --- The demo pages (demo/content/) ------------------------------------------------------
 
 
 def load_demo(settings):
@@ -92,10 +92,10 @@ def test_demo_content_covers_every_type_country_skill_and_approach(settings):
 
 def test_demo_pages_link_to_each_other_as_written(settings):
     from casestudies.models import CaseStudyPage
-    from learning.demo_content.case_studies import CASE_STUDIES
-    from learning.demo_content.guides import GUIDES
-    from learning.demo_content.pathways import PATHWAYS
-    from learning.demo_content.themes import THEMES
+    from demo.content.case_studies import CASE_STUDIES
+    from demo.content.guides import GUIDES
+    from demo.content.pathways import PATHWAYS
+    from demo.content.themes import THEMES
     from learning.models import LearningPathwayPage, PracticeGuidePage, Theme
 
     load_demo(settings)

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from forums.demo import COMMUNITIES
+from demo.forums import COMMUNITIES
 from forums.models import Community, Membership, Post, Thread
 
 pytestmark = pytest.mark.django_db

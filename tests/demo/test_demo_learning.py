@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from learning.models import PageReadDay, PathwayEnrolment, StepProgress
+from mylearning.models import PageReadDay, PathwayEnrolment, StepProgress
 
 pytestmark = pytest.mark.django_db
 

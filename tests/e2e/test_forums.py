@@ -13,7 +13,7 @@ from tests.e2e.conftest import axe_violations, sign_in
 TIMEOUT_MS = 20_000
 OPEN_COMMUNITY = "/communities/community-planning-practitioners/"
 RESTRICTED_COMMUNITY = "/communities/self-directed-support-practice/"
-COMMENTED_CASE_STUDY = "/case-studies/north-dundee-community-safety-inquiry/"  # forums/demo.py comments on it
+COMMENTED_CASE_STUDY = "/case-studies/north-dundee-community-safety-inquiry/"  # demo/forums.py comments on it
 
 
 def first_case_study(page, server):

@@ -1,6 +1,6 @@
 """A facilitator and a frontline practitioner in a live room, each in their own browser (Chromium).
 
-The demo rooms (rooms/demo.py) are the stage: "Frontline and strategic..." lets anyone speak,
+The demo rooms (demo/rooms.py) are the stage: "Frontline and strategic..." lets anyone speak,
 the "Listening round" is facilitated (floor control on). Every test leaves the floor as it found it.
 """
 

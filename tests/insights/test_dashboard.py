@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from learning.models import PageReadDay
+from mylearning.models import PageReadDay
 from search.models import QueryLog
 from tests.factories import CaseStudyFactory, CommunityFactory, GuideFactory, MemberFactory, UserFactory, editorial_user
 from tests.insights.factories import comment, forum_post

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from forums.models import Post
 from insights import reports
-from learning.models import PageReadDay
+from mylearning.models import PageReadDay
 from search.models import QueryLog
 from tests.factories import (
     CaseStudyFactory,

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from forums import services as forum_services
 from forums.models import Post
-from learning import pathways, reading, saving
-from learning.models import ContentPage, MemberRead, Theme
+from learning.models import ContentPage, Theme
+from mylearning import pathways, reading, saving
+from mylearning.models import MemberRead
 from tests.factories import (
     CaseStudyFactory,
     CommunityFactory,

@@ -9,8 +9,8 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from learning import pathways
-from learning.models import PathwayEnrolment
+from mylearning import pathways
+from mylearning.models import PathwayEnrolment
 from tests.factories import GuideFactory, PathwayFactory, UserFactory
 from tests.services import service_url
 

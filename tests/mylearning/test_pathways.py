@@ -8,9 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from learning import pathways
-from learning.models import PathwayEnrolment, StepProgress
-from learning.models.progress import REFLECTION_MAX_LENGTH
+from mylearning import pathways
+from mylearning.models import REFLECTION_MAX_LENGTH, PathwayEnrolment, StepProgress
 from tests.factories import CaseStudyFactory, EvidenceFactory, GuideFactory, PathwayFactory, UserFactory, restrict_view
 from tests.pages import signed_in, soup_of, text_of
 
@@ -167,7 +166,7 @@ def test_completion_counts_only_current_steps(pathway, step_ids, priya):
 
 def test_a_step_added_after_completion_shows_the_pathway_in_progress_again(pathway, step_ids, priya):
     """Until the member marks anything, My learning and the pathway page follow the steps it has now."""
-    from learning.my_learning import my_learning
+    from mylearning.overview import my_learning
 
     for step_id in step_ids:
         pathways.mark_done(priya, pathway, step_id)

@@ -10,8 +10,8 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
-from learning import reading
-from learning.models import MemberRead, PageReadDay
+from mylearning import reading
+from mylearning.models import MemberRead, PageReadDay
 from tests.factories import GuideFactory, MemberFactory, UserFactory, home_page, restrict_view
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_a_database_error_while_counting_never_breaks_the_page(client, guide, pr
         raise DatabaseError("database is locked")
 
     monkeypatch.setattr(reading, "_count", fail)
-    with caplog.at_level(logging.WARNING, logger="learning.reading"):
+    with caplog.at_level(logging.WARNING, logger="mylearning.reading"):
         assert "Running a safe dialogue" in read(client, guide).content.decode()  # rendered: a miss
         assert read(client, guide)["X-Cache"] == "hit"
         client.force_login(priya)

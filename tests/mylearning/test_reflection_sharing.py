@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from forums.models import Thread
-from learning import pathways
-from learning.models import StepProgress
+from mylearning import pathways
+from mylearning.models import StepProgress
 from tests.factories import CommunityFactory, GuideFactory, PathwayFactory, UserFactory, member_of
 from tests.pages import signed_in, soup_of, text_of
 
@@ -46,7 +46,7 @@ def planning(priya):
 
 
 def share_url(row):
-    return reverse("forums:share_reflection", args=[row.pk])
+    return reverse("pathways:share_reflection", args=[row.pk])
 
 
 def test_form_offers_only_communities_the_author_may_post_in_and_is_prefilled(reflection, planning, priya):
@@ -139,7 +139,7 @@ def test_another_member_gets_404_everywhere_for_someone_elses_reflection(reflect
     assert client.get(share_url(reflection)).status_code == 404
     response = client.post(share_url(reflection), {"community": planning.pk, "title": "Stolen", "body": "Stolen"})
     assert response.status_code == 404
-    assert client.get(reverse("forums:share_reflection", args=[999999])).status_code == 404
+    assert client.get(reverse("pathways:share_reflection", args=[999999])).status_code == 404
     assert not Thread.objects.exists()
     # His own pages for the same step never show Priya's words.
     step_id = reflection.step_id

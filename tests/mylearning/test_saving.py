@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from forums import services as forum_services
-from learning import saving
-from learning.models import Bookmark, PracticeUse
+from mylearning import saving
+from mylearning.models import Bookmark, PracticeUse
 from tests.factories import (
     CaseStudyFactory,
     CommunityFactory,

@@ -411,7 +411,7 @@ def test_the_community_page_lists_its_rooms(room, fraser):
 
 # --- demo content ------------------------------------------------------------------------------------------------
 def test_the_demo_rooms_are_made_once_in_the_demo_communities():
-    from rooms.demo import load_demo_rooms
+    from demo.rooms import load_demo_rooms
 
     open_one = CommunityFactory(slug="community-planning-practitioners", visibility="open")
     private = CommunityFactory(slug="frontline-voices-police-and-partners", visibility="private")

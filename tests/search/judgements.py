@@ -2,7 +2,7 @@
 that answer it (issue 4, item 11). Read by `manage.py search_relevance` and tests/search/test_relevance.py.
 This is the tuning set: look at it while improving search. judgements_holdout.py is only reported.
 
-Pages are named by slug (learning/demo_content/); forum threads by `thread:` and their title slugified
+Pages are named by slug (demo/content/); forum threads by `thread:` and their title slugified
 (search.relevance.thread_key), and only threads of open communities, which anyone may read, count.
 A hit on any post of a thread counts as that thread, once. Grades: 2 = answers the query directly,
 1 = answers part of it or is useful background; every page or thread not listed is 0 (the index pages

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from learning.demo import load_demo_content
+from demo.site import load_demo_content
 from search.indexing import build_document
 from search.registry import all_documents, documents_for, indexable_models
 

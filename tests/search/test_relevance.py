@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from learning.demo import load_demo_content
+from demo.site import load_demo_content
 from search import relevance
 from search.relevance import (
     DEFAULT_JUDGEMENTS,

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from cop_site.health import platform_status
-from learning.demo import DEMO_ACCOUNTS
+from demo.site import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):

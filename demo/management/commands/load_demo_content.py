@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.demo import DEMO_ACCOUNTS, load_demo_content
-from learning.demo_learning import load_demo_learning
-from rooms.demo import load_demo_rooms
+from demo.learning import load_demo_learning
+from demo.rooms import load_demo_rooms
+from demo.site import DEMO_ACCOUNTS, load_demo_content
 
 
 class Command(BaseCommand):
