@@ -45,6 +45,7 @@ test: $(VENV)/.dev $(VENDOR)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run -v 0 --settings=cop_site.settings.test
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 format: $(VENV)/.dev

@@ -1,0 +1,78 @@
+"""What member learning keeps of a member, for accounts' data export: bookmarks, pathway progress
+with reflections, uses in practice and reads. All of it goes with the account by cascade.
+
+accounts loads this module from every app when it is ready (accounts/apps.py); accounts never
+imports mylearning.
+"""
+
+from wagtail.models import Page
+
+from accounts.data import HIDDEN_CONTEXT, PageContext, exports, iso
+from mylearning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse
+from mylearning.saving import bookmarks_visible_to
+
+
+@exports
+def learning_data(user):
+    page = PageContext()
+    return {
+        "bookmarks": _bookmarks(user),
+        "pathways": _pathways(user),
+        "practice_uses": [
+            {**page(u.page_id), "note": u.note, "created": iso(u.created)}
+            for u in PracticeUse.objects.filter(user=user).order_by("created", "pk")
+        ],
+        "pages_read": [
+            {**page(r.page_id), "reads": r.reads, "first": iso(r.first_read), "last": iso(r.last_read)}
+            for r in MemberRead.objects.filter(user=user).order_by("first_read", "pk")
+        ],
+    }
+
+
+def _bookmarks(user):
+    visible = {item.bookmark.pk: item for item in bookmarks_visible_to(user)}
+    rows = []
+    for bookmark in Bookmark.objects.filter(user=user).select_related("content_type").order_by("created", "pk"):
+        item = visible.get(bookmark.pk)
+        rows.append(
+            {
+                "kind": bookmark.content_type.model,
+                "title": item.title if item else HIDDEN_CONTEXT,
+                "url": item.url if item else None,
+                "created": iso(bookmark.created),
+            }
+        )
+    return rows
+
+
+def _pathways(user):
+    rows = []
+    public = Page.objects.live().public()
+    enrolments = PathwayEnrolment.objects.filter(user=user).select_related("pathway").prefetch_related("steps")
+    for enrolment in enrolments.order_by("started", "pk"):
+        shown = public.filter(pk=enrolment.pathway_id).exists()
+        rows.append(
+            {
+                "pathway": enrolment.pathway.title if shown else HIDDEN_CONTEXT,
+                "pathway_url": enrolment.pathway.get_url() if shown else None,
+                "started": iso(enrolment.started),
+                "completed": iso(enrolment.completed),
+                "steps": [
+                    {
+                        "step_id": step.step_id,
+                        "done": iso(step.done),
+                        "reflection": {
+                            "plan": step.plan,
+                            "act": step.act,
+                            "observe": step.observe,
+                            "reflect": step.reflect,
+                        },
+                        "updated": iso(step.updated),
+                        "shared_url": step.shared_url or None,
+                        "shared": iso(step.shared),
+                    }
+                    for step in enrolment.steps.all()
+                ],
+            }
+        )
+    return rows
