@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from learning.models import GlossaryTerm
+
 CACHE_KEY = "learning:abbreviations:v1"
 # Only text between tags is touched, and never inside links, headings' anchors or existing <abbr>.
 _TEXT_OUTSIDE_TAGS = re.compile(r"(<[^>]+>)")
@@ -17,8 +19,6 @@ def abbreviations():
     """{abbreviation: expansion} for glossary terms written as abbreviations (all capitals)."""
     found = cache.get(CACHE_KEY)
     if found is None:
-        from learning.models import GlossaryTerm
-
         found = {t.term: t.expansion for t in GlossaryTerm.objects.all() if t.term.isupper()}
         cache.set(CACHE_KEY, found, 300)
     return found

@@ -8,7 +8,6 @@ retried, never dropped.
 import logging
 
 from django.apps import apps
-from django.db import transaction
 from django.db.models import QuerySet
 
 from search.backends import database_backend, elasticsearch_backend
@@ -158,26 +157,6 @@ def retry_pending(limit=None):
     finally:
         _retrying = False
     return succeeded, PendingIndexUpdate.objects.count()
-
-
-def schedule_sync(instance, doc_id=None):
-    """Queue a sync for this object once the current transaction commits."""
-    from search.tasks import sync_document
-
-    model_label = instance._meta.label
-    object_pk = instance.pk
-    doc_id = doc_id or document_id(instance)
-    transaction.on_commit(lambda: sync_document.enqueue(model_label, str(object_pk), doc_id))
-
-
-def schedule_dependents_sync(instance):
-    """Queue one task that re-syncs, in batches, every document built partly from this object (a
-    community's threads and posts carry its visibility), once the current transaction commits."""
-    from search.tasks import sync_dependents
-
-    model_label = instance._meta.label
-    object_pk = str(instance.pk)
-    transaction.on_commit(lambda: sync_dependents.enqueue(model_label, object_pk))
 
 
 def sync_dependents(model_label, object_pk):

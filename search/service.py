@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 
-from search import spelling
+from learning.models import GlossaryTerm, Theme
+from search import spelling, tasks
 from search.access import viewer_communities
 from search.backends import database_backend, primary_backend
 from search.backends.base import BackendUnavailable
@@ -25,8 +26,6 @@ def glossary():
     (cached; cleared when it changes)."""
     entries = cache.get(GLOSSARY_CACHE_KEY)
     if entries is None:
-        from learning.models import GlossaryTerm
-
         entries = [(term.equivalents(), term.related_phrases()) for term in GlossaryTerm.objects.all()]
         cache.set(GLOSSARY_CACHE_KEY, entries, 300)
     return entries
@@ -108,10 +107,8 @@ def _updates_pending():
     if not PendingIndexUpdate.objects.exists():
         return False
     if cache.add(RETRY_QUEUED_CACHE_KEY, True, settings.SEARCH_RETRY_INTERVAL):
-        from search.tasks import retry_pending_updates
-
         try:
-            retry_pending_updates.enqueue()
+            tasks.retry_pending_updates.enqueue()
         except Exception:  # a search must not fail because the task queue did
             logger.exception("could not queue the retry of pending search index updates")
     return True
@@ -161,8 +158,6 @@ def _vocabulary_suggestions():
     (cached)."""
     entries = cache.get(VOCABULARY_CACHE_KEY)
     if entries is None:
-        from learning.models import GlossaryTerm, Theme
-
         themes = Theme.objects.filter(tagged_pages__isnull=False).distinct().values_list("name", flat=True)
         entries = [
             ({"title": name, "url": f"/search/?{urlencode({'theme': name})}", "type": "theme"}, [name])

@@ -7,8 +7,10 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.indexing import schedule_dependents_sync, schedule_sync
+from learning.abbreviations import forget_abbreviations
 from search.registry import is_indexable
+from search.service import forget_glossary
+from search.tasks import schedule_dependents_sync, schedule_sync
 
 
 def _sync_tree(page):
@@ -96,8 +98,5 @@ def restriction_changed(sender, instance, **kwargs):
 @receiver(post_save, sender="learning.GlossaryTerm")
 @receiver(post_delete, sender="learning.GlossaryTerm")
 def glossary_changed(sender, **kwargs):
-    from learning.abbreviations import forget_abbreviations
-    from search.service import forget_glossary
-
     forget_glossary()
     forget_abbreviations()

@@ -1,3 +1,6 @@
+"""Index updates as background tasks (django-tasks), and scheduling them once a transaction commits."""
+
+from django.db import transaction
 from django_tasks import task
 
 from search import indexing
@@ -18,3 +21,19 @@ def sync_dependents(model_label, object_pk):
 @task()
 def retry_pending_updates():
     indexing.retry_pending()
+
+
+def schedule_sync(instance, doc_id=None):
+    """Queue a sync for this object once the current transaction commits."""
+    model_label = instance._meta.label
+    object_pk = instance.pk
+    doc_id = doc_id or indexing.document_id(instance)
+    transaction.on_commit(lambda: sync_document.enqueue(model_label, str(object_pk), doc_id))
+
+
+def schedule_dependents_sync(instance):
+    """Queue one task that re-syncs, in batches, every document built partly from this object (a
+    community's threads and posts carry its visibility), once the current transaction commits."""
+    model_label = instance._meta.label
+    object_pk = str(instance.pk)
+    transaction.on_commit(lambda: sync_dependents.enqueue(model_label, object_pk))

@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .pages import ContentPage
+
 
 class HomePage(Page):
     """The front door: what the platform is for and where to start."""
@@ -17,8 +19,6 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from .pages import ContentPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = [
             page.specific for page in ContentPage.objects.live().public().order_by("-first_published_at")[:6]

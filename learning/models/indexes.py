@@ -5,7 +5,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from learning.filters import FILTERS, filter_pages
+from .filters import FILTERS, filter_pages
+from .pages import EvidenceSummaryPage, LearningPathwayPage, PracticeGuidePage
 
 PAGE_SIZE = 12
 
@@ -69,8 +70,6 @@ class EvidenceIndexPage(FilteredIndexPage):
 
     @property
     def listing_model(self):
-        from .pages import EvidenceSummaryPage
-
         return EvidenceSummaryPage
 
     class Meta:
@@ -83,8 +82,6 @@ class GuideIndexPage(FilteredIndexPage):
 
     @property
     def listing_model(self):
-        from .pages import PracticeGuidePage
-
         return PracticeGuidePage
 
     class Meta:
@@ -97,8 +94,6 @@ class PathwayIndexPage(FilteredIndexPage):
 
     @property
     def listing_model(self):
-        from .pages import LearningPathwayPage
-
         return LearningPathwayPage
 
     class Meta:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from learning.models.taxonomy import Approach, CouncilArea, Country, Sector, Skill, StudyType, Theme
 from learning.ratings import EvidenceStrength
+
+from .taxonomy import Approach, CouncilArea, Country, Sector, Skill, StudyType, Theme
 
 
 @dataclass(frozen=True)
