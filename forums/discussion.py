@@ -11,9 +11,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count
 
 from forums import live, services
+from forums.errors import ForumError
 from forums.models import Post, Reaction
 from forums.models.threads import display_name
-from forums.services import ForumError
+from forums.payloads import author_level, author_url
 
 # Pages that take comments, named by model label so forums needs no import of the page apps.
 COMMENTABLE_PAGE_MODELS = {"casestudies.casestudypage", "learning.evidencesummarypage", "learning.practiceguidepage"}
@@ -43,19 +44,6 @@ def with_profiles(queryset, *relations):
     """select_related each user relation and its profile (when the accounts app provides one)."""
     has_profile = hasattr(get_user_model(), "profile")
     return queryset.select_related(*(f"{name}__profile" if has_profile else name for name in relations))
-
-
-def author_level(user):
-    """The author's level as words ("Frontline"), or "" when their profile does not say."""
-    profile = getattr(user, "profile", None) if user is not None else None
-    getter = getattr(profile, "get_level_display", None)
-    return getter() if getter and getattr(profile, "level", "") else ""
-
-
-def author_url(user):
-    profile = getattr(user, "profile", None) if user is not None else None
-    getter = getattr(profile, "get_absolute_url", None)
-    return getter() if getter else ""
 
 
 @dataclass

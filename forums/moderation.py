@@ -8,12 +8,15 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from forums import live
+from forums import live, notifications
+from forums.errors import ForumError
 from forums.models import Community, Flag, Membership, ModerationAction, Post, QueueEntry, Suspension
 from forums.models.communities import is_site_moderator
 from forums.models.threads import display_name
+from forums.payloads import post_payload
 
 FLAGS_TO_HIDE = 3  # different members' flags that hide a post until a moderator decides
 MAX_NOTE_LENGTH = 1000
@@ -22,8 +25,6 @@ MAX_SUSPENSION_DAYS = 365
 
 
 def _error(code, message):
-    from forums.services import ForumError  # services imports this module lazily too
-
     return ForumError(code, message)
 
 
@@ -70,8 +71,6 @@ def _check_reason(reason, required):
 # --- flags -----------------------------------------------------------------------------------------------
 def check_can_flag(post, user):
     """Raise ForumError saying why this person may not flag this post (the flag form shows it instead)."""
-    from forums.services import is_suspended
-
     if user is None or not user.is_authenticated:
         raise _error("forbidden", "Sign in to flag a post.")
     if post.status == Post.Status.REMOVED or not post.thread.can_read(user):
@@ -171,8 +170,6 @@ def restore_post(post, moderator, reason=""):
     post.hidden_reason = ""
     post.save(update_fields=["status", "hidden_reason"])  # a save: search indexes it again
     _decide(post, timezone.now())
-    from forums.services import post_payload
-
     live.publish(post.thread.stream, "post_updated", {"post": post_payload(post)})
     action = record(moderator, ModerationAction.Action.RESTORE, post, reason)
     _tell_author(post, f"A moderator restored your post in “{post.thread.title}”.", actor=moderator, link=True)
@@ -269,6 +266,10 @@ def active_suspension(user):
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return Suspension.objects.active().filter(user=user).order_by("-until").first()
+
+
+def is_suspended(user):
+    return active_suspension(user) is not None
 
 
 def can_suspend(user):
@@ -372,13 +373,9 @@ def post_url(post):
 def _tell_author(post, text, actor=None, edit_link=False, link=False):
     if post.author is None:
         return
-    from django.urls import reverse
-
     url = reverse("edit_hidden_post", args=[post.pk]) if edit_link else (post_url(post) if link else "")
     _notify_member(post.author, text, actor=actor, url=url, thread=post.thread, post=post)
 
 
 def _notify_member(member, text, actor=None, url="", thread=None, post=None):
-    from forums import notifications
-
     notifications.handle("moderation", recipient=member, text=text, actor=actor, url=url, thread=thread, post=post)

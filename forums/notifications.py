@@ -22,6 +22,7 @@ from django_tasks import task
 from forums import markdown
 from forums.models import DigestLog, Membership, Notification, Post, Thread, ThreadFollow, ThreadVisit
 from forums.models.threads import display_name
+from learning.models import ContentPage
 
 logger = logging.getLogger(__name__)
 Kind = Notification.Kind
@@ -346,8 +347,6 @@ def digest_for(user, now=None):
 
 
 def _new_pages(user, since, now):
-    from learning.models.pages import ContentPage
-
     themes = getattr(getattr(user, "profile", None), "themes_of_interest", None)
     if themes is None or not themes.exists():
         return []

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from forums import live, markdown
+from forums import live, markdown, moderation, notifications
+from forums.errors import ForumError
 from forums.models import Community, Membership, Post, Reaction, Thread, ThreadFollow, ThreadVisit
-from forums.models.threads import display_name
+from forums.moderation import is_suspended
+from forums.payloads import post_payload
 from forums.ratelimit import RateLimited, hit
 
 MAX_POST_LENGTH = 10_000
@@ -19,20 +21,7 @@ MAX_TITLE_LENGTH = 200
 POSTS_PER_MINUTE = 10
 
 
-class ForumError(Exception):
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 # --- who may do what ----------------------------------------------------------------------------
-def is_suspended(user):
-    from forums.moderation import active_suspension
-
-    return active_suspension(user) is not None
-
-
 def check_can_post(user, thread):
     if user is None or not user.is_authenticated:
         raise ForumError("forbidden", "Sign in to take part.")
@@ -173,8 +162,6 @@ def _create_post(thread, author, body, parent=None):
 
 @transaction.atomic
 def edit_post(post, user, body):
-    from forums import moderation
-
     # The author of a hidden post may edit it whenever: that is how it gets a second look from a moderator.
     if not (post.can_edit(user) or moderation.may_edit_hidden(post, user)):
         raise ForumError("forbidden", "You can edit your own posts for 30 minutes after posting.")
@@ -269,43 +256,6 @@ def helpful_counts(posts):
     return {row["post"]: row["n"] for row in rows}
 
 
-# --- what viewers receive -----------------------------------------------------------------------------
-def post_payload(post):
-    """A post as live frames and the API show it. Hidden and removed posts carry no text."""
-    author = post.author
-    visible = post.status == Post.Status.VISIBLE
-    return {
-        "id": post.pk,
-        "thread_id": post.thread_id,
-        "parent_id": post.parent_id,
-        "author": None if author is None else _author(author),
-        "body_html": post.body_html if visible else "",
-        "status": post.status,
-        "created": post.created.isoformat(),
-        "edited": post.edited.isoformat() if post.edited else None,
-    }
-
-
-def _author(user):
-    """Who wrote a post, with what a page shows beside it: level in words, a link to their profile."""
-    from forums.discussion import author_level, author_url  # discussion builds on this module
-
-    return {
-        "id": user.pk,
-        "name": display_name(user),
-        "level": _level(user),
-        "level_label": author_level(user),
-        "url": author_url(user),
-    }
-
-
-def _level(user):
-    profile = getattr(user, "profile", None)
-    return getattr(profile, "level", "") if profile else ""
-
-
 def _notify(kind, **context):
     """Hand the event to notifications (forums/notifications.py), which decides who hears about it."""
-    from forums import notifications
-
     notifications.handle(kind, **context)

@@ -3,7 +3,7 @@
 The page's posts are rendered by templates/forums/includes/post.html; the script builds the posts
 that arrive later to match it, so it needs what that template knows about the viewer (who they are,
 whether they may reply, mark the best answer) and the URLs its forms post to. Everything else a post
-needs comes in its frame (forums.services.post_payload).
+needs comes in its frame (forums.payloads.post_payload).
 """
 
 from django import template
