@@ -1,11 +1,41 @@
-"""The JSON API root (/api/v1/). Each app adds its router here; the OpenAPI document is generated."""
+"""The JSON API root (/api/v1/). Each app adds its router here; the OpenAPI document is generated.
 
+Every error the API answers has one shape, `cop_site.errors.ErrorOut`: the services' DomainErrors, and
+Django Ninja's own answers too (a body it cannot parse, a parameter of the wrong type, a missing page),
+each turned into a DomainError here, so no client ever sees Ninja's {"detail": ...}.
+"""
+
+import json
+
+from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError, ValidationError
+from ninja.parser import Parser
 
+from cop_site.errors import DomainError, error_response
 from cop_site.health import platform_status
-from forums.api import ApiError, api_error_response
 from forums.api import router as forums_router
 from search.api import router as search_router
+
+UNREADABLE = "The request body could not be read: send a JSON object, with Content-Type: application/json."
+NOT_UNICODE = "The data sent holds text that is not valid Unicode (a lone surrogate such as \\ud800)."
+CODE_OF_STATUS = {403: "forbidden", 404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}
+
+
+class JsonBody(Parser):
+    """JSON bodies, refusing text that cannot be stored or shown: JSON may escape half of a surrogate
+    pair ("\\ud800"), which Python decodes into a string that no UTF-8 encoder, database or HTML cleaner takes."""
+
+    def parse_body(self, request):
+        data = json.loads(request.body)
+        try:
+            json.dumps(data, ensure_ascii=False).encode()
+        except UnicodeEncodeError as exc:
+            raise DomainError("invalid", NOT_UNICODE) from exc
+        return data
+
 
 api = NinjaAPI(
     title="Communities of Practice API",
@@ -13,7 +43,49 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    parser=JsonBody(),
 )
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc):
+    return error_response(exc)
+
+
+@api.exception_handler(HttpError)
+def ninja_http_error(request, exc):
+    """Ninja's own refusals: a body it could not parse (our parser's DomainError, when that was why)."""
+    if isinstance(exc.__cause__, DomainError):
+        return error_response(exc.__cause__)
+    if exc.status_code == 400:
+        return error_response(DomainError("invalid", UNREADABLE))
+    return error_response(DomainError(CODE_OF_STATUS.get(exc.status_code, "invalid"), str(exc), exc.status_code))
+
+
+@api.exception_handler(ValidationError)
+def ninja_validation_error(request, exc):
+    """A parameter or body field of the wrong type, missing or out of range: 422, naming each one."""
+    fields = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ())]  # ("path", "thread_id"), ("body", "payload", "body")
+        name = ".".join(location[2:] if location[:1] == ["body"] else location[1:]) or "body"
+        fields.setdefault(name, error.get("msg", "is not valid"))
+    message = "Check " + "; ".join(f"{name}: {problem}" for name, problem in fields.items()) + "."
+    return error_response(DomainError("invalid_parameters", message, fields=fields))
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return error_response(DomainError("not_found", "There is nothing here."))
+
+
+def unreadable_request(request, exc):
+    """A body Django cannot read (a multipart body without its boundary, too many fields...): a 400, not a 500."""
+    return error_response(DomainError("invalid", UNREADABLE))
+
+
+for unreadable in (MultiPartParserError, BadRequest, SuspiciousOperation):
+    api.add_exception_handler(unreadable, unreadable_request)
 
 
 class ServiceStatus(Schema):
@@ -41,4 +113,3 @@ def health(request):
 
 api.add_router("", search_router)
 api.add_router("", forums_router)
-api.add_exception_handler(ApiError, api_error_response)

@@ -1,54 +1,64 @@
-"""Give every HTML "method not allowed" (405) a page in the site's design instead of Django's blank body.
+"""The one error type of the platform's rules, and the one table that says how each refusal answers.
 
-`require_POST` and `require_http_methods` answer a wrong method with an empty 405, which a browser
-shows as a blank page: someone who followed or bookmarked the address of a form's action (say
-/notifications/read-all/) was left with nothing to read. This replaces that empty body with
-templates/405.html, keeping the status, the Allow header and every other header. Under /api/ a
-405 that is not JSON (django-ninja answers a wrong method in plain text) gets the API's error shape
-(`forums.api.api_error_response`) instead; any other 405 that already says something is left alone.
+Services (forums, rooms, moderation) refuse with `DomainError(code, message)`: a code a program can
+branch on and words a person can act on. Each protocol shows it from here, once:
+
+- HTTP status: `STATUS[code]` (400 for a code not listed), or the status the error was given;
+- the JSON API and every JSON error under /api/: `as_json()`, the `ErrorOut` shape
+  {"error": {"code", "message", "fields"?}} (cop_site/api.py maps Django Ninja's own errors to it too);
+- pages: the message in the page's error summary, answered with `status`;
+- room sockets: an `error` frame {code, detail: message} (cop_site/frames.py), and for `NotAllowed`
+  (rooms/errors.py) a close with its close code.
 """
 
-import json
+from django.http import JsonResponse
+from ninja import Field, Schema
 
-from django.template.loader import render_to_string
-
-
-class MethodNotAllowedPageMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if _is_plain_api_405(request, response):
-            allowed = response.get("Allow", "")
-            message = f"{request.method} is not allowed here" + (f"; use {allowed}." if allowed else ".")
-            response.content = json.dumps({"error": {"code": "method_not_allowed", "message": message}})
-            response["Content-Type"] = "application/json"
-            if response.has_header("Content-Length"):
-                response["Content-Length"] = str(len(response.content))
-        elif _is_blank_html_405(request, response):
-            allowed = {method.strip().upper() for method in response.get("Allow", "").split(",")}
-            context = {"opens_as_page": "GET" in allowed}
-            response.content = render_to_string("405.html", context, request=request)
-            response["Content-Type"] = "text/html; charset=utf-8"
-            if response.has_header("Content-Length"):  # CommonMiddleware, further in, counted the empty body
-                response["Content-Length"] = str(len(response.content))
-        return response
+STATUS = {
+    "invalid": 400,
+    "empty": 400,
+    "too_long": 400,
+    "forbidden": 403,
+    "suspended": 403,
+    "locked": 403,
+    "csrf": 403,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "invalid_parameters": 422,
+    "rate_limited": 429,
+}
 
 
-def _is_plain_api_405(request, response):
-    return (
-        response.status_code == 405
-        and not response.streaming
-        and request.path.startswith("/api/")
-        and not response.get("Content-Type", "").startswith("application/json")
+class DomainError(Exception):
+    """A refusal: nothing was changed. `fields` names the parameters or fields at fault, when some are."""
+
+    def __init__(self, code, message, status=None, fields=None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status or STATUS.get(code, 400)
+        self.fields = fields
+
+    def as_json(self):
+        detail = {"code": self.code, "message": self.message}
+        if self.fields:
+            detail["fields"] = self.fields
+        return {"error": detail}
+
+
+def error_response(error, **headers):
+    """The JSON answer to a refusal, in the API's shape, with its status."""
+    return JsonResponse(error.as_json(), status=error.status, headers=headers or None)
+
+
+# --- the shape, as the OpenAPI document describes it ------------------------------------------------
+class ErrorDetail(Schema):
+    code: str = Field(description="What went wrong, for programs: " + ", ".join(sorted(STATUS)) + ".")
+    message: str = Field(description="What went wrong, in words for the person.")
+    fields: dict[str, str] | None = Field(
+        None, description="For invalid_parameters: each parameter or body field at fault, and what is wrong with it."
     )
 
 
-def _is_blank_html_405(request, response):
-    return (
-        response.status_code == 405
-        and not response.streaming
-        and not response.content
-        and not request.path.startswith("/api/")
-    )
+class ErrorOut(Schema):
+    error: ErrorDetail

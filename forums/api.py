@@ -3,37 +3,21 @@
 The same rules as the pages (forums.services); the same shapes as the live stream (post_payload).
 Changes use the site's session cookie and need the CSRF token (the `csrftoken` cookie's value) in an
 `X-CSRFToken` header. A thread the caller may not read is a 404, exactly like one that does not exist.
-Refusals are {"error": {"code", "message"}} with 400, 403, 404 or 429; malformed JSON or wrong types
-get ninja's 400/422.
+Refusals are the services' DomainErrors in the API's error shape (cop_site/errors.py ErrorOut) with
+400, 403, 404 or 429; malformed JSON is a 400 and wrong types a 422 in the same shape (cop_site/api.py).
 """
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from ninja import Field, Path, Router, Schema
 from ninja.security import APIKeyCookie
 from ninja.utils import check_csrf
 
+from cop_site.errors import DomainError, ErrorOut
 from forums import services
-from forums.discussion import discussion_for, http_status
+from forums.discussion import discussion_for
 from forums.forms import MAX_ID
 from forums.models import Post, Thread
-from forums.services import ForumError
-
-
-class ApiError(Exception):
-    """A refusal in the API's shape; cop_site/api.py turns it into {"error": {...}} with its status."""
-
-    def __init__(self, status, code, message):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-    @classmethod
-    def from_forum_error(cls, error):
-        return cls(http_status(error), error.code, error.message)
-
-
-def api_error_response(request, exc):
-    return JsonResponse({"error": {"code": exc.code, "message": exc.message}}, status=exc.status)
 
 
 class SessionCookie(APIKeyCookie):
@@ -46,8 +30,8 @@ class SessionCookie(APIKeyCookie):
 
     def authenticate(self, request, key):
         if request.method not in ("GET", "HEAD", "OPTIONS") and check_csrf(request):
-            raise ApiError(
-                403, "csrf", "The CSRF token is missing or wrong: send the csrftoken cookie's value as X-CSRFToken."
+            raise DomainError(
+                "csrf", "The CSRF token is missing or wrong: send the csrftoken cookie's value as X-CSRFToken."
             )
         return request.user  # visitors included: the services decide what each person may do
 
@@ -57,15 +41,6 @@ router = Router(tags=["discussions"], auth=session)
 
 
 # --- shapes ------------------------------------------------------------------------------------------
-class ErrorDetail(Schema):
-    code: str
-    message: str
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail
-
-
 class AuthorOut(Schema):
     id: int
     name: str
@@ -134,22 +109,15 @@ ID = {"ge": 1, "le": MAX_ID}
 def _readable_thread(user, thread_id):
     thread = Thread.objects.select_related("community", "page").filter(pk=thread_id).first()
     if thread is None or not thread.can_read(user):
-        raise ApiError(404, "not_found", "There is no such thread, or you cannot read it.")
+        raise DomainError("not_found", "There is no such thread, or you cannot read it.")
     return thread
 
 
 def _readable_post(user, post_id):
     post = Post.objects.select_related("thread__community", "thread__page").filter(pk=post_id).first()
     if post is None or not post.thread.can_read(user):
-        raise ApiError(404, "not_found", "There is no such post, or you cannot read it.")
+        raise DomainError("not_found", "There is no such post, or you cannot read it.")
     return post
-
-
-def _run(action, *args, **kwargs):
-    try:
-        return action(*args, **kwargs)
-    except ForumError as error:
-        raise ApiError.from_forum_error(error) from error
 
 
 # --- endpoints ----------------------------------------------------------------------------------------
@@ -185,8 +153,8 @@ def create_post(request, payload: PostIn, thread_id: int = Path(..., **ID)):
     if payload.parent_id is not None:
         parent = Post.objects.filter(pk=payload.parent_id).first()
         if parent is None:
-            raise ApiError(400, "invalid", "You can only reply to a post in this thread.")
-    post = _run(services.post_reply, thread, request.user, payload.body, parent=parent)
+            raise DomainError("invalid", "You can only reply to a post in this thread.")
+    post = services.post_reply(thread, request.user, payload.body, parent=parent)
     return 201, {"post": services.post_payload(post)}
 
 
@@ -194,7 +162,7 @@ def create_post(request, payload: PostIn, thread_id: int = Path(..., **ID)):
 def edit_post(request, payload: EditIn, post_id: int = Path(..., **ID)):
     """Authors edit their own posts for 30 minutes after posting."""
     post = _readable_post(request.user, post_id)
-    post = _run(services.edit_post, post, request.user, payload.body)
+    post = services.edit_post(post, request.user, payload.body)
     return {"post": services.post_payload(post)}
 
 
@@ -202,7 +170,7 @@ def edit_post(request, payload: EditIn, post_id: int = Path(..., **ID)):
 def delete_post(request, post_id: int = Path(..., **ID)):
     """A post with replies leaves a "removed" placeholder; one without is gone."""
     post = _readable_post(request.user, post_id)
-    _run(services.delete_post, post, request.user)
+    services.delete_post(post, request.user)
     return HttpResponse(status=204)
 
 
@@ -210,5 +178,5 @@ def delete_post(request, post_id: int = Path(..., **ID)):
 def helpful(request, post_id: int = Path(..., **ID)):
     """Toggles the caller's "helpful" mark on someone else's post."""
     post = _readable_post(request.user, post_id)
-    counts = _run(services.toggle_helpful, post, request.user)
+    counts = services.toggle_helpful(post, request.user)
     return {"post_id": post.pk, "counts": counts, "found_helpful": post.reactions.filter(user=request.user).exists()}

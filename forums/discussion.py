@@ -10,20 +10,14 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 
+from cop_site.errors import DomainError
 from forums import live, services
-from forums.errors import ForumError
 from forums.models import Post, Reaction
 from forums.models.threads import display_name
 from forums.payloads import author_level, author_url
 
 # Pages that take comments, named by model label so forums needs no import of the page apps.
 COMMENTABLE_PAGE_MODELS = {"casestudies.casestudypage", "learning.evidencesummarypage", "learning.practiceguidepage"}
-# How a refusal (ForumError.code) answers over HTTP, on pages and in the API alike; anything else is 400.
-HTTP_STATUS = {"forbidden": 403, "suspended": 403, "locked": 403, "not_found": 404, "rate_limited": 429}
-
-
-def http_status(error):
-    return HTTP_STATUS.get(error.code, 400)
 
 
 def takes_comments(page):
@@ -35,7 +29,7 @@ def refusal(check, *args):
     """The message a services check raises for this person, or None when they may go ahead."""
     try:
         check(*args)
-    except ForumError as error:
+    except DomainError as error:
         return error
     return None
 
@@ -106,7 +100,7 @@ class Discussion:
     viewer: object
     posts: list  # top-level PostViews, each with its replies
     since: object = None  # the viewer's previous visit (None on a first visit or for visitors)
-    post_refusal: ForumError | None = None  # why this viewer may not post (None: they may)
+    post_refusal: DomainError | None = None  # why this viewer may not post (None: they may)
     can_moderate: bool = False
     is_thread_author: bool = False
     following: bool = False

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from cop_site.errors import DomainError
 from forums import live, notifications
-from forums.errors import ForumError
 from forums.models import Community, Flag, Membership, ModerationAction, Post, QueueEntry, Suspension
 from forums.models.communities import is_site_moderator
 from forums.models.threads import display_name
@@ -22,10 +22,6 @@ FLAGS_TO_HIDE = 3  # different members' flags that hide a post until a moderator
 MAX_NOTE_LENGTH = 1000
 MAX_REASON_LENGTH = 1000
 MAX_SUSPENSION_DAYS = 365
-
-
-def _error(code, message):
-    return ForumError(code, message)
 
 
 # --- who moderates what -----------------------------------------------------------------------------
@@ -56,33 +52,33 @@ def _posts_moderated_by(user):
 
 def _check_can_moderate(user, post):
     if not post.thread.can_moderate(user):
-        raise _error("forbidden", "Only this community's facilitators and moderators can do that.")
+        raise DomainError("forbidden", "Only this community's facilitators and moderators can do that.")
 
 
 def _check_reason(reason, required):
     reason = (reason or "").strip()
     if required and not reason:
-        raise _error("empty", "Say why: the member is told, and the reason goes in the moderation log.")
+        raise DomainError("empty", "Say why: the member is told, and the reason goes in the moderation log.")
     if len(reason) > MAX_REASON_LENGTH:
-        raise _error("too_long", f"Keep the reason under {MAX_REASON_LENGTH:,} characters.")
+        raise DomainError("too_long", f"Keep the reason under {MAX_REASON_LENGTH:,} characters.")
     return reason
 
 
 # --- flags -----------------------------------------------------------------------------------------------
 def check_can_flag(post, user):
-    """Raise ForumError saying why this person may not flag this post (the flag form shows it instead)."""
+    """Raise DomainError saying why this person may not flag this post (the flag form shows it instead)."""
     if user is None or not user.is_authenticated:
-        raise _error("forbidden", "Sign in to flag a post.")
+        raise DomainError("forbidden", "Sign in to flag a post.")
     if post.status == Post.Status.REMOVED or not post.thread.can_read(user):
-        raise _error("forbidden", "You cannot flag this post.")
+        raise DomainError("forbidden", "You cannot flag this post.")
     if is_suspended(user):
-        raise _error("suspended", "Your account is suspended, so you cannot flag posts just now.")
+        raise DomainError("suspended", "Your account is suspended, so you cannot flag posts just now.")
     if post.author_id == user.pk:
-        raise _error("own_post", "You cannot flag your own post. You can edit or delete it instead.")
+        raise DomainError("own_post", "You cannot flag your own post. You can edit or delete it instead.")
     if post.status != Post.Status.VISIBLE:
-        raise _error("not_visible", "This post is already hidden and waiting for a moderator.")
+        raise DomainError("not_visible", "This post is already hidden and waiting for a moderator.")
     if Flag.objects.filter(post=post, flagged_by=user).exists():
-        raise _error("already_flagged", "You have already flagged this post. A moderator will look at it.")
+        raise DomainError("already_flagged", "You have already flagged this post. A moderator will look at it.")
 
 
 @transaction.atomic
@@ -91,10 +87,10 @@ def flag_post(post, user, reason, note=""):
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     check_can_flag(post, user)
     if reason not in Flag.Reason.values:
-        raise _error("invalid", "Choose why you are flagging this post.")
+        raise DomainError("invalid", "Choose why you are flagging this post.")
     note = (note or "").strip()
     if len(note) > MAX_NOTE_LENGTH:
-        raise _error("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
+        raise DomainError("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
     flag = Flag.objects.create(post=post, flagged_by=user, reason=reason, note=note)
     flaggers = open_flags(post).values("flagged_by").distinct().count()
     if flaggers >= FLAGS_TO_HIDE:
@@ -150,7 +146,7 @@ def hide_post(post, moderator, reason):
     reason = _check_reason(reason, required=True)
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     if post.status == Post.Status.REMOVED:
-        raise _error("invalid", "This post has been deleted.")
+        raise DomainError("invalid", "This post has been deleted.")
     _set_hidden(post, reason[:200])
     _decide(post, timezone.now())
     action = record(moderator, ModerationAction.Action.HIDE, post, reason)
@@ -165,7 +161,7 @@ def restore_post(post, moderator, reason=""):
     reason = _check_reason(reason, required=False)
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     if post.status != Post.Status.HIDDEN:
-        raise _error("invalid", "Only a hidden post can be restored.")
+        raise DomainError("invalid", "Only a hidden post can be restored.")
     post.status = Post.Status.VISIBLE
     post.hidden_reason = ""
     post.save(update_fields=["status", "hidden_reason"])  # a save: search indexes it again
@@ -182,7 +178,7 @@ def dismiss_flags(post, moderator, reason=""):
     _check_can_moderate(moderator, post)
     reason = _check_reason(reason, required=False)
     if not (open_flags(post).exists() or QueueEntry.objects.filter(post=post, decided__isnull=True).exists()):
-        raise _error("invalid", "There is nothing waiting about this post.")
+        raise DomainError("invalid", "There is nothing waiting about this post.")
     _decide(post, timezone.now())
     return record(moderator, ModerationAction.Action.DISMISS, post, reason)
 
@@ -281,21 +277,21 @@ def can_suspend(user):
 def suspend(member, moderator, reason, days=None, until=None):
     """Stop a member posting (and entering rooms) until a time, for a reason the member is told."""
     if not can_suspend(moderator):
-        raise _error("forbidden", "Only site moderators suspend members.")
+        raise DomainError("forbidden", "Only site moderators suspend members.")
     if member is None or not member.is_active:
-        raise _error("invalid", "There is no such member.")
+        raise DomainError("invalid", "There is no such member.")
     if member.pk == moderator.pk:
-        raise _error("invalid", "You cannot suspend yourself.")
+        raise DomainError("invalid", "You cannot suspend yourself.")
     if is_site_moderator(member):
-        raise _error("forbidden", "Site moderators cannot be suspended here; ask an administrator.")
+        raise DomainError("forbidden", "Site moderators cannot be suspended here; ask an administrator.")
     reason = _check_reason(reason, required=True)
     now = timezone.now()
     if until is None:
         if days is None or not 1 <= int(days) <= MAX_SUSPENSION_DAYS:
-            raise _error("invalid", f"Suspend for between 1 and {MAX_SUSPENSION_DAYS} days.")
+            raise DomainError("invalid", f"Suspend for between 1 and {MAX_SUSPENSION_DAYS} days.")
         until = now + timedelta(days=int(days))
     if until <= now or until > now + timedelta(days=MAX_SUSPENSION_DAYS):
-        raise _error("invalid", f"The suspension must end in the future, within {MAX_SUSPENSION_DAYS} days.")
+        raise DomainError("invalid", f"The suspension must end in the future, within {MAX_SUSPENSION_DAYS} days.")
     suspension = Suspension.objects.create(user=member, until=until, reason=reason, by=moderator, created=now)
     record(moderator, ModerationAction.Action.SUSPEND, member, reason)
     _notify_member(
@@ -309,9 +305,9 @@ def suspend(member, moderator, reason, days=None, until=None):
 @transaction.atomic
 def lift_suspension(suspension, moderator, reason=""):
     if not can_suspend(moderator):
-        raise _error("forbidden", "Only site moderators lift suspensions.")
+        raise DomainError("forbidden", "Only site moderators lift suspensions.")
     if not suspension.is_active():
-        raise _error("invalid", "That suspension has already ended.")
+        raise DomainError("invalid", "That suspension has already ended.")
     reason = _check_reason(reason, required=False)
     suspension.lifted = timezone.now()
     suspension.lifted_by = moderator

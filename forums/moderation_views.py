@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from cop_site.errors import DomainError
 from cop_site.redirects import local_next
 from forums import moderation, services
 from forums.models import Flag, Post, Suspension
-from forums.services import ForumError
 
 DECISIONS = {"hide": moderation.hide_post, "restore": moderation.restore_post, "dismiss": moderation.dismiss_flags}
 DONE = {"hide": "Post hidden.", "restore": "Post restored.", "dismiss": "Flags dismissed: the post stays as it is."}
@@ -45,7 +45,7 @@ def flag_post(request, post_id):
     if request.method == "POST":
         try:
             moderation.flag_post(post, request.user, request.POST.get("reason", ""), request.POST.get("note", ""))
-        except ForumError as exc:
+        except DomainError as exc:
             error = exc
         else:
             messages.success(request, "Thank you: the moderators will look at this post.")
@@ -53,7 +53,7 @@ def flag_post(request, post_id):
     else:
         try:
             moderation.check_can_flag(post, request.user)
-        except ForumError as exc:
+        except DomainError as exc:
             error = exc
     refused = error is not None and error.code not in ("invalid", "too_long")
     return render(
@@ -86,7 +86,7 @@ def edit_hidden_post(request, post_id):
         body = request.POST.get("body", "")
         try:
             services.edit_post(post, request.user, body)
-        except ForumError as exc:
+        except DomainError as exc:
             error = exc
         else:
             messages.success(request, "Saved. Your post stays hidden until a moderator has looked at it again.")
@@ -127,7 +127,7 @@ def decide(request, post_id):
         return redirect("moderation_queue")
     try:
         DECISIONS[action](post, request.user, request.POST.get("reason", ""))
-    except ForumError as exc:
+    except DomainError as exc:
         if exc.code == "forbidden":
             return _forbidden(request, exc.message)
         messages.error(request, exc.message)
@@ -161,11 +161,11 @@ def suspensions(request):
         member = moderation.find_member(form["username"])
         try:
             if member is None:
-                raise ForumError("invalid", f"There is no member called “{form['username']}”.")
+                raise DomainError("invalid", f"There is no member called “{form['username']}”.")
             if not form["days"].isdigit():
-                raise ForumError("invalid", "Give the number of days.")
+                raise DomainError("invalid", "Give the number of days.")
             moderation.suspend(member, request.user, form["reason"], days=int(form["days"]))
-        except ForumError as exc:
+        except DomainError as exc:
             error = exc
         else:
             messages.success(request, f"{member.get_username()} is suspended for {form['days']} days.")
@@ -190,7 +190,7 @@ def lift_suspension(request, suspension_id):
     suspension = get_object_or_404(Suspension.objects.select_related("user"), pk=suspension_id)
     try:
         moderation.lift_suspension(suspension, request.user, request.POST.get("reason", ""))
-    except ForumError as exc:
+    except DomainError as exc:
         if exc.code == "forbidden":
             return _forbidden(request, exc.message)
         messages.error(request, exc.message)

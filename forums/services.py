@@ -1,6 +1,6 @@
 """The rules of the forums, in one place: views, the API, consumers and commands all call these.
 
-Every function that changes something validates first (raising ForumError with a code and a
+Every function that changes something validates first (raising DomainError with a code and a
 message a person can act on), saves in a transaction, and records a live event for viewers.
 """
 
@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from cop_site.errors import DomainError
 from forums import live, markdown, moderation, notifications
-from forums.errors import ForumError
 from forums.models import Community, Membership, Post, Reaction, Thread, ThreadFollow, ThreadVisit
 from forums.moderation import is_suspended
 from forums.payloads import post_payload
@@ -24,23 +24,23 @@ POSTS_PER_MINUTE = 10
 # --- who may do what ----------------------------------------------------------------------------
 def check_can_post(user, thread):
     if user is None or not user.is_authenticated:
-        raise ForumError("forbidden", "Sign in to take part.")
+        raise DomainError("forbidden", "Sign in to take part.")
     if is_suspended(user):
-        raise ForumError("suspended", "Your account is suspended, so you cannot post just now.")
+        raise DomainError("suspended", "Your account is suspended, so you cannot post just now.")
     if not thread.can_read(user):
-        raise ForumError("forbidden", "You cannot post here.")
+        raise DomainError("forbidden", "You cannot post here.")
     if thread.community_id and not thread.community.is_member(user):
-        raise ForumError("forbidden", f"Join {thread.community.name} to post here.")
+        raise DomainError("forbidden", f"Join {thread.community.name} to post here.")
     if thread.locked:
-        raise ForumError("locked", "This thread is locked: no new replies.")
+        raise DomainError("locked", "This thread is locked: no new replies.")
 
 
 def _check_body(body):
     body = (body or "").strip()
     if not body:
-        raise ForumError("empty", "Write something before posting.")
+        raise DomainError("empty", "Write something before posting.")
     if len(body) > MAX_POST_LENGTH:
-        raise ForumError("too_long", f"Keep it under {MAX_POST_LENGTH:,} characters (this is {len(body):,}).")
+        raise DomainError("too_long", f"Keep it under {MAX_POST_LENGTH:,} characters (this is {len(body):,}).")
     return body
 
 
@@ -48,7 +48,7 @@ def _rate_limit(user):
     try:
         hit(f"post:{user.pk}", POSTS_PER_MINUTE, 60)
     except RateLimited as exc:
-        raise ForumError(
+        raise DomainError(
             "rate_limited", f"You are posting very quickly. Please wait {exc.retry_after} seconds and try again."
         ) from exc
 
@@ -69,9 +69,9 @@ def render(body):
 def join(community, user, message=""):
     """Join an open community at once; ask to join a restricted one; private ones need an invitation."""
     if user is None or not user.is_authenticated:
-        raise ForumError("forbidden", "Sign in to join.")
+        raise DomainError("forbidden", "Sign in to join.")
     if is_suspended(user):
-        raise ForumError("suspended", "Your account is suspended.")
+        raise DomainError("suspended", "Your account is suspended.")
     membership = community.membership_of(user)
     if membership and membership.status == Membership.Status.ACTIVE:
         return membership
@@ -82,7 +82,7 @@ def join(community, user, message=""):
     elif community.visibility == Community.Visibility.RESTRICTED:
         status = Membership.Status.PENDING
     else:
-        raise ForumError("forbidden", "This community is by invitation only.")
+        raise DomainError("forbidden", "This community is by invitation only.")
     membership, _ = Membership.objects.update_or_create(
         community=community, user=user, defaults={"status": status, "message": (message or "")[:1000]}
     )
@@ -94,9 +94,9 @@ def join(community, user, message=""):
 @transaction.atomic
 def decide_join_request(membership, decided_by, approve):
     if not membership.community.can_moderate(decided_by):
-        raise ForumError("forbidden", "Only the community's facilitators and moderators decide on requests.")
+        raise DomainError("forbidden", "Only the community's facilitators and moderators decide on requests.")
     if membership.status != Membership.Status.PENDING:
-        raise ForumError("invalid", "That request has already been answered.")
+        raise DomainError("invalid", "That request has already been answered.")
     membership.status = Membership.Status.ACTIVE if approve else Membership.Status.DECLINED
     membership.save(update_fields=["status"])
     _notify("join_decision", membership=membership)
@@ -106,7 +106,7 @@ def decide_join_request(membership, decided_by, approve):
 @transaction.atomic
 def invite(community, user, invited_by):
     if not community.can_moderate(invited_by):
-        raise ForumError("forbidden", "Only facilitators and moderators invite members.")
+        raise DomainError("forbidden", "Only facilitators and moderators invite members.")
     membership, created = Membership.objects.get_or_create(
         community=community, user=user, defaults={"status": Membership.Status.INVITED}
     )
@@ -123,9 +123,9 @@ def comment_thread_for(page):
 def start_thread(community, author, title, body, tags=()):
     title = " ".join((title or "").split())
     if not title:
-        raise ForumError("empty", "Give the thread a title.")
+        raise DomainError("empty", "Give the thread a title.")
     if len(title) > MAX_TITLE_LENGTH:
-        raise ForumError("too_long", f"Keep the title under {MAX_TITLE_LENGTH} characters.")
+        raise DomainError("too_long", f"Keep the title under {MAX_TITLE_LENGTH} characters.")
     probe = Thread(community=community, title=title)
     check_can_post(author, probe)
     body = _check_body(body)
@@ -144,7 +144,7 @@ def post_reply(thread, author, body, parent=None):
     body = _check_body(body)
     if parent is not None:
         if parent.thread_id != thread.pk or parent.status == Post.Status.REMOVED:
-            raise ForumError("invalid", "You can only reply to a post in this thread.")
+            raise DomainError("invalid", "You can only reply to a post in this thread.")
         parent = parent.parent or parent  # one level of replies: answer the top-level post
     _rate_limit(author)
     post = _create_post(thread, author, body, parent)
@@ -164,7 +164,7 @@ def _create_post(thread, author, body, parent=None):
 def edit_post(post, user, body):
     # The author of a hidden post may edit it whenever: that is how it gets a second look from a moderator.
     if not (post.can_edit(user) or moderation.may_edit_hidden(post, user)):
-        raise ForumError("forbidden", "You can edit your own posts for 30 minutes after posting.")
+        raise DomainError("forbidden", "You can edit your own posts for 30 minutes after posting.")
     body = _check_body(body)
     post.body_source = body
     post.body_html = render(body)
@@ -181,7 +181,7 @@ def edit_post(post, user, body):
 def delete_post(post, user):
     """Authors and moderators delete; a post with replies leaves a 'removed' placeholder."""
     if not (post.author_id == getattr(user, "pk", None) or post.thread.can_moderate(user)):
-        raise ForumError("forbidden", "You can only delete your own posts.")
+        raise DomainError("forbidden", "You can only delete your own posts.")
     thread, post_id = post.thread, post.pk  # delete() clears post.pk
     if post.replies.exists():
         post.status = Post.Status.REMOVED
@@ -196,11 +196,11 @@ def delete_post(post, user):
 @transaction.atomic
 def toggle_helpful(post, user):
     if user is None or not user.is_authenticated:
-        raise ForumError("forbidden", "Sign in to mark posts helpful.")
+        raise DomainError("forbidden", "Sign in to mark posts helpful.")
     if not post.thread.can_read(user) or post.status != Post.Status.VISIBLE:
-        raise ForumError("forbidden", "You cannot react to this post.")
+        raise DomainError("forbidden", "You cannot react to this post.")
     if post.author_id == user.pk:
-        raise ForumError("invalid", "You cannot mark your own post as helpful.")
+        raise DomainError("invalid", "You cannot mark your own post as helpful.")
     reaction = Reaction.objects.filter(post=post, user=user).first()
     if reaction:
         reaction.delete()
@@ -214,7 +214,7 @@ def toggle_helpful(post, user):
 @transaction.atomic
 def set_thread_flags(thread, user, pinned=None, locked=None):
     if not thread.can_moderate(user):
-        raise ForumError("forbidden", "Only facilitators and moderators pin or lock threads.")
+        raise DomainError("forbidden", "Only facilitators and moderators pin or lock threads.")
     if pinned is not None:
         thread.pinned = pinned
     if locked is not None:
@@ -226,9 +226,9 @@ def set_thread_flags(thread, user, pinned=None, locked=None):
 @transaction.atomic
 def mark_best_answer(thread, user, post):
     if thread.author_id != getattr(user, "pk", None):
-        raise ForumError("forbidden", "Only the person who started the thread marks the most helpful answer.")
+        raise DomainError("forbidden", "Only the person who started the thread marks the most helpful answer.")
     if post is not None and (post.thread_id != thread.pk or post.status != Post.Status.VISIBLE):
-        raise ForumError("invalid", "Choose a visible post in this thread.")
+        raise DomainError("invalid", "Choose a visible post in this thread.")
     thread.best_post = post
     thread.save(update_fields=["best_post"])
     return thread

@@ -3,7 +3,7 @@
 Every form is a plain POST that redirects back to what it changed (PRG), so everything works
 without JavaScript. The same endpoints answer JSON when asked (`Accept: application/json` or an
 `X-Requested-With` header), for the page scripts that post without a reload. Refusals are the
-services' ForumErrors, shown as they are: in an error summary above the typed text (HTML), or as
+services' DomainErrors, shown as they are: in an error summary above the typed text (HTML), or as
 {"error": {"code", "message"}} (JSON), never saving anything.
 """
 
@@ -21,8 +21,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from cop_site.errors import DomainError, error_response
 from forums import markdown, services
-from forums.discussion import discussion_for, http_status, refusal, reply_counts, takes_comments, with_profiles
+from forums.discussion import discussion_for, refusal, reply_counts, takes_comments, with_profiles
 from forums.forms import (
     MARKDOWN_HELP,
     BestAnswerForm,
@@ -38,7 +39,6 @@ from forums.forms import (
 )
 from forums.models import Community, Membership, Post, Thread, ThreadVisit
 from forums.models.threads import display_name
-from forums.services import ForumError
 
 THREADS_PER_PAGE = 20
 
@@ -49,7 +49,7 @@ def wants_json(request):
 
 
 def json_error(error):
-    return JsonResponse({"error": {"code": error.code, "message": error.message}}, status=http_status(error))
+    return error_response(error)
 
 
 def answers_json(view):
@@ -61,21 +61,21 @@ def answers_json(view):
             return view(request, *args, **kwargs)
         except Http404:
             if wants_json(request):
-                return json_error(ForumError("not_found", "There is nothing here, or you cannot see it."))
+                return json_error(DomainError("not_found", "There is nothing here, or you cannot see it."))
             raise
 
     return wrapped
 
 
 def _invalid(form):
-    return ForumError("invalid", first_error(form))
+    return DomainError("invalid", first_error(form))
 
 
 @dataclass
 class FormState:
     """What a refused form held, so the page shows it again with the error beside it."""
 
-    error: ForumError
+    error: DomainError
     parent: int | None = None  # the post a refused reply answered (None: the main form)
     body: str = ""
     in_form: bool = True  # False when the refusal came from a button (helpful, follow...), not a text form
@@ -214,14 +214,14 @@ def join(request, slug):
         if not form.is_valid():
             raise _invalid(form)
         membership = services.join(community, request.user, form.cleaned_data["message"])
-    except ForumError as error:
+    except DomainError as error:
         if wants_json(request):
             return json_error(error)
         return _render_community(
             request,
             community,
             error,
-            http_status(error),
+            error.status,
             error_field="join-message",
             join_message=request.POST.get("message", ""),
         )
@@ -242,17 +242,13 @@ def decide_request(request, slug, membership_id):
     form = DecisionForm(request.POST)
     try:
         if membership is None:
-            raise ForumError("invalid", "That request is no longer waiting for an answer.")
+            raise DomainError("invalid", "That request is no longer waiting for an answer.")
         if not form.is_valid():
             raise _invalid(form)
         approve = form.cleaned_data["decision"] == "approve"
         services.decide_join_request(membership, request.user, approve=approve)
-    except ForumError as error:
-        return (
-            json_error(error)
-            if wants_json(request)
-            else _render_community(request, community, error, http_status(error))
-        )
+    except DomainError as error:
+        return json_error(error) if wants_json(request) else _render_community(request, community, error, error.status)
     if wants_json(request):
         return JsonResponse({"membership": {"id": membership.pk, "status": membership.status}})
     name = display_name(membership.user)
@@ -271,16 +267,16 @@ def invite(request, slug):
         username = form.cleaned_data["username"].strip().lstrip("@")
         invitee = get_user_model().objects.filter(username__iexact=username, is_active=True).first()
         if invitee is None:
-            raise ForumError("invalid", f"No member has the username “{username}”.")
+            raise DomainError("invalid", f"No member has the username “{username}”.")
         membership = services.invite(community, invitee, request.user)
-    except ForumError as error:
+    except DomainError as error:
         if wants_json(request):
             return json_error(error)
         return _render_community(
             request,
             community,
             error,
-            http_status(error),
+            error.status,
             error_field="invite-username",
             invite_username=request.POST.get("username", ""),
         )
@@ -323,7 +319,7 @@ def new_thread(request, slug):
                 raise _invalid(form)
             data = form.cleaned_data
             thread = services.start_thread(community, request.user, data["title"], data["body"], form.tag_list())
-        except ForumError as error_:
+        except DomainError as error_:
             if wants_json(request):
                 return json_error(error_)
             error = error_
@@ -341,7 +337,7 @@ def new_thread(request, slug):
         "refusal": refusal(services.check_can_post, request.user, Thread(community=community)),
         "markdown_help": MARKDOWN_HELP,
     }
-    return render(request, "forums/new_thread.html", context, status=http_status(error) if error else 200)
+    return render(request, "forums/new_thread.html", context, status=error.status if error else 200)
 
 
 def thread_detail(request, slug, thread_id):
@@ -368,7 +364,7 @@ def _render_thread(request, thread, since=None, form_state=None):
         }
         response = render(request, "forums/thread_detail.html", context)
     if form_state is not None:
-        response.status_code = http_status(form_state.error)
+        response.status_code = form_state.error.status
     return response
 
 
@@ -386,9 +382,9 @@ def thread_flags(request, slug, thread_id):
     form = FlagsForm(request.POST)
     try:
         if not form.is_valid() or not form.flags():
-            raise ForumError("invalid", "Choose whether to pin or lock the thread.")
+            raise DomainError("invalid", "Choose whether to pin or lock the thread.")
         services.set_thread_flags(thread, request.user, **form.flags())
-    except ForumError as error:
+    except DomainError as error:
         return _refused(request, thread, error, in_form=False)
     if wants_json(request):
         return JsonResponse({"thread": {"id": thread.pk, "pinned": thread.pinned, "locked": thread.locked}})
@@ -405,11 +401,11 @@ def follow(request, slug, thread_id):
     thread = _readable_thread(request, slug, thread_id)
     if not request.user.is_authenticated:
         if wants_json(request):
-            return json_error(ForumError("forbidden", "Sign in to follow threads."))
+            return json_error(DomainError("forbidden", "Sign in to follow threads."))
         return redirect_to_login(thread.get_absolute_url())
     form = FollowForm(request.POST)
     if not form.is_valid():
-        return _refused(request, thread, ForumError("invalid", "Choose to follow or unfollow."), in_form=False)
+        return _refused(request, thread, DomainError("invalid", "Choose to follow or unfollow."), in_form=False)
     following = form.cleaned_data["following"]
     services.set_following(thread, request.user, following)
     if wants_json(request):
@@ -433,9 +429,9 @@ def best_answer(request, slug, thread_id):
         if form.cleaned_data["post"]:
             post = thread.posts.filter(pk=form.cleaned_data["post"]).first()
             if post is None:
-                raise ForumError("invalid", "Choose a visible post in this thread.")
+                raise DomainError("invalid", "Choose a visible post in this thread.")
         services.mark_best_answer(thread, request.user, post)
-    except ForumError as error:
+    except DomainError as error:
         return _refused(request, thread, error, in_form=False)
     if wants_json(request):
         return JsonResponse({"thread": {"id": thread.pk, "best_post_id": thread.best_post_id}})
@@ -466,7 +462,7 @@ def _parent(thread, parent_id):
         return None
     parent = Post.objects.filter(pk=parent_id).first()
     if parent is None:
-        raise ForumError("invalid", "You can only reply to a post in this thread.")
+        raise DomainError("invalid", "You can only reply to a post in this thread.")
     return parent
 
 
@@ -487,7 +483,7 @@ def reply(request, thread_id):
             raise _invalid(form)
         parent = _parent(thread, form.cleaned_data["parent"])
         post = services.post_reply(thread, request.user, form.cleaned_data["body"], parent=parent)
-    except ForumError as error:
+    except DomainError as error:
         return _refused(request, thread, error, **_form_state(request))
     return _posted(request, post, "Your comment is posted." if thread.is_comments else "Your reply is posted.")
 
@@ -510,7 +506,7 @@ def comment(request, page_id):
             thread = services.comment_thread_for(page)
             parent = _parent(thread, form.cleaned_data["parent"])
             post = services.post_reply(thread, request.user, form.cleaned_data["body"], parent=parent)
-    except ForumError as error:
+    except DomainError as error:
         thread = Thread.objects.filter(page=page).first() or Thread(page=page, title=page.title)
         return _refused(request, thread, error, **_form_state(request))
     return _posted(request, post, "Your comment is posted.")
@@ -527,14 +523,14 @@ def edit_post(request, post_id):
             if not form.is_valid():
                 raise _invalid(form)
             services.edit_post(post, request.user, form.cleaned_data["body"])
-        except ForumError as error_:
+        except DomainError as error_:
             if wants_json(request):
                 return json_error(error_)
             error = error_
         else:
             return _posted(request, post, "Your changes are saved.", status=200)
     elif not post.can_edit(request.user):
-        error = ForumError("forbidden", "You can edit your own posts for 30 minutes after posting.")
+        error = DomainError("forbidden", "You can edit your own posts for 30 minutes after posting.")
     body = request.POST.get("body", "") if request.method == "POST" else post.body_source
     context = {
         "post": post,
@@ -543,7 +539,7 @@ def edit_post(request, post_id):
         "markdown_help": MARKDOWN_HELP,
         "back": post.get_absolute_url(),
     }
-    return render(request, "forums/edit_post.html", context, status=http_status(error) if error else 200)
+    return render(request, "forums/edit_post.html", context, status=error.status if error else 200)
 
 
 @answers_json
@@ -554,14 +550,14 @@ def delete_post(request, post_id):
         thread = post.thread
         try:
             services.delete_post(post, request.user)
-        except ForumError as error:
+        except DomainError as error:
             if wants_json(request):
                 return json_error(error)
             return render(
                 request,
                 "forums/delete_post.html",
                 {"post": post, "error": error, "back": post.get_absolute_url()},
-                status=http_status(error),
+                status=error.status,
             )
         if wants_json(request):
             return JsonResponse({"post_id": post_id, "deleted": True})
@@ -576,7 +572,7 @@ def helpful(request, post_id):
     post = _post(request, post_id)
     try:
         counts = services.toggle_helpful(post, request.user)
-    except ForumError as error:
+    except DomainError as error:
         return _refused(request, post.thread, error, in_form=False)
     found_helpful = post.reactions.filter(user=request.user).exists()
     if wants_json(request):

@@ -16,11 +16,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from cop_site.errors import DomainError
 from forums import services
-from forums.discussion import http_status, refusal
+from forums.discussion import refusal
 from forums.forms import MARKDOWN_HELP, first_error
 from forums.models import Community, Membership, Thread
-from forums.services import MAX_POST_LENGTH, MAX_TITLE_LENGTH, ForumError
+from forums.services import MAX_POST_LENGTH, MAX_TITLE_LENGTH
 from mylearning import pathways
 
 
@@ -79,7 +80,7 @@ def share_reflection(request, progress_id):
     if request.method == "POST":
         try:
             if not form.is_valid():
-                raise ForumError("invalid", first_error(form))
+                raise DomainError("invalid", first_error(form))
             data = form.cleaned_data
             with transaction.atomic():
                 row = type(row).objects.select_for_update().get(pk=row.pk)  # two clicks: one waits for the other
@@ -90,7 +91,7 @@ def share_reflection(request, progress_id):
                     form.communities[data["community"]], request.user, data["title"], data["body"]
                 )
                 pathways.record_shared(row, thread.get_absolute_url())
-        except ForumError as error_:
+        except DomainError as error_:
             error = error_
         else:
             messages.success(request, f"Shared to {thread.community.name}.")
@@ -110,7 +111,7 @@ def share_reflection(request, progress_id):
         "body_length": len(form["body"].value() or ""),
         "suspended": services.is_suspended(request.user),
     }
-    return render(request, "mylearning/share_reflection.html", context, status=http_status(error) if error else 200)
+    return render(request, "mylearning/share_reflection.html", context, status=error.status if error else 200)
 
 
 def _error_field(form, error):

@@ -38,13 +38,14 @@ from django.contrib.auth import get_user_model
 
 from cop_site import frames
 from cop_site.consumers import DispatchWithoutDatabase
+from cop_site.errors import DomainError
 from forums.streams import InvalidAfter, parse_after, viewer
 from rooms import access as room_access
 from rooms import broadcast, replay, shared
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import presence as room_presence
-from rooms.errors import NotAllowed, RoomError
+from rooms.errors import NotAllowed
 
 logger = logging.getLogger(__name__)
 
@@ -250,13 +251,13 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
             await self._heartbeat()
             handler = self.handlers.get(kind) if isinstance(kind, str) else None
             if handler is None:
-                raise RoomError("invalid", "Send a JSON object of at most 64 KB whose type the room knows.")
+                raise DomainError("invalid", "Send a JSON object of at most 64 KB whose type the room knows.")
             await handler(self, frame)
         except NotAllowed as exc:  # said why, with the client_id of a message, then gone
-            await self.send_json(frames.error(exc.code, exc.detail, client_id))
+            await self.send_json(frames.error(exc.code, exc.message, client_id))
             await self._close(exc.close_code)
-        except RoomError as exc:
-            await self.send_json(frames.error(exc.code, exc.detail, client_id))
+        except DomainError as exc:
+            await self.send_json(frames.error(exc.code, exc.message, client_id))
         except Exception:
             logger.exception("room %s: a %r frame failed", self.room.slug if self.room else "?", kind)
             await self.send_json(frames.error("invalid", "That frame could not be handled.", client_id))
@@ -287,9 +288,9 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
     async def on_message(self, frame):
         client_id, anonymous = frame.get("client_id"), frame.get("anonymous")
         if not isinstance(client_id, str):
-            raise RoomError("invalid", "Every message needs a client_id (text of at most 64 characters).")
+            raise DomainError("invalid", "Every message needs a client_id (text of at most 64 characters).")
         if anonymous is not None and not isinstance(anonymous, bool):
-            raise RoomError("invalid", "anonymous is true or false.")
+            raise DomainError("invalid", "anonymous is true or false.")
         body = frame.get("body")
 
         def send(user):
@@ -307,7 +308,7 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
     async def on_hand(self, frame):
         raised = frame.get("raised")
         if not isinstance(raised, bool):
-            raise RoomError("invalid", "raised is true or false.")
+            raise DomainError("invalid", "raised is true or false.")
         await self._act(lambda user: room_floor.set_hand(self.room, user, raised))
 
     async def on_history(self, frame):
@@ -342,12 +343,12 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
     async def on_room(self, frame):
         state = frame.get("state")
         if not isinstance(state, str):
-            raise RoomError("invalid", "The state is open or closed.")
+            raise DomainError("invalid", "The state is open or closed.")
         await self._act(lambda user: room_floor.set_state(self._fresh_room(), user, state))
 
     async def on_floor(self, frame):
         if "user_id" not in frame:
-            raise RoomError("invalid", "Say whom to give the floor: user_id, or null to take it back.")
+            raise DomainError("invalid", "Say whom to give the floor: user_id, or null to take it back.")
         user_id = frame["user_id"]
         if user_id is not None:
             user_id = _whole_id(user_id, "user_id")
@@ -357,7 +358,7 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         steps = {"start": room_floor.start_round, "next": room_floor.next_turn, "stop": room_floor.stop_round}
         action = frame.get("action")
         if not isinstance(action, str) or action not in steps:
-            raise RoomError("invalid", "A round's action is start, next or stop.")
+            raise DomainError("invalid", "A round's action is start, next or stop.")
         await self._act(lambda user: steps[action](self._fresh_room(), user))
 
     def _fresh_room(self):
@@ -633,7 +634,7 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
 
 def _whole_id(value, name):
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
-        raise RoomError("invalid", f"{name} must be an id (a whole number).")
+        raise DomainError("invalid", f"{name} must be an id (a whole number).")
     return value
 
 

@@ -1,14 +1,9 @@
-"""The error type of live rooms: a protocol code (DESIGN.md §4) and words for the member."""
+"""How live rooms refuse: DomainError (cop_site/errors.py), and NotAllowed, which also ends the socket."""
+
+from cop_site.errors import DomainError
 
 
-class RoomError(Exception):
-    def __init__(self, code, detail):
-        super().__init__(detail)
-        self.code = code
-        self.detail = detail
-
-
-class NotAllowed(RoomError):
+class NotAllowed(DomainError):
     """The member may no longer be in the room: said as `forbidden`, and their socket closes with `close_code`."""
 
     def __init__(self, close_code):

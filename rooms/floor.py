@@ -3,9 +3,9 @@
 Each change announces itself to the room once it commits (rooms/broadcast.py), whoever made it.
 """
 
+from cop_site.errors import DomainError
 from forums.ratelimit import RateLimited, hit
 from rooms import access, broadcast
-from rooms.errors import RoomError
 from rooms.messages import WINDOW_SECONDS, member_payload
 from rooms.models import HandRaise, Room, RoomPresence
 from rooms.presence import present_members
@@ -15,9 +15,9 @@ SIGNALS_PER_WINDOW = 10  # hands raised or lowered, older history asked for: eac
 
 def set_state(room, user, state):
     if not access.is_facilitator(room, user):
-        raise RoomError("forbidden", "Only facilitators open and close the room.")
+        raise DomainError("forbidden", "Only facilitators open and close the room.")
     if state not in Room.State.values:
-        raise RoomError("invalid", "The state is open or closed.")
+        raise DomainError("invalid", "The state is open or closed.")
     room.state = state
     room.save(update_fields=["state"])
     broadcast.announce(room.pk, {"type": "room", "state": room.state})
@@ -29,7 +29,7 @@ def limit_signals(user, kind):
     try:
         hit(f"room-{kind}:{user.pk}", SIGNALS_PER_WINDOW, WINDOW_SECONDS)
     except RateLimited as exc:
-        raise RoomError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
+        raise DomainError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
 
 
 def set_hand(room, user, raised):
@@ -49,12 +49,12 @@ def hand_queue(room):
 
 def give_floor(room, user, target_id):
     if not access.is_facilitator(room, user):
-        raise RoomError("forbidden", "Only facilitators hand the floor.")
+        raise DomainError("forbidden", "Only facilitators hand the floor.")
     target = None
     if target_id is not None:
         presence = RoomPresence.objects.filter(room=room, user_id=target_id).select_related("user").first()
         if presence is None:
-            raise RoomError("invalid", "That person is not in the room.")
+            raise DomainError("invalid", "That person is not in the room.")
         target = presence.user
         HandRaise.objects.filter(room=room, user=target).delete()
     room.floor_user = target
@@ -75,7 +75,7 @@ def announce_floor(room, with_state=True):
 def start_round(room, user):
     """Give each present member the floor in turn, in the order they arrived."""
     if not access.is_facilitator(room, user):
-        raise RoomError("forbidden", "Only facilitators start a round.")
+        raise DomainError("forbidden", "Only facilitators start a round.")
     order = list(present_members(room).values_list("user_id", flat=True))
     if not room.floor_control:  # the room speaks freely again when the round ends
         room.floor_control = room.round_floor_control = True
@@ -87,7 +87,7 @@ def start_round(room, user):
 def stop_round(room, user):
     """End the round now: no one keeps the floor, and a room that spoke freely before does again."""
     if not access.is_facilitator(room, user):
-        raise RoomError("forbidden", "Only facilitators end a round.")
+        raise DomainError("forbidden", "Only facilitators end a round.")
     room.floor_user = None
     room.round_queue = []
     _end_round(room)
@@ -103,7 +103,7 @@ def _end_round(room):
 
 def next_turn(room, user):
     if not access.is_facilitator(room, user):
-        raise RoomError("forbidden", "Only facilitators move the round on.")
+        raise DomainError("forbidden", "Only facilitators move the round on.")
     queue = list(room.round_queue)
     present = set(present_members(room).values_list("user_id", flat=True))
     while queue and queue[0] not in present:

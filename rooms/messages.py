@@ -8,12 +8,13 @@ while a message is stored), which is what lets a client resume from the highest 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from cop_site.errors import DomainError
 from forums import live, markdown, notifications
 from forums.models.threads import display_name
 from forums.moderation import record
 from forums.ratelimit import RateLimited, hit
 from rooms import access, broadcast
-from rooms.errors import NotAllowed, RoomError
+from rooms.errors import NotAllowed
 from rooms.models import Room, RoomMessage
 
 MAX_MESSAGE_LENGTH = 4000
@@ -26,7 +27,7 @@ def send_message(room, user, body, client_id, anonymous=False):
     """(message, created). A repeated client_id returns the original message, created=False."""
     client_id = str(client_id or "").strip()
     if not client_id or len(client_id) > 64 or not _storable(client_id):
-        raise RoomError("invalid", "Every message needs a client_id of at most 64 characters.")
+        raise DomainError("invalid", "Every message needs a client_id of at most 64 characters.")
     _read_afresh(room)  # another process may have closed it, or made its community private
     refusal = access.refusal(room, user)  # signed out, suspended, or left a private community, since connecting
     if refusal is not None:
@@ -35,33 +36,33 @@ def send_message(room, user, body, client_id, anonymous=False):
     if existing is not None:
         return existing, False
     if room.state != Room.State.OPEN:
-        raise RoomError("room_closed", "The room is closed just now.")
+        raise DomainError("room_closed", "The room is closed just now.")
     # Asked only under floor control: two queries a message the rest of the time would be for nothing.
     if room.floor_control and room.floor_user_id != user.pk and not access.is_facilitator(room, user):
         if room.floor_user_id is None:
-            raise RoomError(
+            raise DomainError(
                 "not_your_turn", "No one has the floor yet: raise your hand and the facilitator will give it."
             )
-        raise RoomError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
+        raise DomainError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
     if anonymous and not room.allow_anonymous:
-        raise RoomError("forbidden", "This room does not allow anonymous contributions.")
+        raise DomainError("forbidden", "This room does not allow anonymous contributions.")
     if anonymous and room.floor_control:  # everyone sees who holds the floor: a nameless message would still be theirs
-        raise RoomError(
+        raise DomainError(
             "forbidden",
             "While the facilitator gives the floor, everyone can see who is speaking, so messages carry a name. "
             "Anonymous contributions come back when the room speaks freely.",
         )
     if not isinstance(body, str) or not _storable(body):
-        raise RoomError("invalid", "The message body must be text.")
+        raise DomainError("invalid", "The message body must be text.")
     body = body.strip()
     if not body:
-        raise RoomError("empty", "Write something before sending.")
+        raise DomainError("empty", "Write something before sending.")
     if len(body) > MAX_MESSAGE_LENGTH:
-        raise RoomError("too_long", f"Keep messages under {MAX_MESSAGE_LENGTH:,} characters.")
+        raise DomainError("too_long", f"Keep messages under {MAX_MESSAGE_LENGTH:,} characters.")
     try:
         hit(f"room:{user.pk}", MESSAGES_PER_WINDOW, WINDOW_SECONDS)
     except RateLimited as exc:
-        raise RoomError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
+        raise DomainError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
     body_html = markdown.render(body)
     try:
         with transaction.atomic():
@@ -86,7 +87,7 @@ def _read_afresh(room):
     fields = ["state", "floor_control", "floor_user_id", "allow_anonymous"]
     now = Room.objects.filter(pk=room.pk).values(*fields, "community__visibility").first()
     if now is None:
-        raise RoomError("invalid", "This room no longer exists.")
+        raise DomainError("invalid", "This room no longer exists.")
     for name in fields:
         setattr(room, name, now[name])
     room.community.visibility = now["community__visibility"]
@@ -171,12 +172,12 @@ def messages_with_ids(room, ids):
 
 def moderate(room, user, action, message_id):
     if not access.is_facilitator(room, user):
-        raise RoomError("forbidden", "Only facilitators and moderators remove messages.")
+        raise DomainError("forbidden", "Only facilitators and moderators remove messages.")
     if action not in ("remove", "restore"):
-        raise RoomError("invalid", "The action is remove or restore.")
+        raise DomainError("invalid", "The action is remove or restore.")
     message = RoomMessage.objects.filter(room=room, pk=message_id).first()
     if message is None:
-        raise RoomError("invalid", "There is no such message in this room.")
+        raise DomainError("invalid", "There is no such message in this room.")
     message.removed = action == "remove"
     message.save(update_fields=["removed"])
     if message.removed:
@@ -203,17 +204,17 @@ def reveal_author(room, user, message_id, reason):
     told that a moderator looked (not which one). Facilitators run rooms but cannot unmask anyone.
     """
     if not access.is_moderator(room, user):
-        raise RoomError("forbidden", "Only moderators can see who wrote an anonymous message.")
+        raise DomainError("forbidden", "Only moderators can see who wrote an anonymous message.")
     reason = reason.strip() if isinstance(reason, str) else ""
     if not reason or not _storable(reason):
-        raise RoomError("invalid", "Say why you need to know who wrote it: the reason is kept in the moderation log.")
+        raise DomainError("invalid", "Say why you need to know who wrote it: the reason is kept in the moderation log.")
     if len(reason) > MAX_REVEAL_REASON:
-        raise RoomError("too_long", f"Keep the reason within {MAX_REVEAL_REASON} characters.")
+        raise DomainError("too_long", f"Keep the reason within {MAX_REVEAL_REASON} characters.")
     message = RoomMessage.objects.select_related("author__profile").filter(room=room, pk=message_id).first()
     if message is None:
-        raise RoomError("invalid", "There is no such message in this room.")
+        raise DomainError("invalid", "There is no such message in this room.")
     if not message.anonymous:
-        raise RoomError("invalid", "That message is not anonymous: its author is shown beside it.")
+        raise DomainError("invalid", "That message is not anonymous: its author is shown beside it.")
     record(
         user,
         "identity_lookup",

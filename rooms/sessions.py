@@ -4,15 +4,35 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from accounts.models import LevelChoice
+from cop_site.errors import DomainError
 from forums import services
 from forums.models.threads import display_name
 from rooms import access
-from rooms.errors import RoomError
 from rooms.floor import _end_round, announce_floor
 from rooms.messages import member_level
 from rooms.models import HandRaise, Room, RoomMessage, RoomSession
 
 LEVELS = ["frontline", "manager", "strategic", "researcher", "community_member", ""]
+LEVEL_LABELS = {**dict(LevelChoice.choices), "": "Not stated"}  # participation counts by these, frontline first
+
+
+def participation_figures(room):
+    """The current session's participation, as the facilitator's panel shows it: with labels and totals.
+
+    The session began after the last message of the previous ones (the latest that had one: a session
+    in which no one spoke ends nothing earlier).
+    """
+    since = room.sessions.aggregate(last=Max("last_message_id"))["last"]
+    figures = participation(room, since=since)
+    for row in figures["by_level"]:
+        row["label"] = LEVEL_LABELS.get(row["level"], row["level"].replace("_", " ").capitalize())
+    for row in figures["by_person"]:
+        row["level_label"] = "" if row.get("anonymous") else LEVEL_LABELS.get(row["level"], "")
+    figures["max_words"] = max((row["words"] for row in figures["by_level"]), default=0)
+    figures["total_messages"] = sum(row["messages"] for row in figures["by_level"])
+    figures["total_words"] = sum(row["words"] for row in figures["by_level"])
+    return figures
 
 
 def participation(room, since=None):
@@ -58,10 +78,10 @@ def participation(room, since=None):
 def end_session(room, user, key_points, actions=""):
     """Close the room, and post the facilitator's summary with the participation figures as a thread."""
     if not access.is_facilitator(room, user):
-        raise RoomError("forbidden", "Only facilitators end a session.")
+        raise DomainError("forbidden", "Only facilitators end a session.")
     key_points = (key_points or "").strip()
     if not key_points:
-        raise RoomError("empty", "Write the key points of the session.")
+        raise DomainError("empty", "Write the key points of the session.")
     # From the last message any earlier session ended on: a session in which no one spoke ends nothing.
     since = room.sessions.aggregate(last=Max("last_message_id"))["last"]
     messages = RoomMessage.objects.filter(room=room)

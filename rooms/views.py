@@ -7,26 +7,23 @@ are a 404 to everyone else, visitors are asked to sign in, suspended members are
 """
 
 from django.contrib import messages
-from django.db.models import Max
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from accounts.models import LevelChoice
-from forums.discussion import http_status
+from cop_site.errors import DomainError, error_response
 from forums.moderation import active_suspension
-from forums.services import MAX_POST_LENGTH, ForumError
+from forums.services import MAX_POST_LENGTH
 from rooms import access as room_access
 from rooms import messages as room_messages
 from rooms import retention
 from rooms import sessions as room_sessions
-from rooms.errors import RoomError
 from rooms.models import Room, RoomMessage, RoomSession
+from rooms.sessions import LEVEL_LABELS
 
 # The summary thread is one post: the key points and actions, and room besides for who spoke and the transcript link.
 SUMMARY_TEXT_LENGTH = MAX_POST_LENGTH - 1_000
-LEVEL_LABELS = {**dict(LevelChoice.choices), "": "Not stated"}  # participation counts by these, frontline first
 
 
 def _room(request, slug):
@@ -35,27 +32,6 @@ def _room(request, slug):
     if room is None or not room.community.can_see(request.user):
         raise Http404("No room here.")
     return room
-
-
-def _current_session_start(room):
-    """The last message of the previous sessions: participation counts from there.
-
-    The latest one that had a last message: a session in which no one spoke ends nothing earlier.
-    """
-    return room.sessions.aggregate(last=Max("last_message_id"))["last"]
-
-
-def participation_figures(room):
-    figures = room_sessions.participation(room, since=_current_session_start(room))
-    for row in figures["by_level"]:
-        row["label"] = LEVEL_LABELS.get(row["level"], row["level"].replace("_", " ").capitalize())
-    for row in figures["by_person"]:
-        row["level_label"] = "" if row.get("anonymous") else LEVEL_LABELS.get(row["level"], "")
-    top = max((row["words"] for row in figures["by_level"]), default=0)
-    figures["max_words"] = top
-    figures["total_messages"] = sum(row["messages"] for row in figures["by_level"])
-    figures["total_words"] = sum(row["words"] for row in figures["by_level"])
-    return figures
 
 
 def room_detail(request, slug):
@@ -90,7 +66,7 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
             level_labels=LEVEL_LABELS,
         )
         if facilitator:
-            context["participation"] = participation_figures(room)
+            context["participation"] = room_sessions.participation_figures(room)
     return render(request, "rooms/room.html", context, status=status)
 
 
@@ -98,9 +74,8 @@ def participation(request, slug):
     """The live participation figures of the current session, for the facilitator's panel."""
     room = _room(request, slug)
     if room_access.refusal(room, request.user) is not None or not room_access.is_facilitator(room, request.user):
-        error = {"code": "forbidden", "message": "Only the room's facilitators see participation figures."}
-        return JsonResponse({"error": error}, status=403)
-    return JsonResponse(participation_figures(room))
+        return error_response(DomainError("forbidden", "Only the room's facilitators see participation figures."))
+    return JsonResponse(room_sessions.participation_figures(room))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -123,11 +98,8 @@ def end_session(request, slug):
             return _render_room(request, room, failure, form, status=400, error_field=field_id)
     try:
         session = room_sessions.end_session(room, request.user, form["key_points"], form["actions"])
-    except RoomError as error:
-        failure = ForumError(error.code, error.detail)
-        return _render_room(request, room, failure, form, status=http_status(failure))
-    except ForumError as error:  # posting the summary thread was refused (for example rate limited)
-        return _render_room(request, room, error, form, status=http_status(error))
+    except DomainError as error:  # refused by the room, or posting the summary thread was (say, rate limited)
+        return _render_room(request, room, error, form, status=error.status)
     messages.success(request, "The session is ended and its summary is posted in the community.")
     return redirect(session.thread.get_absolute_url() if session.thread else room.get_absolute_url())
 
@@ -140,12 +112,12 @@ def _summary_problem(form):
             message = (
                 "The text held characters that cannot be kept (NUL): they are taken out below. Check it and send again."
             )
-            return ForumError("invalid", message), field_id, cleaned
+            return DomainError("invalid", message), field_id, cleaned
     written = len(form["key_points"].strip()) + len(form["actions"].strip())
     if written > SUMMARY_TEXT_LENGTH:
         message = f"Keep the key points and actions under {SUMMARY_TEXT_LENGTH:,} characters together "
         message += f"(these are {written:,})."
-        return ForumError("too_long", message), "key-points", form
+        return DomainError("too_long", message), "key-points", form
     return None
 
 
@@ -178,10 +150,10 @@ def reveal(request, slug, message_id):
         back = room.get_absolute_url()
     try:
         if room_access.refusal(room, request.user) is not None:
-            raise RoomError("forbidden", "Only moderators can see who wrote an anonymous message.")
+            raise DomainError("forbidden", "Only moderators can see who wrote an anonymous message.")
         author = room_messages.reveal_author(room, request.user, message_id, request.POST.get("reason", ""))
-    except RoomError as error:
-        messages.error(request, error.detail)
+    except DomainError as error:
+        messages.error(request, error.message)
         return redirect(f"{back}#message-{message_id}")
     if author is None:
         messages.info(request, "The member who wrote that message has deleted their account.")

@@ -1,8 +1,8 @@
 """GET /api/v1/search and /api/v1/search/suggest, in the shapes DESIGN.md §4 fixes."""
 
-from django.http import JsonResponse
 from ninja import Router
 
+from cop_site.errors import DomainError, ErrorOut
 from search.query import QueryError
 from search.service import run_search, suggest
 
@@ -36,7 +36,9 @@ def results_json(results):
     }
 
 
-@router.get("/search", summary="Search pages and discussions", url_name="api-search")
+@router.get(
+    "/search", response={200: dict, 422: ErrorOut}, summary="Search pages and discussions", url_name="api-search"
+)
 def search(request):
     """Query parameters: q, type, theme, sector, region, country (repeatable), page, sort (relevance|newest),
     original (1: no spelling correction). When the query as typed finds nothing and a corrected spelling
@@ -44,7 +46,7 @@ def search(request):
     try:
         results = run_search(request.GET, request.user)
     except QueryError as exc:
-        return JsonResponse({"error": "invalid_parameters", "detail": exc.errors}, status=422)
+        raise DomainError("invalid_parameters", f"Check the search: {exc}.", fields=exc.errors) from exc
     return results_json(results)
 
 

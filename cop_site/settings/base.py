@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cop_site.middleware.RefuseNulMiddleware",  # PostgreSQL cannot take a NUL: a 400, not a 500
-    "cop_site.errors.MethodNotAllowedPageMiddleware",  # a wrong method gets a page in the site design, not a blank 405
+    "cop_site.middleware.MethodNotAllowedPageMiddleware",  # a wrong method gets a page in the site design
     "cop_site.page_cache.PageCacheMiddleware",  # before the session: a hit skips everything below
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

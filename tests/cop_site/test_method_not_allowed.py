@@ -1,7 +1,7 @@
 """Opening a form's action address, or asking any address with a method it does not take, gets a page.
 
 Django's `require_POST` and `require_http_methods` answer with an empty 405, which a browser shows
-as a blank page. `cop_site.errors.MethodNotAllowedPageMiddleware` puts the site's 405 page there,
+as a blank page. `cop_site.middleware.MethodNotAllowedPageMiddleware` puts the site's 405 page there,
 keeping the status and the Allow header; the API keeps its own answers.
 """
 

@@ -38,7 +38,8 @@ def test_search_returns_the_documented_shape(client, indexed):
 def test_bad_parameters_are_422_json(client, indexed, params):
     response = client.get("/api/v1/search", params)
     assert response.status_code == 422
-    assert response.json()["error"] == "invalid_parameters"
+    assert response.json()["error"]["code"] == "invalid_parameters"
+    assert set(response.json()["error"]["fields"]) == set(params)
 
 
 def test_elasticsearch_down_falls_back_to_the_database_and_says_so(client, indexed, settings):

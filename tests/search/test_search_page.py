@@ -40,7 +40,7 @@ def test_a_query_of_punctuation_alone_asks_for_a_word(client, indexed):
         assert "Type a word to search for" in response.content.decode()
         api = client.get("/api/v1/search", {"q": q})
         assert api.status_code == 422
-        assert "Type a word" in api.json()["detail"]["q"]
+        assert "Type a word" in api.json()["error"]["fields"]["q"]
 
 
 def test_bad_input_is_a_400_with_a_clear_message(client, indexed):
