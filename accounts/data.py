@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import Profile
+from learning import visibility
 
 FORMAT_VERSION = 1
 HIDDEN_CONTEXT = "Something you can no longer see"
@@ -100,17 +101,25 @@ def _profile(user):
 
 
 class PageContext:
-    """A page's title and address for the member's data, only while the page is live and public."""
+    """A page's title and address for the member's data, only while the member may see the page.
 
-    def __init__(self):
-        self.public_pages = {}
+    The page rule as the member (learning.visibility): a login-restricted page they read is still
+    theirs to see, a draft or a page behind a password is not.
+    """
+
+    def __init__(self, user):
+        self.access = visibility.access(user)
+        self.seen = {}
+
+    def shows(self, page):
+        return self.access.allows(page)
 
     def __call__(self, page_id):
-        if page_id not in self.public_pages:
-            page = Page.objects.live().public().filter(pk=page_id).first()
-            self.public_pages[page_id] = (
+        if page_id not in self.seen:
+            page = Page.objects.filter(pk=page_id).first()
+            self.seen[page_id] = (
                 {"page_title": page.title, "page_url": page.get_url()}
-                if page
+                if self.shows(page)
                 else {"page_title": HIDDEN_CONTEXT, "page_url": None}
             )
-        return self.public_pages[page_id]
+        return self.seen[page_id]

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cop_site.api import api
 from cop_site.robots import robots_txt
 from learning.feeds import LatestContentAtomFeed, LatestContentRssFeed
+from learning.sitemap import VisiblePagesSitemap
 from learning.views import glossary
 from search.views import search_page
 
@@ -22,7 +23,7 @@ urlpatterns = [
     path("search/", search_page, name="search"),
     path("glossary/", glossary, name="glossary"),
     path("", include("forums.urls_moderation")),  # /moderation/... and /notifications/...
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("feeds/latest.atom", LatestContentAtomFeed(), name="feed_atom"),
     path("feeds/latest.rss", LatestContentRssFeed(), name="feed_rss"),

@@ -13,16 +13,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django_tasks import task
 
-from forums import markdown
+from forums import markdown, visibility
 from forums.models import DigestLog, Membership, Notification, Post, Thread, ThreadFollow, ThreadVisit
 from forums.models.threads import display_name
 from learning.models import ContentPage
+from learning.visibility import visible_pages
 
 logger = logging.getLogger(__name__)
 Kind = Notification.Kind
@@ -162,27 +162,12 @@ def _on_moderation(recipient, text, actor=None, url="", thread=None, post=None, 
 
 # --- who may hear about a thread -------------------------------------------------------------------------------
 def _readers(thread, users):
-    """The ids of those among `users` who may read the thread (a private community's stay inside it)."""
-    users = [user for user in _unique(users) if user.is_active]
-    if not users:
-        return set()
-    if thread.community_id:
-        community = thread.community
-        if community.visibility == community.Visibility.OPEN:
-            return {user.pk for user in users}
-        ids = [user.pk for user in users]
-        members = set(
-            community.memberships.filter(user__in=ids, status=Membership.Status.ACTIVE).values_list("user", flat=True)
-        )
-        moderators = set(_site_moderators().filter(pk__in=ids).values_list("pk", flat=True))
-        return members | moderators
-    return {user.pk for user in users if thread.can_read(user)}
+    """The ids of those among `users` with an active account who may read the thread (forums.visibility)."""
+    return visibility.readers(thread, [user for user in _unique(users) if user.is_active])
 
 
 def _site_moderators():
-    return (
-        get_user_model().objects.filter(Q(is_superuser=True) | Q(groups__name="Moderators"), is_active=True).distinct()
-    )
+    return get_user_model().objects.filter(visibility.SITE_MODERATORS, is_active=True).distinct()
 
 
 def _unique(users):
@@ -351,8 +336,7 @@ def _new_pages(user, since, now):
     if themes is None or not themes.exists():
         return []
     return list(
-        ContentPage.objects.live()
-        .public()
+        visible_pages(ContentPage.objects.all())
         .filter(first_published_at__gt=since, first_published_at__lte=now, tagged_themes__tag__in=themes.all())
         .distinct()
         .order_by("-first_published_at")[:DIGEST_ITEMS]

@@ -1,6 +1,6 @@
 """Atom and RSS feeds of the newest case studies, evidence summaries and practice guides.
 
-Only live pages anyone may read appear (`.live().public()`: no drafts, no view restrictions), the same
+Only pages anyone may see appear (learning.visibility: no drafts, nothing in a private area), the same
 rule the listings and search follow.
 """
 
@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import get_page_models
 
 from learning.models import ContentPage, ContentPageTheme
+from learning.visibility import visible_pages
 
 FEED_SIZE = 20
 FEED_TYPES = ("casestudy", "evidence", "guide")  # pathways only arrange this content, so they stay out
@@ -27,9 +28,7 @@ def feed_page_models():
 def latest_content(request, limit=FEED_SIZE):
     """The newest live, public pages of the feed types, specific, each with `feed_link` and `feed_themes`."""
     pages = list(
-        ContentPage.objects.live()
-        .public()
-        .type(*feed_page_models())
+        visible_pages(ContentPage.objects.type(*feed_page_models()))
         .order_by("-first_published_at", "-pk")
         .specific()[:limit]
     )

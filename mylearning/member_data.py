@@ -5,8 +5,6 @@ accounts loads this module from every app when it is ready (accounts/apps.py); a
 imports mylearning.
 """
 
-from wagtail.models import Page
-
 from accounts.data import HIDDEN_CONTEXT, PageContext, exports, iso
 from mylearning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse
 from mylearning.saving import bookmarks_visible_to
@@ -14,10 +12,10 @@ from mylearning.saving import bookmarks_visible_to
 
 @exports
 def learning_data(user):
-    page = PageContext()
+    page = PageContext(user)
     return {
         "bookmarks": _bookmarks(user),
-        "pathways": _pathways(user),
+        "pathways": _pathways(user, page),
         "practice_uses": [
             {**page(u.page_id), "note": u.note, "created": iso(u.created)}
             for u in PracticeUse.objects.filter(user=user).order_by("created", "pk")
@@ -45,12 +43,11 @@ def _bookmarks(user):
     return rows
 
 
-def _pathways(user):
+def _pathways(user, page):
     rows = []
-    public = Page.objects.live().public()
     enrolments = PathwayEnrolment.objects.filter(user=user).select_related("pathway").prefetch_related("steps")
     for enrolment in enrolments.order_by("started", "pk"):
-        shown = public.filter(pk=enrolment.pathway_id).exists()
+        shown = page.shows(enrolment.pathway)
         rows.append(
             {
                 "pathway": enrolment.pathway.title if shown else HIDDEN_CONTEXT,

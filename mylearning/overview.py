@@ -1,8 +1,8 @@
 """What a member's My learning page shows: their pathways, saved items, community activity,
 recommendations and recent reads, each built on the existing visibility rules.
 
-Nothing here decides who may see what on its own: pages come from Wagtail's `live().public()`,
-threads and posts from forums' `Thread.objects.readable_by(user)` and `Post.objects.visible()`,
+Nothing here decides who may see what on its own: pages come from learning.visibility (what a visitor
+may see), threads and posts from forums' `Thread.objects.readable_by(user)` and `Post.objects.visible()`,
 pathways and saved items from mylearning.pathways and mylearning.saving. A page the member read or
 saved that has since been unpublished or restricted simply drops out, title and all.
 """

@@ -15,8 +15,8 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from forums.models import Thread
+from learning import visibility
 from learning.models import LearningPathwayPage
-from learning.templatetags.content_tags import visible_page
 from mylearning.models import REFLECTION_MAX_LENGTH, PathwayEnrolment, StepProgress
 
 # The action-research cycle, in order: field name, label, and a short hint for the learner.
@@ -43,8 +43,8 @@ class NotFound(Exception):
 
 # --- what there is ------------------------------------------------------------------------------
 def live_pathways():
-    """Pathways anyone may see: live and without view restrictions."""
-    return LearningPathwayPage.objects.live().public()
+    """Pathways anyone may see (learning.visibility): live and outside every private area."""
+    return visibility.visible_pages(LearningPathwayPage.objects.all())
 
 
 def get_pathway(pathway_id):
@@ -91,8 +91,10 @@ def pathway_steps(pathway):
     """The pathway's current steps in order. A step whose page is a draft or restricted keeps its
     place (progress on it still counts) but shows no title or link."""
     steps = []
+    rule = visibility.access()  # what a visitor may see, worked out once for every step
     for number, block in enumerate(pathway.steps, start=1):
-        target = visible_page(block.value.get("page"))
+        page = block.value.get("page")
+        target = page if rule.allows(page) else None
         steps.append(
             Step(
                 id=block.id,

@@ -2,8 +2,9 @@
 
 Views, template tags and My learning all call these functions; none of them decides visibility on
 its own. A bookmark may point at a content page (case study, evidence summary, guide, pathway) or
-at a forum thread. What a member may save, and what their list shows, follows the existing rules:
-Wagtail's `live().public()` for pages and forums' `Thread.objects.readable_by(user)` for threads.
+at a forum thread. What a member may save, and what their list shows, follows the one rule of each
+kind: learning.visibility for pages (what a visitor may see) and forums' `Thread.objects.readable_by(user)`
+for threads.
 A target the member cannot see is answered exactly like a missing one (404), so nothing about
 drafts, restricted pages or private communities leaks, and a bookmark whose target later becomes
 unseeable simply drops out of the list (it is kept, and comes back if the target does).
@@ -24,6 +25,7 @@ from wagtail.models import Page
 from cop_site import page_cache
 from forums.models import Thread
 from forums.models.threads import display_name
+from learning import visibility
 from learning.models import ContentPage
 from mylearning.models import PRACTICE_NOTE_MAX_LENGTH, Bookmark, PracticeUse
 
@@ -71,8 +73,8 @@ class PracticeNote:
 
 # --- what may be bookmarked -------------------------------------------------------------------------
 def visible_pages():
-    """Content pages anyone may see: live and without view restrictions."""
-    return ContentPage.objects.live().public()
+    """Content pages anyone may see (learning.visibility): live and outside every private area."""
+    return visibility.visible_pages(ContentPage.objects.all())
 
 
 def visible_threads(user):

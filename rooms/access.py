@@ -1,6 +1,7 @@
 """Who may be in a room, and who facilitates or moderates it: the consumer, the pages and the signals ask here.
 
-A room follows its community's rule (`Community.can_read`), and a suspended member is kept out.
+A room follows its community's reading rule (forums.visibility, through `Community.can_read`), and a
+suspended member is kept out.
 """
 
 from forums.models.communities import Membership, is_site_moderator

@@ -93,6 +93,8 @@ def restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         _sync_tree(page)
+        for alias in Page.objects.filter(alias_of=page):  # served with its source's restrictions (learning.visibility)
+            _sync_tree(alias)
 
 
 @receiver(post_save, sender="learning.GlossaryTerm")

@@ -1,45 +1,25 @@
-"""Communities of practice and who belongs to them. One visibility rule, used everywhere."""
+"""Communities of practice and who belongs to them. Who may see or read one is forums.visibility's rule."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
+
+from forums import visibility
+from forums.visibility import is_site_moderator
 
 
 class CommunityQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Communities this person may see at all: open and restricted ones, and private ones they belong to."""
-        public = Q(visibility__in=[Community.Visibility.OPEN, Community.Visibility.RESTRICTED])
-        if user is None or not user.is_authenticated:
-            return self.filter(public)
-        if is_site_moderator(user):
-            return self.all()
-        member = Q(memberships__user=user, memberships__status=Membership.Status.ACTIVE)
-        return self.filter(public | member).distinct()
+        """Communities this person may see at all (forums.visibility: seeing)."""
+        return visibility.seeing(user).filter(self)
 
     def readable_by(self, user):
-        """Communities whose threads this person may read: open ones, and those they are an active member of."""
-        public = Q(visibility=Community.Visibility.OPEN)
-        if user is None or not user.is_authenticated:
-            return self.filter(public)
-        if is_site_moderator(user):
-            return self.all()
-        member = Q(memberships__user=user, memberships__status=Membership.Status.ACTIVE)
-        return self.filter(public | member).distinct()
-
-
-def is_site_moderator(user):
-    """Site-wide moderators (the Moderators group, or superusers) see and act everywhere."""
-    return bool(
-        user and user.is_authenticated and (user.is_superuser or user.groups.filter(name="Moderators").exists())
-    )
+        """Communities whose threads this person may read (forums.visibility: reading)."""
+        return visibility.reading(user).filter(self)
 
 
 class Community(models.Model):
-    class Visibility(models.TextChoices):
-        OPEN = "open", "Open: anyone can join"
-        RESTRICTED = "restricted", "Restricted: anyone can ask to join"
-        PRIVATE = "private", "Private: by invitation"
+    Visibility = visibility.Visibility
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -74,10 +54,12 @@ class Community(models.Model):
         return membership is not None and membership.status == Membership.Status.ACTIVE
 
     def can_read(self, user):
-        return self.visibility == self.Visibility.OPEN or self.is_member(user) or is_site_moderator(user)
+        """Whether this person may read the community's threads, posts and rooms (forums.visibility: reading)."""
+        return visibility.reading(user).allows(self)
 
     def can_see(self, user):
-        return self.visibility != self.Visibility.PRIVATE or self.is_member(user) or is_site_moderator(user)
+        """Whether this person may see the community at all (forums.visibility: seeing)."""
+        return visibility.seeing(user).allows(self)
 
     def can_moderate(self, user):
         if is_site_moderator(user):
@@ -91,13 +73,13 @@ class Community(models.Model):
 
     @classmethod
     def search_community_ids(cls, user):
-        """The non-open communities whose content this person may find in search (search/ asks for this)."""
-        return set(cls.objects.readable_by(user).exclude(visibility=cls.Visibility.OPEN).values_list("pk", flat=True))
+        """The non-public communities whose content this person may find in search (search/ asks for this)."""
+        return set(visibility.search_communities(user, cls.objects.all()).values_list("pk", flat=True))
 
     @property
     def search_access(self):
         """None when anyone may read the community's content; otherwise its id, for search's access filter."""
-        return None if self.visibility == self.Visibility.OPEN else self.pk
+        return visibility.search_access(self)
 
     # What its threads' and posts' search documents take from it (access, and the slug in their URLs):
     # when a save changes one, search/ re-syncs search_dependents() at once.
@@ -117,7 +99,7 @@ class Membership(models.Model):
         MODERATOR = "moderator", "Moderator"
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Member"
+        ACTIVE = visibility.ACTIVE, "Member"
         PENDING = "pending", "Asked to join"
         INVITED = "invited", "Invited"
         DECLINED = "declined", "Request declined"

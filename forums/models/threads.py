@@ -6,7 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from wagtail.models import Page, PageViewRestriction
+
+from forums import visibility
 
 from .communities import Community, is_site_moderator
 
@@ -15,18 +16,8 @@ EDIT_WINDOW_MINUTES = 30
 
 class ThreadQuerySet(models.QuerySet):
     def readable_by(self, user):
-        """Forum threads in communities this person may read, and comment threads of live public pages."""
-        communities = Community.objects.readable_by(user)
-        comments = Q(community__isnull=True, page__live=True) & ~Q(page__in=Page.objects.filter(_restricted_q()))
-        return self.filter(Q(community__in=communities) | comments)
-
-
-def _restricted_q():
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return query
+        """Threads this person may read: in communities they read, under pages they may see (forums.visibility)."""
+        return visibility.threads(user).filter(self)
 
 
 class Thread(models.Model):
@@ -73,22 +64,8 @@ class Thread(models.Model):
         return f"thread:{self.pk}"
 
     def can_read(self, user):
-        if self.community_id:
-            return self.community.can_read(user)
-        page = self.page
-        if not page.live:
-            return False
-        restrictions = page.get_view_restrictions()
-        if not restrictions:
-            return True
-        if user is None or not user.is_authenticated:
-            return False
-        return all(
-            r.restriction_type == PageViewRestriction.LOGIN
-            or (r.restriction_type == PageViewRestriction.GROUPS and r.groups.filter(user=user).exists())
-            or is_site_moderator(user)
-            for r in restrictions
-        )
+        """Whether this person may read the thread (forums.visibility: threads)."""
+        return visibility.threads(user).allows(self)
 
     def can_moderate(self, user):
         if self.community_id:

@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from learning.visibility import visible_pages
+
 from .pages import ContentPage
 
 
@@ -21,6 +23,6 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = [
-            page.specific for page in ContentPage.objects.live().public().order_by("-first_published_at")[:6]
+            page.specific for page in visible_pages(ContentPage.objects.all()).order_by("-first_published_at")[:6]
         ]
         return context

@@ -5,6 +5,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from learning.visibility import visible_pages
+
 from .filters import FILTERS, filter_pages
 from .pages import EvidenceSummaryPage, LearningPathwayPage, PracticeGuidePage
 
@@ -12,7 +14,7 @@ PAGE_SIZE = 12
 
 
 class FilteredIndexPage(Page):
-    """Lists the live, public children of one type; each subclass names its model and filters."""
+    """Lists the children of one type a visitor may see; each subclass names its model and filters."""
 
     intro = models.TextField(blank=True)
 
@@ -25,7 +27,8 @@ class FilteredIndexPage(Page):
         abstract = True
 
     def listing(self):
-        return self.listing_model.objects.live().public().descendant_of(self).order_by("-first_published_at")
+        pages = visible_pages(self.listing_model.objects.descendant_of(self))
+        return pages.order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

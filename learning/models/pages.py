@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from learning.blocks import RICH_FEATURES, PathwayStepBlock, body_blocks, document_blocks, step_blocks
 from learning.ratings import COST_CRITERIA, IMPACT_CRITERIA, STRENGTH_CRITERIA, Cost, EvidenceStrength, Impact, scale
+from learning.visibility import visible_pages
 
 from .taxonomy import ContentPageTheme, StudyType
 
@@ -56,8 +57,8 @@ class ContentPage(Page):
 
     @classmethod
     def search_queryset(cls):
-        """What belongs in the search index: live pages anyone may see (no drafts, no restrictions)."""
-        return cls.objects.live().public().specific()
+        """What belongs in the search index: the pages a visitor may see (learning.visibility)."""
+        return visible_pages(cls.objects.all()).specific()
 
     @classmethod
     def search_documents(cls, pages):
@@ -112,13 +113,12 @@ class ContentPage(Page):
         return {}
 
     def related_pages(self, limit=3):
-        """Other live, public content sharing the most themes with this page (newest first on a tie)."""
+        """Other content a visitor may see sharing the most themes with this page (newest first on a tie)."""
         theme_ids = [theme.pk for theme in self.themes.all()]
         if not theme_ids:
             return []
         candidates = (
-            ContentPage.objects.live()
-            .public()
+            visible_pages(ContentPage.objects.all())
             .exclude(pk=self.pk)
             .filter(tagged_themes__tag_id__in=theme_ids)
             .annotate(shared=models.Count("tagged_themes", filter=models.Q(tagged_themes__tag_id__in=theme_ids)))

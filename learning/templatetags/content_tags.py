@@ -4,8 +4,9 @@ from django import template
 from django.http import QueryDict
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
+from learning import visibility
 from learning.ratings import STRENGTH_MAX
 
 register = template.Library()
@@ -24,7 +25,7 @@ def breadcrumb_trail(context, page):
 
 @register.filter
 def visible_pages(items, attribute=""):
-    """Only the live pages without view restrictions: drafts and private pages never get a link.
+    """Only the pages a visitor may see (learning.visibility): drafts and private pages never get a link.
 
     Takes pages (a queryset, a related manager or a list) or, with `attribute`, objects that hold a
     page in that attribute (for example a guide's related case study rows).
@@ -32,25 +33,17 @@ def visible_pages(items, attribute=""):
     if hasattr(items, "all"):
         items = items.all()
     pages = [getattr(item, attribute) for item in items] if attribute else list(items)
-    pages = [page for page in pages if page is not None and page.live]
+    pages = [page for page in pages if page is not None]
     if not pages:
         return []
-    # One query for every restriction on the site (a short list) rather than two per page.
-    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    return [
-        page.specific
-        for page in pages
-        if not (restricted and page.path.startswith(restricted))
-        and not (page.alias_of_id and page.get_view_restrictions().exists())
-    ]
+    rule = visibility.access()  # worked out once for the list
+    return [page.specific for page in pages if rule.allows(page)]
 
 
 @register.filter
 def visible_page(page):
-    """The page if anyone may see it (live, no view restrictions), else None."""
-    if page is None or not visible_pages([page]):
-        return None
-    return page  # as it came: a step needs only its title, URL and kind, not the specific fields
+    """The page if a visitor may see it, else None (as it came: a step needs only its title, URL and kind)."""
+    return page if visibility.is_visible(page) else None
 
 
 @register.simple_tag

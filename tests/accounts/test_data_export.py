@@ -6,8 +6,11 @@ import pytest
 from django.urls import reverse
 
 from accounts.data import FORMAT_VERSION, HIDDEN_CONTEXT, member_data
+from forums import services
 from forums.models import Membership
+from mylearning.models import MemberRead
 from tests.accounts.factories import AILSA_NAME, member_with_everything
+from tests.factories import CaseStudyFactory, restrict_view
 from tests.pages import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +140,26 @@ def test_places_she_can_no_longer_see_are_not_named(story):
     assert (post["thread_title"], post["thread_url"]) == (HIDDEN_CONTEXT, None)  # her words, not the private title
     assert {m["room"] for m in data["room_messages"]} == {HIDDEN_CONTEXT}
     assert "Fraser asks about rotas" not in json.dumps(data)
+
+
+def test_a_page_for_signed_in_members_stays_named_for_her(story):
+    """Her comment on a page restricted to signed-in members, which she may read, names its place; so does the
+    page she read there. (The export once asked a visitor's rule and called both "Something you can no longer see".)"""
+    page = CaseStudyFactory(title="Lochside members' notes")
+    restrict_view(page, "login")
+    thread = services.comment_thread_for(page)
+    services.post_reply(thread, story.ailsa, "Ailsa comment puffinword")
+    MemberRead.objects.create(user=story.ailsa, page=page)
+    _, data = download(story.ailsa)
+    comment = next(p for p in data["posts"] if p["body_markdown"] == "Ailsa comment puffinword")
+    assert (comment["thread_title"], comment["thread_url"]) == ("Lochside members' notes", f"{page.url}#comments")
+    assert "Lochside members' notes" in [r["page_title"] for r in data["pages_read"]]
+
+    restrict_view(page, "password")  # a password she has not given here: the place is no longer named
+    _, data = download(story.ailsa)
+    comment = next(p for p in data["posts"] if p["body_markdown"] == "Ailsa comment puffinword")
+    assert (comment["thread_title"], comment["thread_url"]) == (HIDDEN_CONTEXT, None)
+    assert "Lochside members' notes" not in json.dumps(data)
 
 
 def test_visitors_are_sent_to_sign_in(client):

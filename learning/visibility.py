@@ -1,0 +1,83 @@
+"""Who may see a page: the one rule, as a queryset filter and as a check of one page, read from the same data.
+
+A page is visible to a person when it is live and lies outside every area of the page tree closed to
+them. An area is a page with a view restriction (Wagtail's "Privacy: private") and everything under
+it, and every alias of that page with everything under the alias (Wagtail serves an alias with its
+source's restrictions). A restriction closes its area to whoever does not pass it: a login
+restriction to visitors; a groups restriction to anyone outside its groups (superusers pass, as in
+Wagtail); a password restriction to everyone, because a password is proven per session on the page
+itself and no listing, feed, search document, email or export can know it was.
+
+`access(user)` works out the closed areas once (no query when nothing is restricted, else two or
+three) and returns a PageAccess. Its `q()` filters a queryset and its `allows(page)` checks one page;
+both read the same `closed` paths and the same `live` flag, so they cannot disagree
+(tests/contracts/test_visibility.py holds them to it). A user of None, or an anonymous one, is a
+visitor: listings, feeds, the sitemap, search and suggestions show what a visitor may see, to
+everyone, so that pages cached for visitors hold nothing more.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+
+@dataclass(frozen=True)
+class PageAccess:
+    """The page tree as one person may see it: live pages outside the `closed` areas (tree paths)."""
+
+    closed: tuple[str, ...] = ()
+
+    def q(self, prefix=""):
+        """The rule as a filter; `prefix` reaches a page through a relation ("page__" from a comment thread)."""
+        query = Q(**{f"{prefix}live": True})
+        for path in self.closed:
+            query &= ~Q(**{f"{prefix}path__startswith": path})
+        return query
+
+    def allows(self, page):
+        """The rule for one page (no query: the page's own `live` and `path`)."""
+        return page is not None and page.live and not page.path.startswith(self.closed)
+
+    def filter(self, queryset):
+        return queryset.filter(self.q())
+
+
+EVERYTHING_LIVE = PageAccess()  # nothing closed: every live page
+
+
+def access(user=None):
+    """What of the page tree this person may see (a visitor when `user` is None or anonymous)."""
+    restrictions = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "restriction_type"))
+    if not restrictions:
+        return EVERYTHING_LIVE
+    passed = _passed(restrictions, user)
+    refused = [(page_id, path) for pk, page_id, path, _ in restrictions if pk not in passed]
+    if not refused:
+        return EVERYTHING_LIVE
+    aliases = Page.objects.filter(alias_of_id__in={page_id for page_id, _ in refused}).values_list("path", flat=True)
+    return PageAccess(tuple(sorted({path for _, path in refused} | set(aliases))))
+
+
+def _passed(restrictions, user):
+    """The ids of the restrictions this person passes without a password."""
+    if user is None or not user.is_authenticated:
+        return set()
+    passed = {pk for pk, _, _, kind in restrictions if kind == PageViewRestriction.LOGIN}
+    groups = [pk for pk, _, _, kind in restrictions if kind == PageViewRestriction.GROUPS]
+    if groups and user.is_superuser:
+        passed.update(groups)
+    elif groups:
+        through = PageViewRestriction.groups.through.objects.filter(pageviewrestriction_id__in=groups, group__user=user)
+        passed.update(through.values_list("pageviewrestriction_id", flat=True))
+    return passed
+
+
+def visible_pages(queryset=None, user=None):
+    """The pages of `queryset` (default: every page) this person may see; a visitor when `user` is None."""
+    return access(user).filter(Page.objects.all() if queryset is None else queryset)
+
+
+def is_visible(page, user=None):
+    """Whether this person may see this page (a visitor when `user` is None)."""
+    return access(user).allows(page)
