@@ -189,7 +189,9 @@ ACCOUNT_FORMS = {"signup": "accounts.forms.MemberSignupForm", "login": "accounts
 ACCOUNT_USERNAME_BLACKLIST = ["me"]  # /members/me/... is always the signed-in member's own
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Communities of Practice] "
 # Throttles on the default cache: sign-ups per network (a workshop's worth, not a bot's), failed sign-ins
-# per network and per account. Refusals get templates/429.html or a form error, never a 500.
+# per network and per account on that network (accounts/adapter.py: a stranger's failures cannot lock a
+# member out). Refusals get templates/429.html or a form error, never a 500.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "signup": os.environ.get("COP_SIGNUP_RATE_LIMIT", "5/10m/ip,20/h/ip"),
     "login_failed": "10/m/ip,5/5m/key",

@@ -66,6 +66,20 @@ def test_failed_sign_ins_to_one_account_are_stopped_with_a_form_error(client):
     assert "Too many failed login attempts" in text_of(blocked)
 
 
+def test_a_strangers_failed_sign_ins_do_not_lock_the_member_out(client):
+    """Five failures from one address stop that address, not the member signing in from their own."""
+    MemberFactory(username="priya")
+    stranger = "203.0.113.66"
+    for _ in range(6):
+        client.post("/accounts/login/", {"login": "priya", "password": "guess"}, REMOTE_ADDR=stranger)
+    blocked = client.post("/accounts/login/", {"login": "priya", "password": "pass-2026-word"}, REMOTE_ADDR=stranger)
+    assert "Too many failed login attempts" in text_of(blocked)
+
+    own = client.post("/accounts/login/", {"login": "priya", "password": "pass-2026-word"}, REMOTE_ADDR="198.51.100.4")
+    assert own.status_code == 302
+    assert client.get("/accounts/email/").status_code == 200  # signed in
+
+
 def test_too_many_sign_in_attempts_from_one_network_get_a_429_that_offers_a_reset(client):
     for n in range(30):  # allauth's default "30/m/ip"
         client.post("/accounts/login/", {"login": f"someone{n}", "password": "guess"})
