@@ -17,6 +17,7 @@ from ninja.parser import Parser
 from cop_site.errors import DomainError, error_response
 from cop_site.health import platform_status
 from forums.api import router as forums_router
+from rooms.api import router as rooms_router
 from search.api import router as search_router
 
 UNREADABLE = "The request body could not be read: send a JSON object, with Content-Type: application/json."
@@ -113,3 +114,4 @@ def health(request):
 
 api.add_router("", search_router)
 api.add_router("", forums_router)
+api.add_router("", rooms_router)

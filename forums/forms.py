@@ -3,6 +3,8 @@ too long, who may post where) are forums.services', whose messages the views sho
 
 from django import forms
 
+from cop_site.errors import DomainError
+
 MAX_ID = 2**63 - 1  # the largest id a database column holds
 NOT_A_POST = {key: "You can only reply to a post in this thread." for key in ("invalid", "min_value", "max_value")}
 MARKDOWN_HELP = (
@@ -72,7 +74,12 @@ class BestAnswerForm(forms.Form):
 
 
 def first_error(form):
-    """A form's first error as one sentence, for the error summary and JSON."""
+    """A form's first error as one sentence, for the error summary."""
     for errors in form.errors.values():
         return errors[0]
     return ""
+
+
+def form_error(form):
+    """A form that did not validate, as the refusal the page shows (`invalid`, with its first error)."""
+    return DomainError("invalid", first_error(form))

@@ -8,7 +8,6 @@ app_name = "rooms"
 
 urlpatterns = [
     path("<slug:slug>/", room_views.room_detail, name="room"),
-    path("<slug:slug>/participation.json", room_views.participation, name="participation"),
     path("<slug:slug>/end-session/", room_views.end_session, name="end_session"),
     path("<slug:slug>/transcript/<int:session_id>/", room_views.transcript, name="transcript"),
     path("<slug:slug>/messages/<int:message_id>/reveal/", room_views.reveal, name="reveal"),

@@ -7,12 +7,12 @@ are a 404 to everyone else, visitors are asked to sign in, suspended members are
 """
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from cop_site.errors import DomainError, error_response
+from cop_site.errors import DomainError
 from forums.moderation import active_suspension
 from forums.services import MAX_POST_LENGTH
 from rooms import access as room_access
@@ -68,14 +68,6 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
         if facilitator:
             context["participation"] = room_sessions.participation_figures(room)
     return render(request, "rooms/room.html", context, status=status)
-
-
-def participation(request, slug):
-    """The live participation figures of the current session, for the facilitator's panel."""
-    room = _room(request, slug)
-    if room_access.refusal(room, request.user) is not None or not room_access.is_facilitator(room, request.user):
-        return error_response(DomainError("forbidden", "Only the room's facilitators see participation figures."))
-    return JsonResponse(room_sessions.participation_figures(room))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -15,7 +15,7 @@ def comments(context, page):
     """The page's comment thread (made on the first comment), its form, or a sign-in link for visitors.
 
     A refused comment re-renders the page with the error and the typed text, handed over on the
-    request by forums.views.comment (`request.forum_form_state`).
+    request by forums/views/threads.py render_thread (`request.forum_form_state`).
     """
     request = context.get("request")
     if page is None or not takes_comments(page):

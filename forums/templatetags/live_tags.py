@@ -2,8 +2,9 @@
 
 The page's posts are rendered by templates/forums/includes/post.html; the script builds the posts
 that arrive later to match it, so it needs what that template knows about the viewer (who they are,
-whether they may reply, mark the best answer) and the URLs its forms post to. Everything else a post
-needs comes in its frame (forums.payloads.post_payload).
+whether they may reply, mark the best answer), the URLs its forms post to, and the API addresses the
+script sends them to instead (forums/api.py). Everything else a post needs comes in its frame
+(forums.payloads.post_payload).
 """
 
 from django import template
@@ -16,8 +17,10 @@ register = template.Library()
 PLACEHOLDER = 2147483647  # reversed in place of an id, then swapped for "{id}" for the script to fill in
 
 
-def _url_pattern(name):
-    return reverse(name, args=[PLACEHOLDER]).replace(str(PLACEHOLDER), "{id}")
+def _url_pattern(name, key=None):
+    """The address of `name` with "{id}" where the id goes (a keyword argument `key` for the API's)."""
+    url = reverse(name, kwargs={key: PLACEHOLDER}) if key else reverse(name, args=[PLACEHOLDER])
+    return url.replace(str(PLACEHOLDER), "{id}")
 
 
 @register.inclusion_tag("forums/includes/live_thread.html", takes_context=True)
@@ -46,6 +49,10 @@ def live_thread(context, thread, discussion):
                 "edit": _url_pattern("forums:edit_post"),
                 "delete": _url_pattern("forums:delete_post"),
                 "bestAnswer": best_answer,
+            },
+            "api": {  # where the script sends what the forms above post without it
+                "posts": _url_pattern("api-v1:create_post", "thread_id"),
+                "helpful": _url_pattern("api-v1:helpful", "post_id"),
             },
         },
     }

@@ -1,5 +1,6 @@
 // Live threads: posts, edits, removals and helpful counts from others appear without a reload, over
-// the thread's stream /ws/threads/<id>/ (DESIGN.md §4), and the page's forms post without one.
+// the thread's stream /ws/threads/<id>/ (DESIGN.md §4), and the page's forms post without one, through
+// the JSON API (POST /api/v1/threads/<id>/posts, POST /api/v1/posts/<id>/helpful).
 // static/js/live-socket.js (loaded first) keeps the stream connected and catches up from the last
 // event id seen. Progressive enhancement: without JavaScript every form still posts and the page reloads.
 //
@@ -62,6 +63,7 @@
     this.root = root;
     this.config = config;
     this.urls = config.urls || {};
+    this.api = config.api || {};
     this.timeZone = config.timeZone || "Europe/London";
     this.threadId = String(root.getAttribute("data-thread-id") || root.getAttribute("data-live-thread") || config.threadId || "");
     // The last event the page was rendered with: the stream resumes after it, then after the highest it sees.
@@ -354,6 +356,10 @@
     return (this.urls[name] || "").replace("{id}", encodeURIComponent(id));
   };
 
+  LiveThread.prototype.apiUrl = function (name, id) {
+    return (this.api[name] || "").replace("{id}", encodeURIComponent(id));
+  };
+
   LiveThread.prototype.csrfToken = function () {
     var input = document.querySelector("input[name=csrfmiddlewaretoken]");
     if (input) { return input.value; }
@@ -463,24 +469,26 @@
   };
 
   // --- forms: post, reply and "helpful" without a reload ----------------------------------------------------
+  // Without a thread yet, or without the API's addresses, the form posts as it would without JavaScript.
   LiveThread.prototype.onSubmit = function (event) {
     var form = event.target;
     if (!form.matches || !window.fetch) { return; }
-    if (form.matches("form[data-post-form]")) {
+    if (form.matches("form[data-post-form]") && this.threadId && this.api.posts) {
       event.preventDefault();
       this.sendPost(form);
-    } else if (form.matches("form[data-helpful-form]")) {
+    } else if (form.matches("form[data-helpful-form]") && this.api.helpful) {
       event.preventDefault();
       this.sendHelpful(form);
     }
   };
 
-  LiveThread.prototype.send = function (form) {
-    return fetch(form.action, {
+  // The API answers {"post": ...} or {"counts": ...}, and every refusal as {"error": {"code", "message"}}.
+  LiveThread.prototype.send = function (url, payload) {
+    return fetch(url, {
       method: "POST",
-      body: new FormData(form),
+      body: JSON.stringify(payload || {}),
       credentials: "same-origin",
-      headers: { Accept: "application/json", "X-CSRFToken": this.csrfToken() }
+      headers: { "Content-Type": "application/json", "X-CSRFToken": this.csrfToken() }
     }).then(function (response) {
       return response.json().then(
         function (data) { return { ok: response.ok, data: data || {} }; },
@@ -495,7 +503,11 @@
     if (form.getAttribute("aria-busy") === "true") { return; }
     form.setAttribute("aria-busy", "true");
     if (button) { button.disabled = true; }
-    this.send(form).then(function (result) {
+    var parent = form.querySelector("input[name=parent]");
+    var textarea = form.querySelector("textarea[name=body]");
+    var payload = { body: textarea ? textarea.value : "" };
+    if (parent && parent.value) { payload.parent_id = parseInt(parent.value, 10); }
+    this.send(this.apiUrl("posts", this.threadId), payload).then(function (result) {
       if (result.ok && result.data.post) {
         self.posted(form, result.data.post);
       } else {
@@ -574,7 +586,7 @@
   LiveThread.prototype.sendHelpful = function (form) {
     var self = this;
     var post = form.closest("[data-post]");
-    this.send(form).then(function (result) {
+    this.send(this.apiUrl("helpful", post.getAttribute("data-post-id"))).then(function (result) {
       if (result.ok && result.data.counts) {
         self.setHelpful(post.getAttribute("data-post-id"), result.data.counts.helpful, result.data.found_helpful);
       } else {

@@ -685,7 +685,7 @@
   Room.prototype.refreshParticipation = function () {
     var self = this;
     if (!this.participationUrl || !window.fetch) { return; }
-    window.fetch(this.participationUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    window.fetch(this.participationUrl, { credentials: "same-origin" }) // GET /api/v1/rooms/<slug>/participation
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (figures) { if (figures) { self.renderParticipation(figures); } })
       .catch(function () { /* offline: the next refresh tries again */ });

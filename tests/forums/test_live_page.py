@@ -35,6 +35,7 @@ def test_a_page_without_comments_gets_its_thread_so_the_first_comment_is_live_to
     assert config["isComments"] is True
     assert config["anchor"] == "comment-"
     assert config["urls"]["helpful"] == "/discussions/posts/{id}/helpful/"
+    assert config["api"] == {"posts": "/api/v1/threads/{id}/posts", "helpful": "/api/v1/posts/{id}/helpful"}
     Client().get(case.url)
     assert Thread.objects.filter(page=case).count() == 1
 

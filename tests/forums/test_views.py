@@ -1,7 +1,7 @@
 """The discussion pages, told as stories about members: communities, threads, and comments under pages.
 
-Everything here works without JavaScript (plain forms that redirect back), and the same endpoints
-answer JSON for the page scripts.
+Everything here works without JavaScript (plain forms that redirect back); the page scripts post
+through the JSON API instead (tests/forums/test_api.py), which keeps the same rules.
 """
 
 from datetime import timedelta
@@ -16,7 +16,6 @@ from tests.factories import CaseStudyFactory, CommunityFactory, GuideFactory, Pa
 from tests.pages import signed_in, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
-JSON = {"HTTP_ACCEPT": "application/json"}
 
 
 @pytest.fixture
@@ -346,11 +345,8 @@ def test_helpful_counts_and_the_button_toggles(communities, priya, fraser):
 
     own = signed_in(fraser).post(form["action"])
     assert "own post" in text_of(soup_of(own, 400).find(class_="ds_error-summary"))
-    assert client.post(form["action"], **JSON).json() == {
-        "post_id": post.pk,
-        "counts": {"helpful": 0},
-        "found_helpful": False,
-    }
+    by_script = client.post(reverse("api-v1:helpful", kwargs={"post_id": post.pk}))  # what live-thread.js sends
+    assert by_script.json() == {"post_id": post.pk, "counts": {"helpful": 0}, "found_helpful": False}
 
 
 def test_facilitators_pin_and_lock_and_a_locked_thread_refuses_replies(communities, fiona, priya):
@@ -460,28 +456,22 @@ def answered_thread(communities, priya, fraser):
 
 
 @pytest.mark.parametrize(
-    ("data", "code", "message"),
+    ("data", "message"),
     [
-        ({"body": "   "}, "empty", "Write something before posting."),
-        ({"body": "x" * 20_000}, "too_long", "Keep it under 10,000 characters"),
-        ({"body": "Hello", "parent": "999999"}, "invalid", "You can only reply to a post in this thread."),
-        ({"body": "Hello", "parent": "abc"}, "invalid", "You can only reply to a post in this thread."),
-        (
-            {"body": "Hi", "parent": "99999999999999999999999"},
-            "invalid",
-            "You can only reply to a post in this thread.",
-        ),
-        ({"body": "Null \x00 byte"}, "invalid", "Null characters are not allowed."),
+        ({"body": "   "}, "Write something before posting."),
+        ({"body": "x" * 20_000}, "Keep it under 10,000 characters"),
+        ({"body": "Hello", "parent": "999999"}, "You can only reply to a post in this thread."),
+        ({"body": "Hello", "parent": "abc"}, "You can only reply to a post in this thread."),
+        ({"body": "Hi", "parent": "99999999999999999999999"}, "You can only reply to a post in this thread."),
+        ({"body": "Null \x00 byte"}, "Null characters are not allowed."),
     ],
 )
-def test_bad_replies_get_a_clear_400_keep_the_text_and_save_nothing(answered_thread, priya, data, code, message):
+def test_bad_replies_get_a_clear_400_keep_the_text_and_save_nothing(answered_thread, priya, data, message):
     thread, _ = answered_thread
     before = Post.objects.count()
     response = signed_in(priya).post(reverse("forums:reply", args=[thread.pk]), data)
     soup = soup_of(response, 400)
     assert message in text_of(soup.find(class_="ds_error-summary"))
-    as_json = signed_in(priya).post(reverse("forums:reply", args=[thread.pk]), data, **JSON)
-    assert (as_json.status_code, as_json.json()["error"]["code"]) == (400, code)
     assert Post.objects.count() == before
 
 
@@ -519,34 +509,20 @@ def test_non_integer_or_huge_ids_are_404s_not_errors(client, communities, path):
     assert client.get(path).status_code == 404
 
 
-def test_json_answers_for_page_scripts(answered_thread, priya, fraser):
+def test_the_forms_answer_pages_only_and_the_scripts_are_pointed_at_the_api(answered_thread, priya):
     thread, answer = answered_thread
     client = signed_in(priya)
-    response = client.post(
+    asked_for_json = client.post(
         reverse("forums:reply", args=[thread.pk]),
         {"body": "By script", "parent": answer.pk},
+        HTTP_ACCEPT="application/json",
         HTTP_X_REQUESTED_WITH="fetch",
     )
-    assert response.status_code == 201
-    post = response.json()["post"]
-    assert (post["parent_id"], post["author"]["name"]) == (answer.pk, "Priya Practitioner")
-    assert "<p>By script</p>" in post["body_html"]
-
-    refused = client.post(reverse("forums:reply", args=[thread.pk]), {"body": ""}, **JSON)
-    assert refused.status_code == 400
-    assert refused.json() == {"error": {"code": "empty", "message": "Write something before posting."}}
-
-    edited = client.post(reverse("forums:edit_post", args=[post["id"]]), {"body": "Edited by script"}, **JSON)
-    assert edited.status_code == 200
-    assert edited.json()["post"]["edited"]
-    deleted = client.post(reverse("forums:delete_post", args=[post["id"]]), **JSON)
-    assert deleted.json() == {"post_id": post["id"], "deleted": True}
-
-    for _ in range(9):
-        client.post(reverse("forums:reply", args=[thread.pk]), {"body": "Quick"}, **JSON)
-    limited = client.post(reverse("forums:reply", args=[thread.pk]), {"body": "Too quick"}, **JSON)
-    assert limited.status_code == 429
-    assert limited.json()["error"]["code"] == "rate_limited"
+    assert asked_for_json.status_code == 302  # one JSON surface: /api/v1
+    assert asked_for_json["Location"].startswith(thread.get_absolute_url())
+    config = soup_of(client.get(thread.get_absolute_url())).find(id="live-thread-config")
+    assert '"posts": "/api/v1/threads/{id}/posts"' in config.string
+    assert '"helpful": "/api/v1/posts/{id}/helpful"' in config.string
 
 
 def test_forms_need_the_csrf_token(answered_thread, priya):
@@ -655,7 +631,7 @@ def test_visitors_cached_page_shows_new_comments_reactions_and_deletions_at_once
     assert b"A fresh comment" not in client.get(case.url).content
 
 
-def test_scripts_get_a_json_404_for_threads_and_posts_they_cannot_see(communities, fiona, priya):
+def test_threads_and_posts_a_member_cannot_see_are_404s_to_forms_and_scripts(communities, fiona, priya):
     _, _, private = communities
     thread = thread_in(private, fiona)
     post = thread.posts.get()
@@ -666,7 +642,12 @@ def test_scripts_get_a_json_404_for_threads_and_posts_they_cannot_see(communitie
         reverse("forums:edit_post", args=[post.pk]),
         reverse("forums:join", args=[private.slug]),
     ):
-        response = client.post(path, {"body": "Hi"}, **JSON)
+        assert client.post(path, {"body": "Hi"}).status_code == 404, path
+    for path in (
+        reverse("api-v1:create_post", kwargs={"thread_id": thread.pk}),
+        reverse("api-v1:helpful", kwargs={"post_id": post.pk}),
+    ):
+        response = client.post(path, {"body": "Hi"}, content_type="application/json")
         assert response.status_code == 404, path
         assert response.json()["error"]["code"] == "not_found"
     assert client.post(reverse("forums:reply", args=[thread.pk]), {"body": "Hi"}).status_code == 404

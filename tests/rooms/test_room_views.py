@@ -79,7 +79,7 @@ def test_a_private_communitys_room_is_a_404_to_everyone_but_its_members(room, fr
     outsider = UserFactory(username="outsider")
     assert Client().get(room_url(room)).status_code == 404
     assert signed_in(outsider).get(room_url(room)).status_code == 404
-    assert signed_in(outsider).get(reverse("rooms:participation", args=[room.slug])).status_code == 404
+    assert signed_in(outsider).get(reverse("api-v1:room_participation", kwargs={"slug": room.slug})).status_code == 404
     page = soup_of(signed_in(fraser).get(room_url(room)))
     assert page.select_one("[data-room]")["data-ws-url"] == "/ws/rooms/what-gets-in-the-way/"
 
@@ -158,7 +158,9 @@ def test_a_facilitator_sees_the_tools_and_the_participation_so_far(room, fiona, 
 
     tools = page.select_one("[data-facilitation]")
     assert "Close the room" in text_of(tools)
-    assert page.select_one("[data-room]")["data-participation-url"] == "/rooms/what-gets-in-the-way/participation.json"
+    assert (
+        page.select_one("[data-room]")["data-participation-url"] == "/api/v1/rooms/what-gets-in-the-way/participation"
+    )
     levels = page.select_one("[data-participation-levels]")
     rows = [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in levels.select("tbody tr")]
     assert rows[:3] == [["Frontline", "1", "7"], ["Manager", "0", "0"], ["Strategic leader", "1", "6"]]
@@ -167,9 +169,9 @@ def test_a_facilitator_sees_the_tools_and_the_participation_so_far(room, fiona, 
 
 
 # --- the participation figures ---------------------------------------------------------------------------
-def test_participation_json_is_for_facilitators_only(room, fiona, fraser):
+def test_the_participation_figures_in_the_api_are_for_facilitators_only(room, fiona, fraser):
     room_messages.send_message(room, fraser, "One two three", "c-1")
-    url = reverse("rooms:participation", args=[room.slug])
+    url = reverse("api-v1:room_participation", kwargs={"slug": room.slug})
     assert Client().get(url).status_code == 403
     refused = signed_in(fraser).get(url)
     assert refused.status_code == 403
@@ -196,7 +198,7 @@ def test_participation_counts_only_the_current_session(room, fiona, fraser):
     room_sessions.end_session(room, fiona, "First session done")
     room_floor.set_state(room, fiona, "open")
     room_messages.send_message(room, fraser, "New session", "c-2")
-    figures = signed_in(fiona).get(reverse("rooms:participation", args=[room.slug])).json()
+    figures = signed_in(fiona).get(reverse("api-v1:room_participation", kwargs={"slug": room.slug})).json()
     assert figures["total_messages"] == 1
     assert figures["by_person"][0]["words"] == 2
 
@@ -237,7 +239,7 @@ def test_participation_after_a_session_in_which_no_one_spoke_still_starts_at_the
     room_sessions.end_session(room, fiona, "A second session in which no one spoke")
     room_floor.set_state(room, fiona, "open")
     room_messages.send_message(room, fraser, "New session", "c-2")
-    figures = signed_in(fiona).get(reverse("rooms:participation", args=[room.slug])).json()
+    figures = signed_in(fiona).get(reverse("api-v1:room_participation", kwargs={"slug": room.slug})).json()
     assert figures["total_messages"] == 1
     assert figures["by_person"] == [
         {

@@ -1,0 +1,168 @@
+"""A forum thread's page, starting a thread, and the buttons on it (pin and lock, follow, most helpful answer).
+
+`render_thread` also shows a comment thread (on its Wagtail page) when a form posted to it was refused:
+forums/views/posts.py answers through it.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from cop_site.errors import DomainError
+from forums import services
+from forums.discussion import discussion_for, refusal
+from forums.forms import MARKDOWN_HELP, BestAnswerForm, FlagsForm, FollowForm, ThreadForm, form_error
+from forums.models import Thread
+from forums.views.communities import community_for
+
+
+@dataclass
+class FormState:
+    """What a refused form held, so the page shows it again with the error beside it."""
+
+    error: DomainError
+    parent: int | None = None  # the post a refused reply answered (None: the main form)
+    body: str = ""
+    in_form: bool = True  # False when the refusal came from a button (helpful, follow...), not a text form
+
+    @property
+    def field_id(self):
+        if not self.in_form:
+            return ""
+        return f"reply-body-{self.parent}" if self.parent else "post-body"
+
+
+def _thread(request, slug, thread_id):
+    """A forum thread in a community this person may see; the same 404 as a missing one otherwise."""
+    thread = Thread.objects.select_related("community", "author").filter(pk=thread_id, community__slug=slug).first()
+    if thread is None or not thread.community.can_see(request.user):
+        raise Http404("No thread here.")
+    return thread
+
+
+def _readable_thread(request, slug, thread_id):
+    thread = _thread(request, slug, thread_id)
+    if not thread.can_read(request.user):
+        raise Http404("No thread here.")
+    return thread
+
+
+def new_thread(request, slug):
+    community = community_for(request, slug)
+    if not community.can_read(request.user):
+        return redirect(community)  # a restricted community: its page says how to ask to join
+    form = ThreadForm(request.POST or None)
+    error = None
+    if request.method == "POST":
+        try:
+            if not form.is_valid():
+                raise form_error(form)
+            data = form.cleaned_data
+            thread = services.start_thread(community, request.user, data["title"], data["body"], form.tag_list())
+        except DomainError as error_:
+            error = error_
+        else:
+            messages.success(request, "Your thread is started.")
+            return redirect(thread)
+    context = {
+        "community": community,
+        "form": form,
+        "error": error,
+        "refusal": refusal(services.check_can_post, request.user, Thread(community=community)),
+        "markdown_help": MARKDOWN_HELP,
+    }
+    return render(request, "forums/new_thread.html", context, status=error.status if error else 200)
+
+
+def thread_detail(request, slug, thread_id):
+    thread = _thread(request, slug, thread_id)
+    if not thread.can_read(request.user):
+        messages.info(request, f"Only members of {thread.community.name} read its threads.")
+        return redirect(thread.community)
+    since = services.mark_read(thread, request.user)
+    return render_thread(request, thread, since=since)
+
+
+def render_thread(request, thread, since=None, form_state=None):
+    """The thread's page; with `form_state`, the refused form's error and text, answered with the error's status."""
+    if thread.is_comments:  # comments are shown on their page, which the page's template renders
+        request.forum_form_state = form_state
+        response = thread.page.specific.serve(request)
+    else:
+        context = {
+            "thread": thread,
+            "community": thread.community,
+            "discussion": discussion_for(thread, request.user, since=since),
+            "viewer": request.user,
+            "form_state": form_state,
+            "markdown_help": MARKDOWN_HELP,
+        }
+        response = render(request, "forums/thread_detail.html", context)
+    if form_state is not None:
+        response.status_code = form_state.error.status
+    return response
+
+
+def refused(request, thread, error, **form):
+    """The thread's page again, with the error and the typed text."""
+    return render_thread(request, thread, form_state=FormState(error, **form))
+
+
+@require_POST
+def thread_flags(request, slug, thread_id):
+    thread = _readable_thread(request, slug, thread_id)
+    form = FlagsForm(request.POST)
+    try:
+        if not form.is_valid() or not form.flags():
+            raise DomainError("invalid", "Choose whether to pin or lock the thread.")
+        services.set_thread_flags(thread, request.user, **form.flags())
+    except DomainError as error:
+        return refused(request, thread, error, in_form=False)
+    state = [word for word, on in (("pinned", thread.pinned), ("locked", thread.locked)) if on]
+    messages.success(
+        request, f"The thread is {' and '.join(state)}." if state else "The thread is neither pinned nor locked."
+    )
+    return redirect(thread)
+
+
+@require_POST
+def follow(request, slug, thread_id):
+    thread = _readable_thread(request, slug, thread_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(thread.get_absolute_url())
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        return refused(request, thread, DomainError("invalid", "Choose to follow or unfollow."), in_form=False)
+    following = form.cleaned_data["following"]
+    services.set_following(thread, request.user, following)
+    if following:
+        messages.success(request, "You are following this thread: you will hear about new replies.")
+    else:
+        messages.success(request, "You no longer follow this thread.")
+    return redirect(thread)
+
+
+@require_POST
+def best_answer(request, slug, thread_id):
+    thread = _readable_thread(request, slug, thread_id)
+    form = BestAnswerForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        post = None
+        if form.cleaned_data["post"]:
+            post = thread.posts.filter(pk=form.cleaned_data["post"]).first()
+            if post is None:
+                raise DomainError("invalid", "Choose a visible post in this thread.")
+        services.mark_best_answer(thread, request.user, post)
+    except DomainError as error:
+        return refused(request, thread, error, in_form=False)
+    if post is None:
+        messages.success(request, "The thread has no most helpful answer marked now.")
+        return redirect(thread)
+    messages.success(request, "Marked as the most helpful answer.")
+    return redirect(post.get_absolute_url())
