@@ -7,8 +7,10 @@ the grouping is done by the database with TruncMonth so the same code runs on SQ
 
 from datetime import date, datetime, time
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Count, F, Sum, Value, When
 from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from wagtail.models import Page
 
@@ -131,8 +133,6 @@ def published_per_month(months=DEFAULT_PERIOD, now=None):
 
 
 def _type_key(content_type_id):
-    from django.contrib.contenttypes.models import ContentType
-
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     return getattr(model, "content_type_key", "") if model else ""
 
@@ -166,8 +166,6 @@ def most_discussed(months=DEFAULT_PERIOD, limit=TOP, now=None):
 
 def _with_pages(counted, name):
     """[(page id, number)] -> rows with the page's title, type, public and admin addresses."""
-    from django.urls import reverse
-
     pages = Page.objects.in_bulk([page_id for page_id, _ in counted])
     result = []
     for page_id, number in counted:

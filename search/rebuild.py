@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
 
+from search import client
 from search.backends import database_backend, elasticsearch_backend
 from search.client import elasticsearch_configured
 from search.indexing import build_document, current_document
@@ -167,8 +168,6 @@ def _slices(batch_size):
 
 
 def _worker_started():
-    from search import client
-
     client._client_for.cache_clear()  # the parent's Elasticsearch connections are not this process's
 
 

@@ -33,7 +33,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.models import Page
 
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
 from search.indexing import build_document
 from search.query import SearchQuery
 from search.registry import all_documents
@@ -147,8 +150,6 @@ class JudgedKeys:
     Posts are looked up only when they are hit; anything else keeps its doc_id."""
 
     def __init__(self):
-        from wagtail.models import Page
-
         self.keys = {f"page-{pk}": slug for pk, slug in Page.objects.values_list("pk", "slug")}
         threads = apps.get_model("forums", "Thread").objects.filter(community__isnull=False)
         self.keys.update({f"thread-{pk}": thread_key(title) for pk, title in threads.values_list("pk", "title")})
@@ -191,8 +192,6 @@ def _rolled_back():
 
 @contextmanager
 def database_engine(k=K):
-    from search.backends.database import DatabaseBackend
-
     with _rolled_back():
         backend = DatabaseBackend()
         backend.clear()
@@ -202,8 +201,6 @@ def database_engine(k=K):
 
 @contextmanager
 def elasticsearch_engine(k=K):
-    from search.backends.elasticsearch import ElasticsearchBackend
-
     backend = ElasticsearchBackend(prefix=f"{settings.SEARCH_INDEX_PREFIX}-relevance-{uuid.uuid4().hex[:8]}")
     try:
         _index_all(backend)
@@ -215,8 +212,6 @@ def elasticsearch_engine(k=K):
 
 @contextmanager
 def wagtail_engine(k=K):
-    from wagtail.models import Page
-
     with _rolled_back():
         call_command("update_index", backend_name=BASELINE_BACKEND, verbosity=0)
 

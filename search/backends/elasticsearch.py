@@ -14,6 +14,7 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
 
 from search.backends.base import BackendUnavailable, SearchBackend
+from search.client import get_client
 from search.documents import FACETS, TYPE_LABELS
 from search.query import FILTER_FIELDS, Hit, SearchResults
 from search.text import RELATED_WEIGHT, TAIL, analysed, required_coverage, snippet_html, title_html, whole_phrase, words
@@ -100,8 +101,6 @@ class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def __init__(self, client=None, prefix=None):
-        from search.client import get_client
-
         self._client = client
         self._get_client = get_client
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
