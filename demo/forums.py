@@ -446,13 +446,13 @@ _USERNAMES = {"editor", "reviewer", "facilitator", "moderator", "practitioner", 
 
 @contextmanager
 def _without_rate_limit():
-    """Demo content is written in one go by a handful of accounts: lift the per-minute limit meanwhile."""
-    limit = services.POSTS_PER_MINUTE
-    services.POSTS_PER_MINUTE = 10**6
+    """Demo content is written in one go by a handful of accounts: lift the posting limits meanwhile."""
+    limits = services.POSTS_PER_MINUTE, services.POSTS_PER_BURST
+    services.POSTS_PER_MINUTE = services.POSTS_PER_BURST = 10**6
     try:
         yield
     finally:
-        services.POSTS_PER_MINUTE = limit
+        services.POSTS_PER_MINUTE, services.POSTS_PER_BURST = limits
 
 
 def _ensure_community(spec, users):

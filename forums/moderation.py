@@ -17,9 +17,11 @@ from forums.models import Community, Flag, Membership, ModerationAction, Post, Q
 from forums.models.communities import is_site_moderator
 from forums.models.threads import display_name
 from forums.payloads import post_payload
+from forums.ratelimit import RateLimited, hit
 
 FLAGS_TO_HIDE = 3  # different members' flags that hide a post until a moderator decides
 MAX_NOTE_LENGTH = 1000
+FLAGS_PER_HOUR = 20  # reports a member may make in an hour: enough for a bad thread, not for a campaign
 MAX_REASON_LENGTH = 1000
 MAX_SUSPENSION_DAYS = 365
 
@@ -91,6 +93,13 @@ def flag_post(post, user, reason, note=""):
     note = (note or "").strip()
     if len(note) > MAX_NOTE_LENGTH:
         raise DomainError("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
+    try:
+        hit(f"flag:{user.pk}", FLAGS_PER_HOUR, 3600)
+    except RateLimited as exc:
+        minutes = max(1, round(exc.retry_after / 60))
+        raise DomainError(
+            "rate_limited", f"You have reported many posts this hour. Please wait {minutes} minutes and try again."
+        ) from exc
     flag = Flag.objects.create(post=post, flagged_by=user, reason=reason, note=note)
     flaggers = open_flags(post).values("flagged_by").distinct().count()
     if flaggers >= FLAGS_TO_HIDE:

@@ -23,3 +23,18 @@ def hit(key, limit, window_seconds):
         count = 1
     if count > limit:
         raise RateLimited(retry_after=window_seconds - int(time.time() % window_seconds))
+
+
+def hit_recent(key, limit, seconds):
+    """Count one action; raise RateLimited when `limit` were already counted in the last `seconds`.
+
+    A sliding window, for short bursts: a fixed window lets twice the limit through across its edge.
+    The list of times lives in the cache; two processes counting at the same instant may both pass,
+    which is as near as a burst limit needs to be.
+    """
+    now = time.time()
+    cache_key = f"ratelimit-recent:{key}"
+    recent = [at for at in cache.get(cache_key, []) if at > now - seconds]
+    if len(recent) >= limit:
+        raise RateLimited(retry_after=max(1, int(recent[0] + seconds - now + 0.999)))
+    cache.set(cache_key, [*recent, now], seconds + 1)

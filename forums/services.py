@@ -14,11 +14,13 @@ from forums import live, markdown, moderation, notifications
 from forums.models import Community, Membership, Post, Reaction, Thread, ThreadFollow, ThreadVisit
 from forums.moderation import is_suspended
 from forums.payloads import post_payload
-from forums.ratelimit import RateLimited, hit
+from forums.ratelimit import RateLimited, hit, hit_recent
 
 MAX_POST_LENGTH = 10_000
 MAX_TITLE_LENGTH = 200
 POSTS_PER_MINUTE = 10
+POSTS_PER_BURST = 5  # in any BURST_SECONDS: a person writes a reply in more than a few seconds; a script does not
+BURST_SECONDS = 15
 
 
 # --- who may do what ----------------------------------------------------------------------------
@@ -45,7 +47,9 @@ def _check_body(body):
 
 
 def _rate_limit(user):
+    """Threads, replies and comments: at most POSTS_PER_BURST in any BURST_SECONDS, and POSTS_PER_MINUTE a minute."""
     try:
+        hit_recent(f"post:{user.pk}", POSTS_PER_BURST, BURST_SECONDS)
         hit(f"post:{user.pk}", POSTS_PER_MINUTE, 60)
     except RateLimited as exc:
         raise DomainError(

@@ -82,6 +82,21 @@ def test_one_member_flagging_again_and_again_counts_once(post, people):
     assert refreshed(post).status == Post.Status.VISIBLE
 
 
+def test_reporting_is_rate_limited_per_member_with_a_clear_message(community, people, monkeypatch):
+    monkeypatch.setattr(moderation, "FLAGS_PER_HOUR", 2)
+    posts = [
+        services.start_thread(community, author, f"Thread {n}", "Text").posts.get()
+        for n, author in enumerate([people["priya"], people["bruce"], people["catriona"]])
+    ]
+    flag(posts[0], people["ailsa"])
+    flag(posts[1], people["ailsa"])
+    with pytest.raises(DomainError, match="Please wait") as error:
+        flag(posts[2], people["ailsa"])
+    assert error.value.code == "rate_limited"
+    assert not Flag.objects.filter(post=posts[2]).exists()
+    flag(posts[2], people["dougie"])  # per member: others still report
+
+
 def test_flagging_your_own_post_a_hidden_post_or_without_a_reason_is_refused(post, people):
     with pytest.raises(DomainError, match="your own post") as error:
         flag(post, people["priya"])

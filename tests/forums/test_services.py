@@ -3,7 +3,7 @@
 import pytest
 
 from cop_site.errors import DomainError
-from forums import services
+from forums import ratelimit, services
 from forums.models import LiveEvent, Membership, Post
 from tests.factories import CommunityFactory, UserFactory, member_of
 
@@ -76,15 +76,23 @@ def test_bad_posts_are_refused_and_change_nothing(priya, body, code):
     assert thread.posts.count() == 1
 
 
-def test_posting_is_rate_limited_per_member(priya):
+def test_posting_is_rate_limited_per_member_in_bursts_and_by_the_minute(priya, monkeypatch):
     community = CommunityFactory()
     services.join(community, priya)
+    clock = [1_000_020.0]  # the start of a minute: the per-minute window is a fixed one
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
     thread = services.start_thread(community, priya, "Hello", "First post")
-    for n in range(9):
+    for n in range(4):  # five in a burst, the thread's opening post included
         services.post_reply(thread, priya, f"reply {n}")
     with pytest.raises(DomainError, match="wait") as error:
-        services.post_reply(thread, priya, "one too many")
+        services.post_reply(thread, priya, "one too many, too quickly")
     assert error.value.code == "rate_limited"
+    clock[0] += 16  # the burst is over
+    for n in range(5):
+        services.post_reply(thread, priya, f"later reply {n}")
+    clock[0] += 16
+    with pytest.raises(DomainError, match="wait"):  # ten in the minute
+        services.post_reply(thread, priya, "one too many this minute")
     assert thread.posts.count() == 10
 
 
