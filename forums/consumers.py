@@ -1,6 +1,6 @@
 """WebSocket consumers of the forums: protocol only. Who may watch and what to replay is in forums/streams.py.
 
-`/ws/threads/<id>/` (DESIGN.md §4), with these choices where the design is silent:
+`/ws/threads/<id>/` (docs/protocols.md), with these choices where the design is silent:
 - A refusal is sent after accepting the handshake, so the browser sees the close code (4401, 4403,
   4404); a socket closed before it is accepted only ever shows 1006 to page scripts.
 - Without `?after=` nothing old is sent: the page was just rendered. With it, the events after that id
@@ -162,7 +162,7 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
 
 
 class ThreadConsumer(LiveStreamConsumer):
-    """`/ws/threads/<id>/`: the read-only live stream of a comment thread or forum thread (DESIGN.md §4)."""
+    """`/ws/threads/<id>/`: the read-only live stream of a comment thread or forum thread (docs/protocols.md)."""
 
     async def authorise(self):
         thread_id = self.scope["url_route"]["kwargs"]["thread_id"]

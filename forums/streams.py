@@ -3,7 +3,7 @@
 Consumers only translate the WebSocket protocol; everything they need to decide lives here, as
 plain synchronous functions (they call them through `database_sync_to_async`).
 
-Refusals use the close codes of DESIGN.md §4, following the access rule of the page the stream
+Refusals use the close codes of docs/protocols.md, following the access rule of the page the stream
 belongs to (`Thread.can_read`): 4404 when there is no such thread (or its page is not published),
 4401 when a visitor is refused but signing in could help (a login- or group-restricted page, a
 restricted or private community), 4403 otherwise (a signed-in non-member, a password-protected page).

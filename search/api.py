@@ -1,4 +1,4 @@
-"""GET /api/v1/search and /api/v1/search/suggest, in the shapes DESIGN.md §4 fixes."""
+"""GET /api/v1/search and /api/v1/search/suggest, in the shapes docs/protocols.md fixes."""
 
 from ninja import Router
 

@@ -1,5 +1,5 @@
 // Live threads: posts, edits, removals and helpful counts from others appear without a reload, over
-// the thread's stream /ws/threads/<id>/ (DESIGN.md §4), and the page's forms post without one, through
+// the thread's stream /ws/threads/<id>/ (docs/protocols.md), and the page's forms post without one, through
 // the JSON API (POST /api/v1/threads/<id>/posts, POST /api/v1/posts/<id>/helpful).
 // static/js/live-socket.js (loaded first) keeps the stream connected and catches up from the last
 // event id seen. Progressive enhancement: without JavaScript every form still posts and the page reloads.

@@ -1,4 +1,4 @@
-"""The search API's shapes (DESIGN.md §4), its errors, and its fallback when Elasticsearch is down."""
+"""The search API's shapes (docs/protocols.md), its errors, and its fallback when Elasticsearch is down."""
 
 import pytest
 
