@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 
-from learning.models import GlossaryTerm, Theme
+from learning.models import ContentPage, GlossaryTerm, Theme
+from learning.visibility import visible_pages
 from search import spelling, tasks
 from search.access import viewer_communities
 from search.backends import database_backend, primary_backend
@@ -33,6 +34,11 @@ def glossary():
 
 def forget_glossary():
     cache.delete(GLOSSARY_CACHE_KEY)
+    forget_vocabulary()
+
+
+def forget_vocabulary():
+    """Suggestions' themes and glossary names are read again on the next suggestion (a page or the glossary changed)."""
     cache.delete(VOCABULARY_CACHE_KEY)
 
 
@@ -154,11 +160,12 @@ VOCABULARY_CACHE_KEY = "search:suggest-vocabulary:v1"
 
 
 def _vocabulary_suggestions():
-    """Themes in use on public pages, and glossary terms: [({title, url, type}, names it answers to)]
-    (cached)."""
+    """Themes in use on pages a visitor may see (learning.visibility), and glossary terms:
+    [({title, url, type}, names it answers to)] (cached; forgotten when a page or the glossary changes)."""
     entries = cache.get(VOCABULARY_CACHE_KEY)
     if entries is None:
-        themes = Theme.objects.filter(tagged_pages__isnull=False).distinct().values_list("name", flat=True)
+        pages = visible_pages(ContentPage.objects.all())
+        themes = Theme.objects.filter(tagged_pages__content_object__in=pages).distinct().values_list("name", flat=True)
         entries = [
             ({"title": name, "url": f"/search/?{urlencode({'theme': name})}", "type": "theme"}, [name])
             for name in themes

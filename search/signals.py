@@ -9,11 +9,12 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from learning.abbreviations import forget_abbreviations
 from search.registry import is_indexable
-from search.service import forget_glossary
+from search.service import forget_glossary, forget_vocabulary
 from search.tasks import schedule_dependents_sync, schedule_sync
 
 
 def _sync_tree(page):
+    forget_vocabulary()  # the themes suggestions offer come from the pages a visitor may see
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         if is_indexable(descendant):
             schedule_sync(descendant)

@@ -3,7 +3,8 @@ themes and glossary terms, the best match first."""
 
 from django.contrib.auth.models import AnonymousUser
 
-from search.service import suggest
+from search.service import forget_vocabulary, suggest
+from tests.factories import CaseStudyFactory, restrict_view
 
 
 def offered(text):
@@ -42,3 +43,18 @@ def test_punctuation_or_one_letter_offers_nothing(backend, corpus):
     assert offered("*") == []
     assert offered("?!") == []
     assert offered("p") == []
+
+
+def test_a_theme_only_drafts_and_restricted_pages_use_is_not_offered(backend, corpus):
+    """Suggested themes come from the pages a visitor may see (learning.visibility), like the documents."""
+    CaseStudyFactory(title="Kelp draft", summary="Not yet.", themes=["kelp forestry"], live=False)
+    restrict_view(
+        CaseStudyFactory(title="Members on seaweed", summary="For members.", themes=["seaweed farming"]), "login"
+    )
+    forget_vocabulary()
+    names = [title.lower() for title, kind in offered("kelp") + offered("seaweed") if kind == "theme"]
+    assert "kelp forestry" not in names
+    assert "seaweed farming" not in names
+    CaseStudyFactory(title="Kelp in public", summary="Now anyone may read it.", themes=["kelp forestry"])
+    forget_vocabulary()
+    assert ("kelp forestry", "theme") in [(title.lower(), kind) for title, kind in offered("kelp")]
