@@ -121,7 +121,12 @@ def _readable_post(user, post_id):
 
 
 # --- endpoints ----------------------------------------------------------------------------------------
-@router.get("/threads/{thread_id}/posts", response={200: ThreadPostsOut, 404: ErrorOut}, summary="A thread's posts")
+@router.get(
+    "/threads/{thread_id}/posts",
+    response={200: ThreadPostsOut, 404: ErrorOut},
+    summary="A thread's posts",
+    auth=None,  # visitors read what a visitor may see; the document must not say a session is required
+)
 def thread_posts(request, thread_id: int = Path(..., **ID)):
     """Every post the caller may see, top-level posts each followed by their replies."""
     thread = _readable_thread(request.user, thread_id)
