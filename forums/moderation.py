@@ -361,7 +361,7 @@ def _describe(target):
     if isinstance(target, Post):
         return "post", f"{display_name(target.author)}’s post in “{target.thread.title}”", post_url(target)
     if isinstance(target, get_user_model()):
-        return "user", display_name(target), f"/members/{target.get_username()}/"
+        return "user", display_name(target), reverse("member_profile", args=[target.get_username()])
     # Only the kind and id: a room message's text or anonymous author must not leak into the log.
     name = target._meta.model_name if hasattr(target, "_meta") else type(target).__name__.lower()
     return name, f"{target._meta.verbose_name if hasattr(target, '_meta') else name} {target.pk}", ""

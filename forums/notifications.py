@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -245,7 +245,7 @@ def deliver_email(notification_id):
         "notification": notification,
         "recipient_name": display_name(recipient),
         "url": absolute(notification.url),
-        "preferences_url": absolute("/members/me/edit/"),
+        "preferences_url": absolute(reverse("edit_profile")),
         "excerpt": post.body_source[:500] if post is not None and post.status == Post.Status.VISIBLE else "",
     }
     try:
@@ -364,7 +364,7 @@ def send_digest(user, content, now=None):
         "since": content["since"],
         "pages": [(page.title, absolute(page.url or "")) for page in content["pages"]],
         "threads": [(thread.title, thread.community.name, absolute(_url(thread))) for thread in content["threads"]],
-        "preferences_url": absolute("/members/me/edit/"),
+        "preferences_url": absolute(reverse("edit_profile")),
     }
     log = DigestLog.objects.create(user=user, sent=now, pages=len(content["pages"]), threads=len(content["threads"]))
     send_mail(

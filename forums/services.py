@@ -7,6 +7,7 @@ message a person can act on), saves in a transaction, and records a live event f
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 
 from cop_site.errors import DomainError
@@ -62,7 +63,7 @@ def render(body):
 
     def mention_url(name):
         if User.objects.filter(username=name, is_active=True).exists():
-            return f"/members/{name}/"
+            return reverse("member_profile", args=[name])
         return None
 
     return markdown.render(body, mention_url)

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import get_page_models
 
@@ -46,7 +47,7 @@ class LatestContentRssFeed(Feed):
     title = f"{settings.WAGTAIL_SITE_NAME}: new case studies, evidence and guides"
     description = "The newest case studies, evidence summaries and practice guides for Scotland's public services."
     link = "/"
-    feed_url = "/feeds/latest.rss"
+    feed_url = reverse_lazy("feed_rss")
 
     def get_object(self, request, *args, **kwargs):
         # The feed object is shared by every request: the request travels as the "object" instead,
@@ -83,5 +84,5 @@ class LatestContentRssFeed(Feed):
 
 class LatestContentAtomFeed(LatestContentRssFeed):
     feed_type = Atom1Feed
-    feed_url = "/feeds/latest.atom"
+    feed_url = reverse_lazy("feed_atom")
     subtitle = LatestContentRssFeed.description

@@ -6,6 +6,7 @@ any number of server processes can serve one room and a restarted process loses 
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -43,7 +44,7 @@ class Room(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return f"/rooms/{self.slug}/"  # docs/protocols.md fixes this address
+        return reverse("rooms:room", args=[self.slug])  # /rooms/<slug>/: docs/protocols.md fixes this address
 
     @property
     def rules(self):

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import LevelChoice
@@ -124,6 +125,6 @@ def summary_markdown(room, session):
     for row in session.participation.get("by_level", []):
         label = row["level"].replace("_", " ") or "not stated"
         lines.append(f"- {label}: {row['messages']} messages, {row['words']} words")
-    transcript = f"/rooms/{room.slug}/transcript/{session.pk}/"
+    transcript = reverse("rooms:transcript", args=[room.slug, session.pk])
     lines += ["", f"[Read the transcript]({transcript})"]
     return "\n".join(lines)

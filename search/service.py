@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 
 from learning.models import ContentPage, GlossaryTerm, Theme
 from learning.visibility import visible_pages
@@ -167,7 +168,7 @@ def _vocabulary_suggestions():
         pages = visible_pages(ContentPage.objects.all())
         themes = Theme.objects.filter(tagged_pages__content_object__in=pages).distinct().values_list("name", flat=True)
         entries = [
-            ({"title": name, "url": f"/search/?{urlencode({'theme': name})}", "type": "theme"}, [name])
+            ({"title": name, "url": f"{reverse('search')}?{urlencode({'theme': name})}", "type": "theme"}, [name])
             for name in themes
         ]
         for term in GlossaryTerm.objects.all():
@@ -175,7 +176,8 @@ def _vocabulary_suggestions():
                 title = f"{term.expansion[:1].upper()}{term.expansion[1:]} ({term.term})"
             else:
                 title = term.term[:1].upper() + term.term[1:]
-            item = {"title": title, "url": f"/search/?{urlencode({'q': term.expansion})}", "type": "glossary"}
+            url = f"{reverse('search')}?{urlencode({'q': term.expansion})}"
+            item = {"title": title, "url": url, "type": "glossary"}
             entries.append((item, term.equivalents()))
         cache.set(VOCABULARY_CACHE_KEY, entries, 300)
     return entries
