@@ -36,7 +36,7 @@ PATTERN_SHAPES = {
     "horizontal": '<path d="M0,4 h8" stroke="#fff" stroke-width="1.5"/>',
     "backslash": '<path d="M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4" stroke="#fff" stroke-width="1.5"/>',
 }
-WIDTH = 720
+WIDTH = 720  # also the charts' max-width in static/css/insights.css
 FONT = 'font-family="Roboto, Helvetica, Arial, sans-serif" font-size="12"'
 LABEL_CHARS = 38  # horizontal bar labels longer than this are shortened (the full text is in the table)
 
@@ -197,7 +197,7 @@ def _empty_message(height):
 def _svg(chart_id, title, description, height, parts):
     return mark_safe(  # noqa: S308 - every piece of text above went through escape()
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {WIDTH} {height:g}" width="100%" style="max-width:{WIDTH}px" {FONT}>'
+        f'viewBox="0 0 {WIDTH} {height:g}" width="100%" class="insights-chart" {FONT}>'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
         f'<rect width="{WIDTH}" height="{height:g}" fill="{BACKGROUND}"/>{"".join(parts)}</svg>'
     )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API docs page from our own static files (Django Ninja otherwise loads them from a CDN)
     "channels",
     "allauth",
     "allauth.account",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cop_site.headers.security_headers_middleware",  # Content-Security-Policy, Permissions-Policy on everything
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cop_site.middleware.RefuseNulMiddleware",  # PostgreSQL cannot take a NUL: a 400, not a 500
     "cop_site.middleware.MethodNotAllowedPageMiddleware",  # a wrong method gets a page in the site design
@@ -223,6 +225,10 @@ WAGTAIL_SITE_NAME = "Communities of Practice Scotland"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The admin stays on our own origin (cop_site/headers.py): no avatars from Gravatar, no release check from
+# the editors' browsers (upgrades come through requirements.txt).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

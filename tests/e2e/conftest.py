@@ -1,4 +1,9 @@
-"""A real Chromium (Debian's, at /usr/bin/chromium) driven by Playwright against real server processes."""
+"""A real Chromium (Debian's, at /usr/bin/chromium) driven by Playwright against real server processes.
+
+Every browser context a test opens watches the Content-Security-Policy (cop_site/headers.py): a script,
+style, frame or connection the policy blocked, or a policy header Chromium could not read, fails the
+test that caused it, so the whole suite proves the site and the admin work under the policy.
+"""
 
 import os
 from pathlib import Path
@@ -28,8 +33,68 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
         )
-        yield browser
+        yield PolicyWatchedBrowser(browser)
         browser.close()
+
+
+# Reports each securitypolicyviolation event (they bubble to the document from any element, shadow roots
+# included) to the test, in every frame of every page of the context.
+VIOLATION_WATCH = """
+document.addEventListener("securitypolicyviolation", (event) => window.__cspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} on ${event.documentURI}` +
+    (event.sample ? `: ${event.sample}` : "") + (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : "")
+), true);
+"""
+# What Chromium prints about a policy it refused to apply or could not read.
+POLICY_CONSOLE = ("Refused to", "Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+
+
+class PolicyWatchedBrowser:
+    """The browser, whose every new context records what the page's policies blocked in `violations`."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.violations = []
+        self.page_contexts = []  # opened by new_page(), closed after the test
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.expose_binding("__cspViolation", lambda source, text: self.violations.append(text))
+        context.add_init_script(VIOLATION_WATCH)
+        context.on("console", self._console)
+        return context
+
+    def new_page(self, **options):
+        """Like Browser.new_page: a page in a context of its own (closed after the test)."""
+        context = self.new_context(**options)
+        self.page_contexts.append(context)
+        return context.new_page()
+
+    def close_page_contexts(self):
+        for context in self.page_contexts:
+            context.close()
+        self.page_contexts.clear()
+
+    def _console(self, message):
+        if message.type in ("error", "warning") and any(mark in message.text for mark in POLICY_CONSOLE):
+            self.violations.append(f"console: {message.text}")
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations(request):
+    """Fails the test if anything it did in the browser broke the Content-Security-Policy."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    browser.violations.clear()
+    yield
+    browser.close_page_contexts()
+    violations, browser.violations[:] = list(browser.violations), []
+    assert violations == [], "blocked by the page's policy:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -41,8 +106,11 @@ def page(browser):
 
 
 def axe_violations(page):
-    """Run axe-core on the page against WCAG 2.2 AA and return its violations, readably."""
-    page.add_script_tag(path=str(AXE))
+    """Run axe-core on the page against WCAG 2.2 AA and return its violations, readably.
+
+    axe is evaluated by the test (as DevTools would), not added as an inline script the policy refuses.
+    """
+    page.evaluate(AXE.read_text())
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
