@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count
 
 from cop_site.errors import DomainError
-from forums import live, services
-from forums.models import Post, Reaction
+from forums import live, moderation, services
+from forums.models import Flag, Post, Reaction
 from forums.models.threads import display_name
 from forums.payloads import author_level, author_url
 
@@ -54,6 +54,8 @@ class PostView:
     can_delete: bool = False
     can_reply: bool = False
     can_mark_best: bool = False
+    can_flag: bool = False  # Report is offered: forums.moderation.flag_refusal says none
+    flagged: bool = False  # this viewer reported it already: the page says "Reported"
     is_best: bool = False
     replies: list = field(default_factory=list)
 
@@ -68,6 +70,21 @@ class PostView:
     @property
     def anchor(self):
         return self.post.get_absolute_url().rsplit("#", 1)[1]
+
+    @property
+    def return_to(self):
+        """Where a form about this post comes back to: the post on its page."""
+        return self.post.get_absolute_url()
+
+    @property
+    def noun(self):
+        if self.post.thread.is_comments:
+            return "comment"
+        return "reply" if self.is_reply else "post"
+
+    @property
+    def report_reasons(self):
+        return Flag.Reason.choices
 
     @property
     def reply_field_id(self):
@@ -150,7 +167,19 @@ def discussion_for(thread, viewer, since=None):
     mine = set()
     if signed_in:
         mine = set(Reaction.objects.filter(post__in=posts, user=viewer).values_list("post_id", flat=True))
-    context = _Context(thread, viewer, signed_in, can_moderate, post_refusal is None, since, helpful, mine)
+    context = _Context(
+        thread,
+        viewer,
+        signed_in,
+        can_moderate,
+        post_refusal is None,
+        since,
+        helpful,
+        mine,
+        flagged=moderation.flagged_by(viewer, posts),
+        suspended=signed_in and moderation.is_suspended(viewer),
+        reads_thread=signed_in and thread.can_read(viewer),
+    )
     return Discussion(
         thread=thread,
         viewer=viewer,
@@ -174,6 +203,9 @@ class _Context:
     since: object
     helpful: dict
     mine: set
+    flagged: set = field(default_factory=set)  # the posts this viewer reported
+    suspended: bool = False
+    reads_thread: bool = False
 
 
 def arrange(posts, context):
@@ -223,6 +255,12 @@ def _view(post, context, has_replies=False):
             and context.thread.author_id == viewer.pk
             and not is_author
         ),
+        can_flag=context.signed_in
+        and moderation.flag_refusal(
+            post, viewer, flagged=context.flagged, suspended=context.suspended, reads_thread=context.reads_thread
+        )
+        is None,
+        flagged=post.pk in context.flagged,
         is_best=context.thread.best_post_id == post.pk,
     )
 
@@ -240,6 +278,9 @@ def post_view(post, viewer):
         None,
         {post.pk: post.reactions.count()},
         set(post.reactions.filter(user=viewer).values_list("post_id", flat=True)) if signed_in else set(),
+        flagged=moderation.flagged_by(viewer, [post]),
+        suspended=signed_in and moderation.is_suspended(viewer),
+        reads_thread=signed_in and thread.can_read(viewer),
     )
     return _view(post, context, has_replies=post.replies.exists())
 

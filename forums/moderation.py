@@ -67,20 +67,63 @@ def _check_reason(reason, required):
 
 
 # --- flags -----------------------------------------------------------------------------------------------
+def report_refusal(user, *, author_id, readable, shown, already, suspended=None, noun="post"):
+    """Why this person may not report an item (a post, a comment, a room message), or None: the one rule for all.
+
+    `readable`: they may read where it is; `shown`: it is on show to everyone (not hidden or removed);
+    `already`: they reported it before. `suspended` may be passed by a page that asks for many items.
+    """
+    if user is None or not user.is_authenticated:
+        return DomainError("forbidden", f"Sign in to report a {noun}.")
+    if not readable:
+        return DomainError("forbidden", f"You cannot report this {noun}.")
+    if is_suspended(user) if suspended is None else suspended:
+        return DomainError("suspended", f"Your account is suspended, so you cannot report a {noun} just now.")
+    if author_id is not None and author_id == user.pk:
+        return DomainError("own_post", f"You cannot flag your own {noun}. You can edit or delete it instead.")
+    if not shown:
+        return DomainError("not_visible", f"This {noun} is already hidden and waiting for a moderator.")
+    if already:
+        return DomainError("already_flagged", f"You have already flagged this {noun}. A moderator will look at it.")
+    return None
+
+
+def flag_refusal(post, user, *, flagged=None, suspended=None, reads_thread=None):
+    """Why this person may not flag this post, or None.
+
+    A page asking for every post of a thread passes what it read once: `flagged` (the ids of the posts
+    this person flagged), `suspended`, and `reads_thread` (they may read the post's thread).
+    """
+    signed_in = user is not None and user.is_authenticated
+    if not signed_in:
+        already = False
+    elif flagged is None:
+        already = Flag.objects.filter(post=post, flagged_by=user).exists()
+    else:
+        already = post.pk in flagged
+    return report_refusal(
+        user,
+        author_id=post.author_id,
+        readable=post.status != Post.Status.REMOVED
+        and (post.thread.can_read(user) if reads_thread is None else reads_thread),
+        shown=post.status == Post.Status.VISIBLE,
+        already=already,
+        suspended=suspended,
+    )
+
+
+def flagged_by(user, posts):
+    """The ids of these posts this person has flagged (one query), for pages that show Report on each."""
+    if user is None or not user.is_authenticated:
+        return set()
+    return set(Flag.objects.filter(flagged_by=user, post__in=posts).values_list("post_id", flat=True))
+
+
 def check_can_flag(post, user):
     """Raise DomainError saying why this person may not flag this post (the flag form shows it instead)."""
-    if user is None or not user.is_authenticated:
-        raise DomainError("forbidden", "Sign in to flag a post.")
-    if post.status == Post.Status.REMOVED or not post.thread.can_read(user):
-        raise DomainError("forbidden", "You cannot flag this post.")
-    if is_suspended(user):
-        raise DomainError("suspended", "Your account is suspended, so you cannot flag posts just now.")
-    if post.author_id == user.pk:
-        raise DomainError("own_post", "You cannot flag your own post. You can edit or delete it instead.")
-    if post.status != Post.Status.VISIBLE:
-        raise DomainError("not_visible", "This post is already hidden and waiting for a moderator.")
-    if Flag.objects.filter(post=post, flagged_by=user).exists():
-        raise DomainError("already_flagged", "You have already flagged this post. A moderator will look at it.")
+    error = flag_refusal(post, user)
+    if error is not None:
+        raise error
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 The page's posts are rendered by templates/forums/includes/post.html; the script builds the posts
 that arrive later to match it, so it needs what that template knows about the viewer (who they are,
-whether they may reply, mark the best answer), the URLs its forms post to, and the API addresses the
+whether they may reply, report, mark the best answer), the URLs its forms post to, and the API addresses the
 script sends them to instead (forums/api.py). Everything else a post needs comes in its frame
 (forums.payloads.post_payload).
 """
@@ -11,7 +11,8 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import services
+from forums import moderation, services
+from forums.models import Flag
 
 register = template.Library()
 PLACEHOLDER = 2147483647  # reversed in place of an id, then swapped for "{id}" for the script to fill in
@@ -38,6 +39,8 @@ def live_thread(context, thread, discussion):
             "threadId": thread.pk,
             "viewer": viewer.pk if signed_in else None,
             "canReply": discussion.can_post,
+            "canFlag": signed_in and not moderation.is_suspended(viewer),  # Report on others' posts as they arrive
+            "reasons": [{"value": value, "label": label} for value, label in Flag.Reason.choices],
             "canMarkBest": bool(best_answer) and signed_in and thread.author_id == viewer.pk,
             "isComments": thread.is_comments,
             "anchor": "comment-" if thread.is_comments else "post-",
@@ -48,6 +51,7 @@ def live_thread(context, thread, discussion):
                 "helpful": _url_pattern("forums:helpful"),
                 "edit": _url_pattern("forums:edit_post"),
                 "delete": _url_pattern("forums:delete_post"),
+                "flag": _url_pattern("flag_post"),
                 "bestAnswer": best_answer,
             },
             "api": {  # where the script sends what the forms above post without it

@@ -170,7 +170,8 @@
     return {
       helpful: count ? parseInt(count.textContent, 10) || 0 : 0,
       foundHelpful: !!(pressed && pressed.getAttribute("aria-pressed") === "true"),
-      best: element.classList.contains("cop-post--best")
+      best: element.classList.contains("cop-post--best"),
+      reported: !!(own && own.querySelector("[data-reported]"))
     };
   };
 
@@ -439,6 +440,12 @@
           (state.best ? "Unmark as most helpful answer" : "Mark as most helpful answer") +
           '<span class="visually-hidden">: ' + escapeHtml(name) + "’s post</span></button>\n</form>\n</li>\n";
       }
+      if (canReact && c.canFlag && !state.reported && this.urls.flag) {
+        html += '<li class="cop-post__report">' + this.reportHtml(post, name) + "</li>\n";
+      } else if (state.reported) {
+        html += '<li><span class="cop-post__reported" data-reported>Reported<span class="visually-hidden">: you reported this ' +
+          this.noun(post) + " to the moderators</span></span></li>\n";
+      }
       html += "</ul>\n";
     }
     if (!isReply) {
@@ -446,6 +453,39 @@
       if (visible && c.canReply) { html += this.replyFormHtml(post, name); }
     }
     return html + "</article>";
+  };
+
+  LiveThread.prototype.noun = function (post) {
+    return this.config.isComments ? "comment" : (post.parent_id != null ? "reply" : "post");
+  };
+
+  // templates/forums/includes/report.html: Report, posting to the flag form, which comes back to the post
+  LiveThread.prototype.reportHtml = function (post, name) {
+    var noun = this.noun(post);
+    var key = (this.config.anchor || "post-") + post.id;
+    var back = window.location.pathname + window.location.search + "#" + key;
+    var radios = (this.config.reasons || []).map(function (reason) {
+      var id = "report-" + key + "-" + reason.value;
+      return '<div class="ds_radio ds_radio--small">\n' +
+        '<input class="ds_radio__input" type="radio" id="' + escapeHtml(id) + '" name="reason" value="' +
+        escapeHtml(reason.value) + '" required>\n' +
+        '<label class="ds_radio__label" for="' + escapeHtml(id) + '">' + escapeHtml(reason.label) + "</label>\n</div>\n";
+    }).join("");
+    return '<details class="ds_details cop-report" data-report>\n' +
+      '<summary class="ds_details__summary">Report<span class="visually-hidden"> ' + escapeHtml(name) + "’s " + noun +
+      "</span></summary>\n" +
+      '<div class="ds_details__text">\n' +
+      '<form method="post" action="' + escapeHtml(this.url("flag", post.id)) + '" class="cop-report__form" data-report-form novalidate>\n' +
+      this.csrfInput() + "\n" +
+      '<input type="hidden" name="next" value="' + escapeHtml(back) + '">\n' +
+      '<fieldset class="ds_question">\n<legend>Why are you reporting this ' + noun + "?</legend>\n" +
+      '<div class="ds_radios ds_field-group">\n' + radios + "</div>\n</fieldset>\n" +
+      '<div class="ds_question">\n' +
+      '<label class="ds_label" for="report-' + key + '-note">Anything the moderators should know (optional)</label>\n' +
+      '<textarea class="ds_input" id="report-' + key + '-note" name="note" rows="2" maxlength="1000"></textarea>\n' +
+      "</div>\n" +
+      '<button type="submit" class="ds_button ds_button--small">Send report</button>\n' +
+      "</form>\n</div>\n</details>";
   };
 
   // templates/forums/includes/post_form.html, as a reply to a top-level post

@@ -81,7 +81,7 @@ def normalised(html):
     """Markup as a browser holds it, without what differs between any two renders: tokens, whitespace, and
     the analytics hooks the design system's script adds to whatever is on the page when it starts."""
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', 'name="csrfmiddlewaretoken"', html)
-    html = re.sub(r' data-(?:section|button|form|accordion|navigation)="[^"]*"', "", html)
+    html = re.sub(r' data-(?:section|button|form|accordion|navigation|value)="[^"]*"', "", html)
     html = re.sub(r">\s+", ">", html)
     html = re.sub(r"\s+<", "<", html)
     return re.sub(r"\s+", " ", html).strip()

@@ -1,6 +1,7 @@
-"""In a real browser: a member flags a post, a moderator hides it from the queue, and visitors no longer see it.
+"""In a real browser: a member reports a post from the thread page, a moderator hides it from the queue,
+and visitors no longer see it.
 
-The moderation queue and the notifications list pass axe-core along the way.
+The thread page with Report open, the moderation queue and the notifications list pass axe-core along the way.
 """
 
 import json
@@ -71,14 +72,26 @@ def test_a_moderator_hides_a_flagged_post_from_the_queue_and_visitors_no_longer_
     visitor.goto(f"{site_server.url}{flaggable_post['thread_url']}")
     assert spam in visitor.content()
 
-    # Priya flags Fraser's post; her notifications list (Fraser replied in her thread) passes axe.
+    # Priya reports Fraser's post from the thread page: Report opens in place, and passes axe open.
     priya = signed_in(browser, site_server, "practitioner")
-    priya.goto(f"{site_server.url}/moderation/posts/{flaggable_post['post_id']}/flag/")
-    priya.locator("label", has_text="Spam or advertising").click()  # the design system draws the radio on the label
-    priya.get_by_label("Anything the moderators should know (optional)").fill("Advertising watches")
-    priya.get_by_role("button", name="Flag this post").click()
+    priya.goto(f"{site_server.url}{flaggable_post['thread_url']}")
+    post = priya.locator(f"#post-{flaggable_post['post_id']}")
+    opening = priya.locator("article[data-post]").first  # her own post offers no Report
+    assert opening.locator(":scope > .cop-post__actions [data-report]").count() == 0
+    post.locator("summary", has_text="Report").click()
+    form = post.locator("form[data-report-form]")
+    form.get_by_role("group", name="Why are you reporting this post?").wait_for()
+    assert axe_violations(priya) == []
+    form.locator("label", has_text="Spam or advertising").click()  # the design system draws the radio on the label
+    form.get_by_label("Anything the moderators should know (optional)").fill("Advertising watches")
+    form.get_by_role("button", name="Send report").click()
     priya.wait_for_load_state()
-    assert "the moderators will look at this post" in priya.content()
+    assert "the moderators will look at this post" in priya.locator(".cop-messages").inner_text()
+    assert priya.url.endswith(f"#post-{flaggable_post['post_id']}")
+    reported = priya.locator(f"#post-{flaggable_post['post_id']} [data-reported]")
+    assert reported.inner_text().startswith("Reported")
+    assert priya.locator(f"#post-{flaggable_post['post_id']} summary", has_text="Report").count() == 0
+    # Her notifications list (Fraser replied in her thread) passes axe.
     priya.goto(f"{site_server.url}/notifications/")
     assert priya.get_by_role("heading", level=1).inner_text() == "Notifications"
     assert "frontline" in priya.content().lower() or "Fraser" in priya.content()

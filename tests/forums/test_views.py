@@ -273,7 +273,7 @@ def test_replies_are_one_level_and_show_author_level_and_edited_marker(communiti
     shown = soup.find(id=f"post-{answer.pk}").find(id=f"post-{reply.pk}")
     assert "Priya Practitioner" in text_of(shown.find(class_="cop-post__meta"))
     assert shown.find(attrs={"data-post-edited": True})
-    assert not shown.find("details")  # replies take no replies of their own
+    assert not shown.find("details", class_="cop-reply")  # replies take no replies of their own
 
 
 def test_the_author_edits_within_30_minutes_and_deletes_without_javascript(communities, priya, fraser):
@@ -481,7 +481,7 @@ def test_a_refused_reply_keeps_the_text_in_its_own_reply_form(answered_thread, p
         reverse("forums:reply", args=[thread.pk]), {"body": "x" * 20_000, "parent": str(answer.pk)}
     )
     soup = soup_of(response, 400)
-    details = soup.find(id=f"post-{answer.pk}").find("details")
+    details = soup.find(id=f"post-{answer.pk}").find("details", class_="cop-reply")
     assert details.has_attr("open")
     assert details.find("textarea").string == "x" * 20_000
     assert soup.find(class_="ds_error-summary").find("a")["href"] == f"#reply-body-{answer.pk}"
@@ -589,7 +589,7 @@ def test_comments_reply_edit_delete_and_helpful_under_a_guide(priya, fraser):
     post = services.post_reply(thread, priya, "Ground rules first.")
     client = signed_in(fraser)
     comment = soup_of(client.get(guide.url)).find(id=f"comment-{post.pk}")
-    reply_form = comment.find("details").find("form")
+    reply_form = comment.find("details", class_="cop-reply").find("form")
     response = client.post(reply_form["action"], {"body": "Agreed.", "parent": post.pk})
     reply = Post.objects.get(body_source="Agreed.")
     assert response["Location"] == f"{guide.url}#comment-{reply.pk}"
