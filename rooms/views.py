@@ -3,7 +3,8 @@
 The room page renders what the WebSocket (`/ws/rooms/<slug>/`, rooms/consumers.py) will keep
 live: the latest messages, so the page reads without JavaScript, and the facilitator's tools. Who
 may enter is `room_access.refusal`, the same rule the consumer closes with: a private community's rooms
-are a 404 to everyone else, visitors are asked to sign in, suspended members are told why.
+say only that they are private to everyone else (forums/views/private.py), visitors are asked to sign
+in, suspended members are told why.
 """
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from cop_site.errors import DomainError
 from forums.moderation import active_suspension
 from forums.services import MAX_POST_LENGTH
+from forums.views.private import private_space
 from rooms import access as room_access
 from rooms import messages as room_messages
 from rooms import retention
@@ -35,7 +37,12 @@ def _room(request, slug):
 
 
 def room_detail(request, slug):
-    return _render_room(request, _room(request, slug))
+    try:
+        room = _room(request, slug)
+    except Http404:  # a private community's room says the space is private, naming nothing of it
+        room = Room.objects.select_related("community").filter(slug=slug).first()
+        return private_space(request, room and room.community)
+    return _render_room(request, room)
 
 
 def _render_room(request, room, error=None, form=None, status=200, error_field="key-points"):

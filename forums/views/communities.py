@@ -15,6 +15,7 @@ from forums.discussion import refusal, reply_counts, with_profiles
 from forums.forms import DecisionForm, InviteForm, JoinForm, form_error
 from forums.models import Community, Membership, Thread, ThreadVisit
 from forums.models.threads import display_name
+from forums.views.private import private_space
 
 THREADS_PER_PAGE = 20
 
@@ -63,7 +64,11 @@ def community_list(request):
 
 
 def community_detail(request, slug):
-    return _render_community(request, community_for(request, slug))
+    try:
+        community = community_for(request, slug)
+    except Http404:  # a private community says so (forums/views/private.py); a missing one stays a 404
+        return private_space(request, Community.objects.filter(slug=slug).first())
+    return _render_community(request, community)
 
 
 def _render_community(request, community, error=None, error_field="", join_message="", invite_username=""):

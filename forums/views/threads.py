@@ -18,6 +18,7 @@ from forums.discussion import discussion_for, refusal
 from forums.forms import MARKDOWN_HELP, BestAnswerForm, FlagsForm, FollowForm, ThreadForm, form_error
 from forums.models import Thread
 from forums.views.communities import community_for
+from forums.views.private import private_space
 
 
 @dataclass
@@ -79,7 +80,11 @@ def new_thread(request, slug):
 
 
 def thread_detail(request, slug, thread_id):
-    thread = _thread(request, slug, thread_id)
+    try:
+        thread = _thread(request, slug, thread_id)
+    except Http404:  # a private community's thread says the space is private, naming nothing of it
+        thread = Thread.objects.select_related("community").filter(pk=thread_id, community__slug=slug).first()
+        return private_space(request, thread and thread.community)
     if not thread.can_read(request.user):
         messages.info(request, f"Only members of {thread.community.name} read its threads.")
         return redirect(thread.community)

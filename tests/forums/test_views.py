@@ -73,15 +73,17 @@ def test_the_list_offers_join_for_open_and_ask_for_restricted_with_member_counts
 
 
 # --- a community's page ------------------------------------------------------------------------------
-def test_a_private_community_and_its_threads_are_the_same_404_as_a_missing_one(client, communities, fiona, priya):
+def test_a_private_community_and_its_threads_show_outsiders_nothing_of_themselves(client, communities, fiona, priya):
+    """They say only that they are private (tests/forums/test_private_links.py); a missing one stays a 404."""
     _, _, private = communities
     thread = thread_in(private, fiona, title="Night shift handovers")
     for viewer in (client, signed_in(priya)):
         response = viewer.get(private.get_absolute_url())
-        assert response.status_code == 404
-        assert response.content == viewer.get("/communities/no-such-community/").content
-        assert viewer.get(thread.get_absolute_url()).status_code == 404
+        assert response.status_code == 403
+        assert viewer.get("/communities/no-such-community/").status_code == 404
+        assert viewer.get(thread.get_absolute_url()).status_code == 403
         assert b"Night shift" not in viewer.get(thread.get_absolute_url()).content
+        assert b"Frontline voices" not in response.content
 
 
 def test_a_restricted_community_tells_visitors_what_it_is_and_how_to_ask_without_showing_threads(

@@ -73,12 +73,13 @@ def test_an_unknown_room_is_a_404():
     assert Client().get("/rooms/no-such-room/").status_code == 404
 
 
-def test_a_private_communitys_room_is_a_404_to_everyone_but_its_members(room, fraser):
+def test_a_private_communitys_room_is_closed_to_everyone_but_its_members(room, fraser):
+    """Its page says only that it is private (tests/forums/test_private_links.py); its data stays a 404."""
     room.community.visibility = "private"
     room.community.save()
     outsider = UserFactory(username="outsider")
-    assert Client().get(room_url(room)).status_code == 404
-    assert signed_in(outsider).get(room_url(room)).status_code == 404
+    assert Client().get(room_url(room)).status_code == 403
+    assert signed_in(outsider).get(room_url(room)).status_code == 403
     assert signed_in(outsider).get(reverse("api-v1:room_participation", kwargs={"slug": room.slug})).status_code == 404
     page = soup_of(signed_in(fraser).get(room_url(room)))
     assert page.select_one("[data-room]")["data-ws-url"] == "/ws/rooms/what-gets-in-the-way/"
