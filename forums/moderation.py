@@ -136,13 +136,7 @@ def flag_post(post, user, reason, note=""):
     note = (note or "").strip()
     if len(note) > MAX_NOTE_LENGTH:
         raise DomainError("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
-    try:
-        hit(f"flag:{user.pk}", FLAGS_PER_HOUR, 3600)
-    except RateLimited as exc:
-        minutes = max(1, round(exc.retry_after / 60))
-        raise DomainError(
-            "rate_limited", f"You have reported many posts this hour. Please wait {minutes} minutes and try again."
-        ) from exc
+    _count_report(user)
     flag = Flag.objects.create(post=post, flagged_by=user, reason=reason, note=note)
     flaggers = open_flags(post).values("flagged_by").distinct().count()
     if flaggers >= FLAGS_TO_HIDE:
@@ -150,6 +144,74 @@ def flag_post(post, user, reason, note=""):
     else:
         _queue(post, QueueEntry.Reason.FLAGGED, keep_reason=True)
     return flag
+
+
+def _count_report(user):
+    """Posts and room messages share one allowance: FLAGS_PER_HOUR reports a member may make in an hour."""
+    try:
+        hit(f"flag:{user.pk}", FLAGS_PER_HOUR, 3600)
+    except RateLimited as exc:
+        minutes = max(1, round(exc.retry_after / 60))
+        raise DomainError(
+            "rate_limited", f"You have reported many posts this hour. Please wait {minutes} minutes and try again."
+        ) from exc
+
+
+# --- reports of room messages -------------------------------------------------------------------------------
+# A room message has no queue entry of its own: a report is a row of the audit log (REPORT_MESSAGE, with the
+# reason and a link to the message in its room), which the community's moderators see in the queue page and
+# act on in the room (remove, restore). Forums never imports rooms, so the room passes what the rule needs.
+def _message_reports():
+    return ModerationAction.objects.filter(action=ModerationAction.Action.REPORT_MESSAGE, target_type="roommessage")
+
+
+def reported_messages(user, messages):
+    """The ids of these room messages this person has reported (one query)."""
+    if user is None or not user.is_authenticated:
+        return set()
+    ids = [message.pk for message in messages]
+    return set(_message_reports().filter(actor=user, target_id__in=ids).values_list("target_id", flat=True))
+
+
+def message_report_refusal(message, user, *, in_room, reported=None, suspended=None):
+    """Why this person may not report this room message, or None. `in_room`: the room lets them in (rooms.access)."""
+    if reported is None:
+        reported = reported_messages(user, [message])
+    return report_refusal(
+        user,
+        author_id=message.author_id,
+        readable=in_room,
+        shown=not message.removed,
+        already=message.pk in reported,
+        suspended=suspended,
+        noun="message",
+    )
+
+
+@transaction.atomic
+def report_message(message, user, reason, note="", *, community, in_room, url=""):
+    """A member reports a room message to the community's moderators: one audit log row, which the queue shows."""
+    error = message_report_refusal(message, user, in_room=in_room)
+    if error is not None:
+        raise error
+    if reason not in Flag.Reason.values:
+        raise DomainError("invalid", "Choose why you are reporting this message.")
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise DomainError("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
+    _count_report(user)
+    why = Flag.Reason(reason).label + (f": {note}" if note else "")
+    return record(user, ModerationAction.Action.REPORT_MESSAGE, message, why, community=community, url=url)
+
+
+def message_reports_for(user, days=14):
+    """Reports of room messages in the communities this person moderates, newest first, from the last `days`."""
+    if not is_moderator(user):
+        return ModerationAction.objects.none()
+    reports = _message_reports().filter(created__gte=timezone.now() - timedelta(days=days))
+    if not is_site_moderator(user):
+        reports = reports.filter(community__in=moderated_communities(user))
+    return reports.select_related("community").order_by("-created", "-pk")
 
 
 def open_flags(post):
@@ -380,12 +442,12 @@ def find_member(username):
 
 
 # --- the audit log -----------------------------------------------------------------------------------------------
-def record(actor, action, target, reason="", community=None):
+def record(actor, action, target, reason="", community=None, url=""):
     """Write one audit log row. `target` is a Post, a user, or any object with a pk (a room message).
 
     Other parts of the site (live rooms' remove/restore, identity look-ups) call this too.
     """
-    target_type, label, url = _describe(target)
+    target_type, label, described_url = _describe(target)
     if community is None and isinstance(target, Post):
         community = target.thread.community
     return ModerationAction.objects.create(
@@ -394,7 +456,7 @@ def record(actor, action, target, reason="", community=None):
         target_type=target_type,
         target_id=getattr(target, "pk", None),
         target_label=label[:200],
-        target_url=url[:500],
+        target_url=(url or described_url)[:500],
         community=community,
         reason=reason or "",
     )

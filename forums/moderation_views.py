@@ -112,6 +112,7 @@ def queue(request):
         {
             "entries": moderation.queue_for(request.user),
             "hidden": moderation.hidden_posts_for(request.user)[:50],
+            "message_reports": moderation.message_reports_for(request.user)[:50],
             "can_suspend": moderation.can_suspend(request.user),
         },
     )

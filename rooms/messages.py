@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from cop_site.errors import DomainError
-from forums import live, markdown, notifications
+from forums import live, markdown, moderation, notifications
 from forums.models.threads import display_name
 from forums.moderation import record
 from forums.ratelimit import RateLimited, hit
@@ -230,3 +230,38 @@ def reveal_author(room, user, message_id, reason):
             url=room.get_absolute_url(),
         )
     return message.author
+
+
+def report(room, user, message_id, reason, note=""):
+    """A member reports a room message to its community's moderators (forums.moderation.report_message: the rule)."""
+    message = RoomMessage.objects.filter(room=room, pk=message_id).first()
+    if message is None:
+        raise DomainError("invalid", "There is no such message in this room.")
+    return moderation.report_message(
+        message,
+        user,
+        reason,
+        note,
+        community=room.community,
+        in_room=access.refusal(room, user) is None,
+        url=f"{room.get_absolute_url()}#message-{message.pk}",
+    )
+
+
+def report_states(room, user, messages):
+    """{message id: "report" (may report it), "reported" (did), or None} for one person and a page of messages."""
+    if user is None or not user.is_authenticated:
+        return {}
+    in_room = access.refusal(room, user) is None
+    reported = moderation.reported_messages(user, messages)
+    suspended = moderation.is_suspended(user)
+    states = {}
+    for message in messages:
+        if message.pk in reported:
+            states[message.pk] = "reported"
+        elif (
+            moderation.message_report_refusal(message, user, in_room=in_room, reported=reported, suspended=suspended)
+            is None
+        ):
+            states[message.pk] = "report"
+    return states

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/end-session/", room_views.end_session, name="end_session"),
     path("<slug:slug>/transcript/<int:session_id>/", room_views.transcript, name="transcript"),
     path("<slug:slug>/messages/<int:message_id>/reveal/", room_views.reveal, name="reveal"),
+    path("<slug:slug>/messages/<int:message_id>/report/", room_views.report, name="report"),
 ]

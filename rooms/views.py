@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from cop_site.errors import DomainError
+from forums.models import Flag
 from forums.moderation import active_suspension
 from forums.services import MAX_POST_LENGTH
 from forums.views.private import private_space
@@ -64,8 +65,11 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
     if refusal is None:
         latest, has_more = room_messages.history(room)
         facilitator = room_access.is_facilitator(room, user)
+        reports = room_messages.report_states(room, user, latest)
         context.update(
-            room_messages=[message_row(message) for message in latest],
+            room_messages=[{**message_row(message), "report": reports.get(message.pk)} for message in latest],
+            may_report=user.is_authenticated and not active_suspension(user),
+            report_reasons=Flag.Reason.choices,
             has_more=has_more,
             last_id=latest[-1].pk if latest else 0,
             facilitator=facilitator,
@@ -164,6 +168,21 @@ def reveal(request, slug, message_id):
             request, f"The anonymous message was written by {written_by}. Your look is in the moderation log."
         )
     return redirect(f"{back}#message-{message_id}")
+
+
+@require_http_methods(["POST"])
+def report(request, slug, message_id):
+    """A member reports a room message (the Report under it); back to the message, told what happened."""
+    room = _room(request, slug)
+    try:
+        room_messages.report(
+            room, request.user, message_id, request.POST.get("reason", ""), request.POST.get("note", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Thank you: the community’s moderators will look at this message.")
+    return redirect(f"{room.get_absolute_url()}#message-{message_id}")
 
 
 def _session_messages(session):

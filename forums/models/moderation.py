@@ -97,6 +97,7 @@ class ModerationAction(models.Model):
         REMOVE_MESSAGE = "remove_message", "Removed a room message"
         RESTORE_MESSAGE = "restore_message", "Restored a room message"
         IDENTITY_LOOKUP = "identity_lookup", "Looked up who wrote an anonymous message"
+        REPORT_MESSAGE = "report_message", "Reported a room message"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

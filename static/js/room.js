@@ -508,8 +508,28 @@
       remove.appendChild(el("span", "visually-hidden", " the message from " + nameOf(message.author) + " at " + formatTime(message.created)));
       item.appendChild(remove);
     }
+    var own = mine || (this.you && message.author && message.author.id === this.you.id);
+    var report = own ? null : this.renderReport(message);
+    if (report) { item.appendChild(report); }
     if (this.revealUrl && !message.author && !mine) { item.appendChild(this.renderReveal(message)); }
     return item;
+  };
+
+  // Report under another's message: the page's <template data-report-template> (templates/forums/includes/report.html,
+  // rendered for message 0), made this message's. It posts to /rooms/<slug>/messages/<id>/report/ and comes back.
+  Room.prototype.renderReport = function (message) {
+    var template = this.root.querySelector("template[data-report-template]");
+    if (!template || !template.content.firstElementChild) { return null; }
+    var control = template.content.firstElementChild.cloneNode(true);
+    var form = control.querySelector("form");
+    form.setAttribute("action", form.getAttribute("action").replace(/\/0\/report\/$/, "/" + message.id + "/report/"));
+    var prefix = "report-message-" + message.id + "-";
+    control.querySelectorAll("[id]").forEach(function (node) { node.id = node.id.replace("report-message-0-", prefix); });
+    control.querySelectorAll("label[for]").forEach(function (label) {
+      label.setAttribute("for", label.getAttribute("for").replace("report-message-0-", prefix));
+    });
+    control.querySelector("summary .visually-hidden").textContent = " " + nameOf(message.author) + "’s message";
+    return control;
   };
 
   Room.prototype.renderPending = function (clientId) {
