@@ -7,6 +7,8 @@ from django.urls import reverse
 from forums import visibility
 from forums.visibility import is_site_moderator
 
+from .threads import Post, Thread
+
 
 class CommunityQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -87,8 +89,6 @@ class Community(models.Model):
 
     def search_dependents(self):
         """Everything whose search document is built partly from this community, as querysets (synced in batches)."""
-        from .threads import Post, Thread  # threads.py imports this module
-
         return [Thread.objects.filter(community=self), Post.objects.filter(thread__community=self)]
 
 

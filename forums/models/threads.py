@@ -8,8 +8,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from forums import visibility
-
-from .communities import Community, is_site_moderator
+from forums.visibility import is_site_moderator
 
 EDIT_WINDOW_MINUTES = 30
 
@@ -21,7 +20,7 @@ class ThreadQuerySet(models.QuerySet):
 
 
 class Thread(models.Model):
-    community = models.ForeignKey(Community, null=True, blank=True, on_delete=models.CASCADE, related_name="threads")
+    community = models.ForeignKey("Community", null=True, blank=True, on_delete=models.CASCADE, related_name="threads")
     page = models.OneToOneField(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="comment_thread"
     )
