@@ -30,7 +30,6 @@ def _latest():
 def test_member_learning_and_its_rows_survive_the_move_to_its_own_app():
     old = _migrate(BEFORE)
     User = old.get_model(*settings.AUTH_USER_MODEL.split("."))
-    Page = old.get_model("wagtailcore", "Page")
     ContentType = old.get_model("contenttypes", "ContentType")
     PathwayIndexPage = old.get_model("learning", "PathwayIndexPage")
     LearningPathwayPage = old.get_model("learning", "LearningPathwayPage")
@@ -43,28 +42,29 @@ def test_member_learning_and_its_rows_survive_the_move_to_its_own_app():
     ContentType.objects.get_or_create(app_label="learning", model="bookmark")
 
     ailsa = User.objects.create(username="ailsa-move")
-    root = Page.objects.get(depth=1)
+    Locale = old.get_model("wagtailcore", "Locale")
+    locale = Locale.objects.first() or Locale.objects.create(language_code="en")  # a flushed database has none
     index_type, _ = ContentType.objects.get_or_create(app_label="learning", model="pathwayindexpage")
     pathway_type, _ = ContentType.objects.get_or_create(app_label="learning", model="learningpathwaypage")
     index = PathwayIndexPage.objects.create(
         title="Pathways",
         slug="moving-pathways",
-        path=f"{root.path}9999",
-        depth=2,
+        path="ZZZY",  # a tree of its own: a flushed database has no root page
+        depth=1,
         content_type=index_type,
-        locale_id=root.locale_id,
+        locale=locale,
     )
     pathway = LearningPathwayPage.objects.create(
         title="Moving",
         slug="moving",
         path=f"{index.path}0001",
-        depth=3,
+        depth=2,
         content_type=pathway_type,
-        locale_id=root.locale_id,
+        locale=locale,
         summary="s",
         steps=[],
     )
-    page_type = ContentType.objects.get(app_label="wagtailcore", model="page")
+    page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
     Bookmark.objects.create(user=ailsa, content_type=page_type, object_id=pathway.pk)
     enrolment = PathwayEnrolment.objects.create(user=ailsa, pathway=pathway)
     StepProgress.objects.create(enrolment=enrolment, step_id="step-1", reflect="What I learned")
