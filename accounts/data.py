@@ -32,6 +32,7 @@ SECTIONS = (
     # rooms/member_data.py
     "room_messages",
     "room_sessions_summarised",
+    "session_reminders",
     # forums/member_data.py
     "flags",
     "notifications",
@@ -95,6 +96,7 @@ def _profile(user):
         "notifications": {
             "email_on_mention": profile.email_on_mention,
             "email_on_reply": profile.email_on_reply,
+            "email_on_session_reminder": profile.email_on_session_reminder,
             "weekly_digest": profile.weekly_digest,
         },
     }

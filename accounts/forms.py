@@ -151,6 +151,9 @@ class ProfileForm(forms.ModelForm):
     )
     email_on_mention = forms.BooleanField(label="Email me when someone mentions me", required=False)
     email_on_reply = forms.BooleanField(label="Email me when someone replies to me", required=False)
+    email_on_session_reminder = forms.BooleanField(
+        label="Email me the reminders I ask for before a room's session", required=False
+    )
     weekly_digest = forms.BooleanField(label="Send me a weekly digest of new content", required=False)
 
     class Meta:

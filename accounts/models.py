@@ -46,6 +46,7 @@ class Profile(models.Model):
     themes_of_interest = models.ManyToManyField("learning.Theme", blank=True, related_name="interested_profiles")
     email_on_mention = models.BooleanField(default=True)
     email_on_reply = models.BooleanField(default=True)
+    email_on_session_reminder = models.BooleanField(default=True)
     weekly_digest = models.BooleanField(default=True)
     last_seen = models.DateTimeField(null=True, blank=True)
 

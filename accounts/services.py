@@ -23,6 +23,7 @@ EDITABLE_FIELDS = [
     "themes_of_interest",
     "email_on_mention",
     "email_on_reply",
+    "email_on_session_reminder",
     "weekly_digest",
 ]
 SIGNUP_FIELDS = ["display_name", "organisation", "sector", "level"]

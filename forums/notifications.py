@@ -29,7 +29,12 @@ Kind = Notification.Kind
 
 # How long a deferring task backend waits before emailing, so a member who is on the site reads it here first.
 EMAIL_DELAY = timedelta(seconds=getattr(settings, "COP_NOTIFICATION_EMAIL_DELAY", 600))
-EMAIL_PREFERENCE = {Kind.MENTION: "email_on_mention", Kind.REPLY: "email_on_reply"}
+EMAIL_PREFERENCE = {
+    Kind.MENTION: "email_on_mention",
+    Kind.REPLY: "email_on_reply",
+    Kind.SESSION_REMINDER: "email_on_session_reminder",
+}
+SENT_AT_ONCE = {Kind.SESSION_REMINDER}  # a reminder is for a time: waiting EMAIL_DELAY would make it late
 
 
 def handle(kind, **context):
@@ -39,6 +44,7 @@ def handle(kind, **context):
         "join_request": _on_join_request,
         "join_decision": _on_join_decision,
         "moderation": _on_moderation,
+        "session_reminder": _on_session_reminder,
     }.get(kind)
     return handler(**context) if handler else []
 
@@ -160,6 +166,11 @@ def _on_moderation(recipient, text, actor=None, url="", thread=None, post=None, 
     )
 
 
+def _on_session_reminder(recipient, text, url="", **_):
+    """A reminder the member asked for (rooms/schedule.py decides when, and that they may still see it)."""
+    return _save([Notification(recipient=recipient, kind=Kind.SESSION_REMINDER, url=url, text=text[:300])])
+
+
 # --- who may hear about a thread -------------------------------------------------------------------------------
 def _readers(thread, users):
     """The ids of those among `users` with an active account who may read the thread (forums.visibility)."""
@@ -190,7 +201,8 @@ def _save(notifications):
     created = Notification.objects.bulk_create(notifications)
     for notification in created:
         if notification.kind in EMAIL_PREFERENCE and wants_email(notification.recipient, notification.kind):
-            transaction.on_commit(lambda pk=notification.pk: _enqueue_email(pk))
+            at_once = notification.kind in SENT_AT_ONCE
+            transaction.on_commit(lambda pk=notification.pk, now=at_once: _enqueue_email(pk, now))
     return created
 
 
@@ -204,9 +216,9 @@ def wants_email(user, kind):
     return bool(getattr(profile, preference, True)) if profile is not None else True
 
 
-def _enqueue_email(notification_id):
+def _enqueue_email(notification_id, at_once=False):
     backend = send_notification_email.get_backend()
-    if backend.supports_defer and EMAIL_DELAY:
+    if backend.supports_defer and EMAIL_DELAY and not at_once:
         send_notification_email.using(run_after=timezone.now() + EMAIL_DELAY).enqueue(notification_id)
     else:
         send_notification_email.enqueue(notification_id)

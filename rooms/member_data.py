@@ -1,5 +1,6 @@
-"""What rooms keep of a member, for accounts: their messages and summarised sessions in the data
-export, and what becomes of them when the account is deleted (messages stay as a former member's).
+"""What rooms keep of a member, for accounts: their messages, summarised sessions and session reminders
+in the data export, and what becomes of them when the account is deleted (messages stay as a former
+member's; reminders go with the account).
 
 accounts loads this module from every app when it is ready (accounts/apps.py); accounts never
 imports rooms.
@@ -9,7 +10,7 @@ from accounts.data import HIDDEN_CONTEXT, exports, iso
 from accounts.deletion import FORMER_MEMBER, on_delete
 from forums.member_data import Places
 from forums.models.threads import display_name
-from rooms.models import Room, RoomMessage, RoomSession
+from rooms.models import Room, RoomMessage, RoomSession, SessionReminder
 
 
 class RoomPlaces(Places):
@@ -19,6 +20,9 @@ class RoomPlaces(Places):
         if room.community_id in self.visible_communities:
             return {"room": room.title, "room_url": room.get_absolute_url()}
         return {"room": HIDDEN_CONTEXT, "room_url": None}
+
+    def topic(self, session):
+        return session.topic if session.room.community_id in self.visible_communities else HIDDEN_CONTEXT
 
 
 # --- the member's copy ----------------------------------------------------------------------------
@@ -49,13 +53,30 @@ def room_data(user):
             .select_related("room__community", "thread__community")
             .order_by("created", "pk")
         ],
+        "session_reminders": [
+            {
+                **context.room(r.session.room),
+                "topic": context.topic(r.session),
+                "starts": iso(r.session.starts_at),
+                "remind_minutes_before": r.remind_before,
+                "sent": iso(r.sent_at),
+                "created": iso(r.created),
+            }
+            for r in SessionReminder.objects.filter(member=user)
+            .select_related("session__room__community")
+            .order_by("session__starts_at", "pk")
+        ],
     }
 
 
 # --- when the member's account is deleted ---------------------------------------------------------
 @on_delete
 def forget_room_member(user, summary):
-    """Messages stay as a former member's; session figures and round queues no longer name them."""
+    """Messages stay as a former member's; session figures and round queues no longer name them.
+
+    Their session reminders go with the account (a cascade, counted in what was removed); sessions
+    they scheduled or facilitate stay, without their name.
+    """
     summary.kept["room messages"] = RoomMessage.objects.filter(author=user).count()
     summary.scrubbed["session participation figures"] = _scrub_participation(user, display_name(user))
     summary.scrubbed["room round queues"] = _scrub_round_queues(user)

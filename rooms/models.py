@@ -122,3 +122,56 @@ class RoomSession(models.Model):
 
     def __str__(self):
         return f"session of {self.room} on {self.created:%Y-%m-%d}"
+
+
+class ScheduledSession(models.Model):
+    """An upcoming session of a room: when, what about, and who facilitates it (rooms/schedule.py schedules it)."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="scheduled_sessions")
+    starts_at = models.DateTimeField(db_index=True)
+    ends_at = models.DateTimeField()
+    topic = models.CharField(max_length=200)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_it_starts"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.topic} in {self.room} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return f"{self.room.get_absolute_url()}#session-{self.pk}"
+
+
+class SessionReminder(models.Model):
+    """A member's wish to be reminded some minutes before a session starts; `sent_at` once it was sent."""
+
+    class Before(models.IntegerChoices):
+        QUARTER_HOUR = 15, "15 minutes before"
+        HOUR = 60, "1 hour before"
+        DAY = 1440, "1 day before"
+
+    session = models.ForeignKey(ScheduledSession, on_delete=models.CASCADE, related_name="reminders")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_reminders")
+    remind_before = models.PositiveIntegerField(choices=Before.choices, default=Before.HOUR)
+    created = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "member"], name="one_reminder_per_member_and_session")
+        ]
+
+    def __str__(self):
+        return f"remind {self.member} {self.remind_before} minutes before {self.session}"

@@ -12,4 +12,9 @@ urlpatterns = [
     path("<slug:slug>/transcript/<int:session_id>/", room_views.transcript, name="transcript"),
     path("<slug:slug>/messages/<int:message_id>/reveal/", room_views.reveal, name="reveal"),
     path("<slug:slug>/messages/<int:message_id>/report/", room_views.report, name="report"),
+    path("<slug:slug>/sessions/", room_views.schedule_session, name="schedule_session"),
+    path("<slug:slug>/sessions/<int:session_id>.ics", room_views.session_calendar, name="session_calendar"),
+    path("<slug:slug>/sessions/<int:session_id>/edit/", room_views.edit_session, name="edit_session"),
+    path("<slug:slug>/sessions/<int:session_id>/cancel/", room_views.cancel_session, name="cancel_session"),
+    path("<slug:slug>/sessions/<int:session_id>/remind/", room_views.remind, name="remind"),
 ]

@@ -8,8 +8,10 @@ in, suspended members are told why.
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
@@ -19,10 +21,11 @@ from forums.moderation import active_suspension
 from forums.services import MAX_POST_LENGTH
 from forums.views.private import private_space
 from rooms import access as room_access
+from rooms import ical, retention, schedule
 from rooms import messages as room_messages
-from rooms import retention
 from rooms import sessions as room_sessions
-from rooms.models import Room, RoomMessage, RoomSession
+from rooms.forms import SessionForm
+from rooms.models import Room, RoomMessage, RoomSession, SessionReminder
 from rooms.sessions import LEVEL_LABELS
 
 # The summary thread is one post: the key points and actions, and room besides for who spoke and the transcript link.
@@ -46,9 +49,16 @@ def room_detail(request, slug):
     return _render_room(request, room)
 
 
-def _render_room(request, room, error=None, form=None, status=200, error_field="key-points"):
+def _render_room(request, room, error=None, form=None, status=200, error_field="key-points", session_form=None):
     user = request.user
     refusal = room_access.refusal(room, user)
+    upcoming = list(schedule.upcoming(user).filter(room=room))
+    reminders = {}
+    if user.is_authenticated and upcoming:
+        found = SessionReminder.objects.filter(member=user, session__in=upcoming)
+        reminders = {reminder.session_id: reminder for reminder in found}
+    for session in upcoming:
+        session.my_reminder = reminders.get(session.pk)
     context = {
         "room": room,
         "community": room.community,
@@ -59,6 +69,9 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
         "form": form or {},
         "summary_text_length": SUMMARY_TEXT_LENGTH,
         "sessions": room.sessions.select_related("thread").order_by("-created")[:10],
+        "upcoming": upcoming,
+        "remind_choices": SessionReminder.Before.choices,
+        "default_remind_before": SessionReminder.Before.HOUR,
     }
     if refusal == 4403:
         context["suspension"] = active_suspension(user)
@@ -78,6 +91,7 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
         )
         if facilitator:
             context["participation"] = room_sessions.participation_figures(room)
+            context["session_form"] = session_form or SessionForm(room)
     return render(request, "rooms/room.html", context, status=status)
 
 
@@ -204,3 +218,106 @@ def message_row(message):
     if row["author"] and row["author"]["id"] is not None:  # not anonymous, not a former member
         row["author"]["level_label"] = LEVEL_LABELS.get(row["author"]["level"], "")
     return row
+
+
+# --- scheduled sessions (rooms/schedule.py) ---------------------------------------------------------
+def _session(request, room, session_id):
+    try:
+        return schedule.find(room, session_id, request.user)
+    except DomainError as error:
+        raise Http404(error.message) from error
+
+
+@require_http_methods(["POST"])
+def schedule_session(request, slug):
+    """A facilitator's new session; a form that needs fixing comes back on the room page with what to fix."""
+    room = _room(request, slug)
+    form = SessionForm(room, request.POST)
+    try:
+        if room_access.refusal(room, request.user) is not None or not room_access.is_facilitator(room, request.user):
+            raise DomainError("forbidden", "Only the room's facilitators schedule its sessions.")
+        if not form.is_valid():
+            return _render_room(request, room, session_form=form, status=400)
+        session = schedule.schedule_session(room, request.user, **form.values())
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(room)
+    messages.success(request, f"The session “{session.topic}” is scheduled.")
+    return redirect(session.get_absolute_url())
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_session(request, slug, session_id):
+    room = _room(request, slug)
+    session = _session(request, room, session_id)
+    if room_access.refusal(room, request.user) is not None or not room_access.is_facilitator(room, request.user):
+        raise Http404("No such session to edit.")
+    initial = {
+        "topic": session.topic,
+        "starts_at": timezone.localtime(session.starts_at),
+        "ends_at": timezone.localtime(session.ends_at),
+        "facilitator": session.facilitator_id,
+    }
+    form = SessionForm(room, request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            schedule.edit_session(session, request.user, **form.values())
+        except DomainError as error:
+            for name, message in (error.fields or {}).items():
+                form.add_error(name if name in form.fields else None, message)
+        else:
+            messages.success(request, f"The session “{session.topic}” is changed.")
+            return redirect(session.get_absolute_url())
+    status = 400 if form.is_bound else 200
+    context = {"room": room, "community": room.community, "session": session, "form": form}
+    return render(request, "rooms/edit_session.html", context, status=status)
+
+
+@require_http_methods(["POST"])
+def cancel_session(request, slug, session_id):
+    room = _room(request, slug)
+    session = _session(request, room, session_id)
+    try:
+        schedule.cancel_session(session, request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(room)
+    messages.success(request, f"The session “{session.topic}” is cancelled.")
+    return redirect(f"{room.get_absolute_url()}#upcoming-heading")
+
+
+@require_http_methods(["GET", "HEAD"])
+def session_calendar(request, slug, session_id):
+    """The session as an .ics file for the member's calendar; a 404 to whoever may not see it."""
+    room = _room(request, slug)
+    session = _session(request, room, session_id)
+    response = HttpResponse(ical.session_calendar(session), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{room.slug}-session-{session.pk}.ics"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_http_methods(["POST"])
+def remind(request, slug, session_id):
+    """Ask for a reminder before a session, change when, or stop it ("remind_before" empty or "off")."""
+    room = _room(request, slug)
+    session = _session(request, room, session_id)
+    back = redirect(session.get_absolute_url())
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={room.get_absolute_url()}")
+    choice = request.POST.get("remind_before", "")
+    if choice in ("", "off"):
+        schedule.clear_reminder(session, request.user)
+        messages.success(request, f"You will not be reminded of “{session.topic}”.")
+        return back
+    try:
+        reminder = schedule.set_reminder(session, request.user, int(choice) if choice.isdigit() else -1)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return back
+    messages.success(
+        request,
+        f"We will remind you of “{session.topic}” {reminder.get_remind_before_display().lower()}, "
+        "here and by email if your email preferences allow.",
+    )
+    return back

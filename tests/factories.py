@@ -1,8 +1,11 @@
 """Factories for the content tree. Pages are created under the real index pages, published."""
 
+from datetime import timedelta
+
 import factory
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -244,6 +247,18 @@ class RoomFactory(factory.django.DjangoModelFactory):
     purpose = "Share what worked in bringing frontline staff into community planning."
     ground_rules = "Listen to understand.\nWhat is said here stays here."
     state = "open"
+
+
+class ScheduledSessionFactory(factory.django.DjangoModelFactory):
+    """An upcoming session of a room: next week, an hour and a half long."""
+
+    class Meta:
+        model = "rooms.ScheduledSession"
+
+    room = factory.SubFactory(RoomFactory)
+    starts_at = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=90))
+    topic = "What gets in the way of co-production"
 
 
 # --- Moderation and notifications (forums/moderation.py, forums/notifications.py) ------------------------

@@ -47,7 +47,12 @@ def test_account_and_profile(story):
     assert profile["display_name"] == AILSA_NAME
     assert profile["organisation"] == "Fife Health and Social Care Partnership"
     assert (profile["sector"], profile["level"], profile["bio"]) == ("public", "manager", "I lead a locality team.")
-    assert profile["notifications"] == {"email_on_mention": True, "email_on_reply": True, "weekly_digest": True}
+    assert profile["notifications"] == {
+        "email_on_mention": True,
+        "email_on_reply": True,
+        "email_on_session_reminder": True,
+        "weekly_digest": True,
+    }
 
 
 def test_everything_she_wrote_including_her_hidden_post(story):

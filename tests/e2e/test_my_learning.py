@@ -15,6 +15,7 @@ SECTIONS = [
     "Pathways in progress",
     "Completed pathways",
     "Saved for later",
+    "Upcoming sessions in your communities",
     "Recent activity in your communities",
     "Recommended for you",
     "Recently read",
