@@ -2,15 +2,31 @@
 
 Written fresh from the seed's themes: frontline and strategic staff talking about what gets in the
 way of co-production, and a facilitated listening round. Safe to run again: what exists is left as
-it is, so a facilitator's changes to a demo room survive.
+it is, so a facilitator's changes to a demo room survive. The open room has one upcoming session,
+dated from the day the content is loaded (next Tuesday, 10:00 UK time), added again only when the
+room has no upcoming session left.
 """
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from forums import markdown
 from forums.models import Community
-from rooms.models import Room, RoomMessage
+from rooms.models import Room, RoomMessage, ScheduledSession
+
+UK = ZoneInfo("Europe/London")
+SESSION = {
+    "room": "frontline-and-strategic",
+    "topic": "Making time for co-production: who covers the frontline while they take part?",
+    "facilitator": "facilitator",
+    "weekday": 1,  # Tuesday
+    "starts": time(10, 0),
+    "minutes": 90,
+}
 
 ROOMS = (
     {
@@ -66,7 +82,32 @@ def load_demo_rooms():
         community = Community.objects.filter(slug=spec["community"]).first()
         if community is not None:
             _ensure_room(spec, community, users, report)
+    _ensure_upcoming_session(report)
     return report
+
+
+def next_session_start(now=None, weekday=SESSION["weekday"], at=SESSION["starts"]):
+    """That weekday after today (UK time), at that time: never today, so the demo always has a session to come."""
+    today = timezone.localtime(now or timezone.now(), UK).date() + timedelta(days=1)
+    day = today + timedelta(days=(weekday - today.weekday()) % 7)
+    return datetime.combine(day, at, tzinfo=UK)
+
+
+def _ensure_upcoming_session(report, now=None):
+    room = Room.objects.filter(slug=SESSION["room"]).first()
+    if room is None or room.scheduled_sessions.filter(ends_at__gt=now or timezone.now()).exists():
+        return
+    starts_at = next_session_start(now)
+    facilitator = get_user_model().objects.filter(username=SESSION["facilitator"]).first()
+    ScheduledSession.objects.create(
+        room=room,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=SESSION["minutes"]),
+        topic=SESSION["topic"],
+        facilitator=facilitator,
+        created_by=facilitator,
+    )
+    report.append(f"scheduled a session in {room.title} on {starts_at:%A %d %B %Y at %H:%M}")
 
 
 def _ensure_room(spec, community, users, report):

@@ -1,15 +1,21 @@
-"""Live rooms over JSON: the facilitator's participation figures (the room's talk itself is its WebSocket).
+"""Live rooms over JSON: the facilitator's participation figures and a room's upcoming sessions (the
+room's talk itself is its WebSocket).
 
 The room page's script (static/js/room.js) redraws the participation panel from here. The same rule
 as the page and the socket: a room in a community this person may not see is a 404 like a missing
 one, and only the room's facilitators, while they may be in it, see the figures.
 """
 
+from datetime import datetime
+
+from django.urls import reverse
 from ninja import Field, Router, Schema
 
 from cop_site.errors import DomainError, ErrorOut
 from forums.api import session
-from rooms import access, sessions
+from forums.models.threads import display_name
+from forums.notifications import absolute
+from rooms import access, schedule, sessions
 from rooms.models import Room
 
 router = Router(tags=["rooms"], auth=session)
@@ -52,3 +58,48 @@ def room_participation(request, slug: str):
     if access.refusal(room, request.user) is not None or not access.is_facilitator(room, request.user):
         raise DomainError("forbidden", "Only the room's facilitators see participation figures.")
     return sessions.participation_figures(room)
+
+
+class SessionOut(Schema):
+    id: int
+    topic: str
+    starts_at: datetime = Field(description="ISO 8601, with its offset.")
+    ends_at: datetime
+    facilitator: str | None = Field(description="The facilitator's display name, or null when none is named.")
+    url: str = Field(description="The session on the room page.")
+    calendar_url: str = Field(description="The session as an iCalendar (.ics) file.")
+
+
+class RoomSessionsOut(Schema):
+    room: str
+    room_url: str = Field(description="The room's absolute address.")
+    sessions: list[SessionOut] = Field(description="Soonest first; a session is listed until it ends.")
+
+
+@router.get(
+    "/rooms/{slug}/sessions",
+    response={200: RoomSessionsOut, 404: ErrorOut},
+    summary="A room's upcoming sessions",
+    auth=None,  # visitors read an open community's sessions; the document must not say a session is required
+)
+def room_sessions(request, slug: str):
+    """The room's sessions not yet over, for whoever may read its community (a 404 like a missing room otherwise)."""
+    room = Room.objects.select_related("community").filter(slug=slug).first()
+    if room is None or not room.community.can_read(request.user):
+        raise DomainError("not_found", "There is no such room, or you cannot see its sessions.")
+    return {
+        "room": room.title,
+        "room_url": absolute(room.get_absolute_url()),
+        "sessions": [
+            {
+                "id": session.pk,
+                "topic": session.topic,
+                "starts_at": session.starts_at,
+                "ends_at": session.ends_at,
+                "facilitator": display_name(session.facilitator) if session.facilitator else None,
+                "url": session.get_absolute_url(),
+                "calendar_url": reverse("rooms:session_calendar", args=[room.slug, session.pk]),
+            }
+            for session in schedule.upcoming(request.user).filter(room=room)
+        ],
+    }

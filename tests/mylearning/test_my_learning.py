@@ -102,6 +102,7 @@ def test_a_new_member_sees_every_section_with_a_next_step(priya):
         "Pathways in progress",
         "Completed pathways",
         "Saved for later",
+        "Upcoming sessions in your communities",
         "Recent activity in your communities",
         "Recommended for you",
         "Recently read",
