@@ -1,17 +1,15 @@
 """Choosing the backend: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise."""
 
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
 from search.client import elasticsearch_configured
 
 
 def database_backend():
-    from search.backends.database import DatabaseBackend
-
     return DatabaseBackend()
 
 
 def elasticsearch_backend():
-    from search.backends.elasticsearch import ElasticsearchBackend
-
     return ElasticsearchBackend()
 
 
