@@ -204,6 +204,11 @@ def report_message(message, user, reason, note="", *, community, in_room, url=""
     return record(user, ModerationAction.Action.REPORT_MESSAGE, message, why, community=community, url=url)
 
 
+def message_reporters(message):
+    """How many different members have reported this room message (FLAGS_TO_HIDE of them hide it)."""
+    return _message_reports().filter(target_id=message.pk).values("actor").distinct().count()
+
+
 def message_reports_for(user, days=14):
     """Reports of room messages in the communities this person moderates, newest first, from the last `days`."""
     if not is_moderator(user):

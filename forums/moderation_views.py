@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cop_site.errors import DomainError
@@ -112,10 +112,24 @@ def queue(request):
         {
             "entries": moderation.queue_for(request.user),
             "hidden": moderation.hidden_posts_for(request.user)[:50],
-            "message_reports": moderation.message_reports_for(request.user)[:50],
+            "message_reports": [
+                _with_restore_url(report) for report in moderation.message_reports_for(request.user)[:50]
+            ],
             "can_suspend": moderation.can_suspend(request.user),
         },
     )
+
+
+def _with_restore_url(report):
+    """A reported room message's report, with where to put the message back (the room's own view, by name)."""
+    report.restore_url = ""
+    try:
+        match = resolve(report.target_url.split("#")[0])
+    except Resolver404:
+        return report
+    if match.view_name == "rooms:room" and report.target_id:
+        report.restore_url = reverse("rooms:restore_message", args=[match.kwargs["slug"], report.target_id])
+    return report
 
 
 @login_required

@@ -233,19 +233,43 @@ def reveal_author(room, user, message_id, reason):
 
 
 def report(room, user, message_id, reason, note=""):
-    """A member reports a room message to its community's moderators (forums.moderation.report_message: the rule)."""
+    """A member reports a room message to its community's moderators (forums.moderation.report_message: the rule).
+
+    As with posts, reports from FLAGS_TO_HIDE different members take the message out of the room
+    until a moderator looks (they restore it from the room); its author is told why.
+    """
     message = RoomMessage.objects.filter(room=room, pk=message_id).first()
     if message is None:
         raise DomainError("invalid", "There is no such message in this room.")
-    return moderation.report_message(
-        message,
-        user,
-        reason,
-        note,
-        community=room.community,
-        in_room=access.refusal(room, user) is None,
-        url=f"{room.get_absolute_url()}#message-{message.pk}",
-    )
+    with transaction.atomic():
+        reported = moderation.report_message(
+            message,
+            user,
+            reason,
+            note,
+            community=room.community,
+            in_room=access.refusal(room, user) is None,
+            url=f"{room.get_absolute_url()}#message-{message.pk}",
+        )
+        if not message.removed and moderation.message_reporters(message) >= moderation.FLAGS_TO_HIDE:
+            _hide_by_reports(room, message)
+    return reported
+
+
+def _hide_by_reports(room, message):
+    message.removed = True
+    message.save(update_fields=["removed"])
+    broadcast.announce(room.pk, {"type": "removed", "message_id": message.pk})
+    why = f"Taken out of the room after {moderation.FLAGS_TO_HIDE} members reported it, until a moderator looks at it."
+    record(None, "auto_hide", message, why, community=room.community)
+    if message.author is not None:
+        notifications.handle(
+            "moderation",
+            recipient=message.author,
+            text=f"Your message in {room.title} was taken out of the room: {moderation.FLAGS_TO_HIDE} members "
+            "reported it. A moderator will look at it and can put it back.",
+            url=room.get_absolute_url(),
+        )
 
 
 def report_states(room, user, messages):

@@ -199,6 +199,24 @@ def report(request, slug, message_id):
     return redirect(f"{room.get_absolute_url()}#message-{message_id}")
 
 
+@require_http_methods(["POST"])
+def restore_message(request, slug, message_id):
+    """A facilitator or moderator puts a message back in the room (one that was removed, or taken out by reports)."""
+    room = _room(request, slug)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = room.get_absolute_url()
+    try:
+        if room_access.refusal(room, request.user) is not None:
+            raise DomainError("forbidden", "Only facilitators and moderators remove messages.")
+        room_messages.moderate(room, request.user, "restore", message_id)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "The message is back in the room.")
+    return redirect(back)
+
+
 def _session_messages(session):
     """The session's messages: from its first to its last (end_session sets both), removed ones included."""
     if session.first_message_id is None or session.last_message_id is None:

@@ -7,8 +7,9 @@ report_refusal) that the community's moderators see in the moderation queue, wit
 import pytest
 from django.urls import reverse
 
-from forums.models import ModerationAction
+from forums.models import ModerationAction, Notification
 from rooms import messages as room_messages
+from rooms.models import RoomMessage
 from tests.factories import CommunityFactory, MemberFactory, RoomFactory, member_of
 from tests.pages import signed_in, soup_of, text_of
 
@@ -100,3 +101,29 @@ def test_the_page_carries_the_control_for_messages_that_arrive_live(room, people
         "template", attrs={"data-report-template": True}
     )
     assert template.find("form")["action"] == reverse("rooms:report", args=[room.slug, 0])
+
+
+def test_three_members_reports_take_a_message_out_until_a_moderator_puts_it_back(room, people, said):
+    """As with posts: three different reporters hide it, the author is told, the log says so, and the
+    community's moderator puts it back from the moderation queue."""
+    named, _ = said
+    reporters = [people["fraser"], MemberFactory(username="ailsa"), MemberFactory(username="bruce")]
+    for reporter in reporters[1:]:
+        member_of(room.community, reporter)
+    for reporter in reporters[:2]:
+        room_messages.report(room, reporter, named.pk, "abuse")
+    assert not RoomMessage.objects.get(pk=named.pk).removed  # two are not enough
+    room_messages.report(room, reporters[2], named.pk, "off_topic")
+    assert RoomMessage.objects.get(pk=named.pk).removed
+    assert ModerationAction.objects.filter(action="auto_hide", target_id=named.pk, actor=None).count() == 1
+    told = Notification.objects.get(recipient=people["priya"], kind="moderation")
+    assert "3 members reported it" in told.text
+
+    queue = soup_of(signed_in(people["morven"]).get(reverse("moderation_queue")))
+    form = queue.find("form", action=reverse("rooms:restore_message", args=[room.slug, named.pk]))
+    assert form is not None
+    signed_in(people["fraser"]).post(form["action"])  # a member cannot put it back
+    assert RoomMessage.objects.get(pk=named.pk).removed
+    response = signed_in(people["morven"]).post(form["action"], {"next": reverse("moderation_queue")}, follow=True)
+    assert "The message is back in the room" in text_of(soup_of(response))
+    assert not RoomMessage.objects.get(pk=named.pk).removed
