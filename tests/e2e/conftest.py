@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.services import services_required
+from tests.services import unavailable
 
 CHROMIUM = os.environ.get("COP_CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "static/vendor/axe/axe.min.js"
@@ -22,10 +22,7 @@ DEMO_PASSWORD = "demo-pass-2026"  # COP_DEMO_PASSWORD's default, set on every de
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        message = f"no Chromium at {CHROMIUM} (apt-get install chromium, or scripts/install-browser.sh)"
-        if services_required():
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium, or scripts/install-browser.sh)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
