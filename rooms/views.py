@@ -12,10 +12,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from cop_site.errors import DomainError
+from cop_site.redirects import local_next
 from forums.models import Flag
 from forums.moderation import active_suspension
 from forums.services import MAX_POST_LENGTH
@@ -162,9 +162,7 @@ def reveal(request, slug, message_id):
     anyone but the community's moderators, nothing is shown and nothing is logged.
     """
     room = _room(request, slug)
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        back = room.get_absolute_url()
+    back = local_next(request, request.POST.get("next"), room.get_absolute_url())
     try:
         if room_access.refusal(room, request.user) is not None:
             raise DomainError("forbidden", "Only moderators can see who wrote an anonymous message.")
@@ -203,9 +201,7 @@ def report(request, slug, message_id):
 def restore_message(request, slug, message_id):
     """A facilitator or moderator puts a message back in the room (one that was removed, or taken out by reports)."""
     room = _room(request, slug)
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        back = room.get_absolute_url()
+    back = local_next(request, request.POST.get("next"), room.get_absolute_url())
     try:
         if room_access.refusal(room, request.user) is not None:
             raise DomainError("forbidden", "Only facilitators and moderators remove messages.")

@@ -375,6 +375,9 @@ def test_a_moderator_reveals_an_anonymous_author_from_the_transcript_for_a_reaso
     assert "Reported as abusive" in look.reason
     elsewhere = moderator.post(forms[0]["action"], {"reason": "Again", "next": "https://evil.example/"})
     assert elsewhere["Location"] == f"{room_url(room)}#message-{anonymous.pk}"  # never sent off the site
+    for nowhere in ("rooms", "//evil.example/"):  # a bare word was looked up as a view name: a 500
+        answer = moderator.post(forms[0]["action"], {"reason": "Again", "next": nowhere})
+        assert answer["Location"] == f"{room_url(room)}#message-{anonymous.pk}"
 
 
 def test_the_transcript_follows_the_communitys_reading_rule(room, fiona, fraser):
