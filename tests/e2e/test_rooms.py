@@ -362,3 +362,18 @@ def test_a_moderator_reveals_who_wrote_an_anonymous_message_after_giving_a_reaso
         assert axe_violations(morag) == []
     finally:
         morag.context.close()
+
+
+def test_a_member_reports_a_message_from_under_it_in_the_room(fiona_and_fraser, site_server):
+    """Report under another member's live message: a reason, Send report, back on the room, told it went."""
+    fiona, fraser = fiona_and_fraser
+    for page in (fiona, fraser):
+        enter(page, site_server.url, OPEN_ROOM)
+    said = unique("Names a colleague in a way they would not like")
+    say(fiona, said)
+    reported = message(fraser, said)
+    expect(reported).to_be_visible()
+    reported.locator("summary", has_text="Report").click()
+    reported.get_by_label("Abusive or disrespectful").check(force=True)
+    reported.get_by_role("button", name="Send report").click()
+    expect(fraser.locator("body")).to_contain_text("moderators will look at this message")
