@@ -25,7 +25,15 @@ def participation_figures(room):
     in which no one spoke ends nothing earlier).
     """
     since = room.sessions.aggregate(last=Max("last_message_id"))["last"]
-    figures = participation(room, since=since)
+    return labelled(participation(room, since=since))
+
+
+def labelled(figures):
+    """Participation figures (from `participation`) as people read them, in the live panel and in the
+    session summary alike: each level's label ("Anonymous" for anonymous messages), totals, the largest row.
+    """
+    figures = {**figures, "by_level": [dict(row) for row in figures.get("by_level", [])]}
+    figures["by_person"] = [dict(row) for row in figures.get("by_person", [])]
     for row in figures["by_level"]:
         row["label"] = LEVEL_LABELS.get(row["level"], row["level"].replace("_", " ").capitalize())
     for row in figures["by_person"]:
@@ -122,9 +130,8 @@ def summary_markdown(room, session):
     if session.actions:
         lines += ["**Actions**", "", session.actions, ""]
     lines += ["**Who spoke** (words by level)", ""]
-    for row in session.participation.get("by_level", []):
-        label = row["level"].replace("_", " ") or "not stated"
-        lines.append(f"- {label}: {row['messages']} messages, {row['words']} words")
+    for row in labelled(session.participation)["by_level"]:  # the rows and labels of the live panel
+        lines.append(f"- {row['label']}: {row['messages']} messages, {row['words']} words")
     transcript = reverse("rooms:transcript", args=[room.slug, session.pk])
     lines += ["", f"[Read the transcript]({transcript})"]
     return "\n".join(lines)

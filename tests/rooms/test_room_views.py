@@ -7,6 +7,7 @@ may enter (rooms.access.refusal).
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -219,6 +220,22 @@ def test_the_facilitator_ends_the_session_and_lands_on_the_summary_thread(room, 
     body = session.thread.posts.get().body_html
     assert "Forms take too long" in body
     assert f"/rooms/{room.slug}/transcript/{session.pk}/" in body
+
+
+def test_the_summarys_who_spoke_counts_as_the_live_panel_does_anonymous_messages_included(room, fiona, fraser, priya):
+    room_messages.send_message(room, fraser, "The forms take too long", "c-1")
+    room_messages.send_message(room, fraser, "And nobody asks us about them", "c-2", anonymous=True)
+    room_messages.send_message(room, priya, "We could ask", "c-3", anonymous=True)
+    room_messages.send_message(room, priya, "I will take that away", "c-4")
+    panel = soup_of(signed_in(fiona).get(room_url(room))).select_one("[data-participation-levels]")
+    panel_rows = [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in panel.select("tbody tr")]
+    assert ["Anonymous", "2", "9"] in panel_rows
+
+    signed_in(fiona).post(reverse("rooms:end_session", args=[room.slug]), {"key_points": "Forms", "actions": ""})
+    body = RoomSession.objects.get().thread.posts.get().body_html
+    who_spoke = BeautifulSoup(body, "html.parser").find("strong", string="Who spoke").find_next("ul")
+    summary_rows = [text_of(item) for item in who_spoke.find_all("li")]
+    assert summary_rows == [f"{label}: {messages} messages, {words} words" for label, messages, words in panel_rows]
 
 
 def test_a_session_needs_key_points_and_a_refusal_changes_nothing(room, fiona):
