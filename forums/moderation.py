@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cop_site.errors import DomainError
+from cop_site.request_memo import remember
 from forums import live, notifications
 from forums.models import Community, Flag, Membership, ModerationAction, Post, QueueEntry, Suspension
 from forums.models.communities import is_site_moderator
@@ -380,7 +381,9 @@ def active_suspension(user):
     """The member's current suspension (the one that lasts longest), or None."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
-    return Suspension.objects.active().filter(user=user).order_by("-until").first()
+    return remember(  # once per page view (cop_site/request_memo.py)
+        ("suspension", user.pk), lambda: Suspension.objects.active().filter(user=user).order_by("-until").first()
+    )
 
 
 def is_suspended(user):

@@ -29,6 +29,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 
+from cop_site.request_memo import remember
 from learning import visibility as pages
 
 
@@ -52,7 +53,12 @@ def is_site_moderator(user):
     """Site-wide moderators (superusers, or the Moderators group) see and act everywhere."""
     if user is None or not user.is_authenticated:
         return False
-    return user.is_superuser or get_user_model()._default_manager.filter(SITE_MODERATORS, pk=user.pk).exists()
+    if user.is_superuser:
+        return True
+    return remember(  # once per page view (cop_site/request_memo.py)
+        ("site-moderator", user.pk),
+        lambda: get_user_model()._default_manager.filter(SITE_MODERATORS, pk=user.pk).exists(),
+    )
 
 
 class Viewer:

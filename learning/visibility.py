@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from cop_site.request_memo import remember
+
 
 @dataclass(frozen=True)
 class PageAccess:
@@ -47,7 +49,16 @@ EVERYTHING_LIVE = PageAccess()  # nothing closed: every live page
 
 
 def access(user=None):
-    """What of the page tree this person may see (a visitor when `user` is None or anonymous)."""
+    """What of the page tree this person may see (a visitor when `user` is None or anonymous).
+
+    Worked out once per page view (cop_site/request_memo.py): a page asks it for its breadcrumbs,
+    related content, comments and saving controls.
+    """
+    signed_in = user is not None and user.is_authenticated
+    return remember(("page-access", user.pk if signed_in else None), lambda: _access(user if signed_in else None))
+
+
+def _access(user):
     restrictions = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "restriction_type"))
     if not restrictions:
         return EVERYTHING_LIVE

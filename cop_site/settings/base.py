@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cop_site.middleware.RefuseNulMiddleware",  # PostgreSQL cannot take a NUL: a 400, not a 500
     "cop_site.middleware.MethodNotAllowedPageMiddleware",  # a wrong method gets a page in the site design
+    "cop_site.request_memo.RequestMemoMiddleware",  # a GET works out who the person is once, not per helper
     "cop_site.page_cache.PageCacheMiddleware",  # before the session: a hit skips everything below
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
