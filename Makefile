@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 SGDS := node_modules/@scottish-government/design-system/dist
 VENDOR := static/vendor
 
-.PHONY: run serve test lint format services services-down services-status bench clean
+.PHONY: run dev serve test lint format services services-down services-status bench clean
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -34,12 +34,20 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
 	@touch $@
 
+# `make run` answers visitors as production does (cop_site/settings/local.py: designed error pages, no
+# debug pages); `make dev` (or DEBUG=1 make run) is the same with Django's debug pages for developers.
+# PORT reaches the settings, where it makes the site's address for emails (SITE_URL overrides it).
+run: export DJANGO_SETTINGS_MODULE := cop_site.settings.local
+run: export PORT := $(PORT)
 run: $(VENV)/.runtime $(VENDOR)/.installed
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_demo_content --force  # a local demo on purpose, whether DEBUG is on or off
 	$(PY) manage.py collectstatic --noinput -v 0
 	@$(PY) manage.py platform_status --url http://127.0.0.1:$(PORT)/
 	$(VENV)/bin/uvicorn cop_site.asgi:application --host 127.0.0.1 --port $(PORT) --ws websockets-sansio --log-level warning
+
+dev:
+	$(MAKE) run DEBUG=1
 
 test: $(VENV)/.dev $(VENDOR)/.installed
 	$(VENV)/bin/ruff check .

@@ -32,10 +32,13 @@ urlpatterns = [
     path("", include("mylearning.urls")),  # /my-learning/, bookmarks, pathway progress, used in practice
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.COP_SERVE_MEDIA:
+    # Uploaded images and documents from this process (dev and `make run`); production's web server serves MEDIA_ROOT.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media = rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$"
+    urlpatterns += [re_path(media, serve, {"document_root": settings.MEDIA_ROOT})]
 
 if settings.COP_BENCH:
     # bench/pages.py compares pages with the cheapest Django view the same server can answer.

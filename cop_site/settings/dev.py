@@ -1,4 +1,4 @@
-"""The embedded default: one command, no services, debug on, loopback only."""
+"""The developer's profile: debug pages on, loopback only; manage.py's default (`make run` uses local.py)."""
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
@@ -10,3 +10,4 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+COP_SERVE_MEDIA = True

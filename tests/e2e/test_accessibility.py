@@ -71,6 +71,25 @@ def test_not_found_page_has_no_axe_violations(site_server, page):
 
 
 @pytest.mark.e2e
+def test_forbidden_pages_have_no_axe_violations(site_server, page):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+    from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+    from django.test import RequestFactory
+    from django.views.csrf import csrf_failure
+    from django.views.defaults import permission_denied
+
+    request = RequestFactory().get("/somewhere/private/")
+    request.user = AnonymousUser()
+    show(page, site_server, permission_denied(request, PermissionDenied()).content.decode())
+    assert page.locator("h1").inner_text() == "You cannot see this page"
+    assert axe_violations(page) == []
+    show(page, site_server, csrf_failure(request, REASON_NO_CSRF_COOKIE).content.decode())
+    assert page.locator("h1").inner_text() == "Your form could not be sent"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
 def test_server_error_page_stands_alone_and_has_no_axe_violations(site_server, page):
     show(page, site_server, (ROOT / "templates/500.html").read_text())
     assert page.locator("h1").inner_text() == "Sorry, there is a problem with the service"
