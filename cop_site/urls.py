@@ -29,6 +29,7 @@ urlpatterns = [
     path("feeds/latest.rss", LatestContentRssFeed(), name="feed_rss"),
     path("", include("forums.urls")),  # /communities/... and the forms discussions post to
     path("rooms/", include("rooms.urls")),  # live rooms; their WebSocket is in rooms/routing.py
+    path("share-your-practice/", include("casestudies.urls")),  # members propose case studies
     path("", include("mylearning.urls")),  # /my-learning/, bookmarks, pathway progress, used in practice
 ]
 

@@ -1,4 +1,5 @@
-"""Who hears about what: replies, mentions, new posts in followed threads, join requests and answers, moderation.
+"""Who hears about what: replies, mentions, new posts in followed threads, join requests and answers, moderation,
+reviewers' decisions on a proposed case study.
 
 services.py and moderation.py call `handle(kind, **context)` after they change something; this module
 decides who is told, never tells the person who acted, and never tells anyone about a thread they
@@ -34,6 +35,8 @@ EMAIL_PREFERENCE = {
     Kind.REPLY: "email_on_reply",
     Kind.SESSION_REMINDER: "email_on_session_reminder",
 }
+# Always emailed (to members with an address): there is no preference to turn them off, as they are rare and asked for.
+ALWAYS_EMAILED = {Kind.CASE_STUDY_REVIEW}
 SENT_AT_ONCE = {Kind.SESSION_REMINDER}  # a reminder is for a time: waiting EMAIL_DELAY would make it late
 
 
@@ -45,6 +48,7 @@ def handle(kind, **context):
         "join_decision": _on_join_decision,
         "moderation": _on_moderation,
         "session_reminder": _on_session_reminder,
+        "case_study_review": _on_case_study_review,
     }.get(kind)
     return handler(**context) if handler else []
 
@@ -171,6 +175,17 @@ def _on_session_reminder(recipient, text, url="", **_):
     return _save([Notification(recipient=recipient, kind=Kind.SESSION_REMINDER, url=url, text=text[:300])])
 
 
+def _on_case_study_review(recipients, text, actor=None, url="", **_):
+    """A reviewer approved or asked for changes to a case study these members proposed or are credited on."""
+    return _save(
+        [
+            Notification(recipient=user, kind=Kind.CASE_STUDY_REVIEW, actor=actor, url=url, text=text[:300])
+            for user in _unique(recipients)
+            if user.is_active and (actor is None or user.pk != actor.pk)
+        ]
+    )
+
+
 # --- who may hear about a thread -------------------------------------------------------------------------------
 def _readers(thread, users):
     """The ids of those among `users` with an active account who may read the thread (forums.visibility)."""
@@ -200,7 +215,7 @@ def _save(notifications):
         return []
     created = Notification.objects.bulk_create(notifications)
     for notification in created:
-        if notification.kind in EMAIL_PREFERENCE and wants_email(notification.recipient, notification.kind):
+        if wants_email(notification.recipient, notification.kind):
             at_once = notification.kind in SENT_AT_ONCE
             transaction.on_commit(lambda pk=notification.pk, now=at_once: _enqueue_email(pk, now))
     return created
@@ -209,6 +224,8 @@ def _save(notifications):
 # --- email -------------------------------------------------------------------------------------------------------
 def wants_email(user, kind):
     """The member's preference for this kind of email; defaults on, like the profile's own defaults."""
+    if kind in ALWAYS_EMAILED:
+        return bool(user.email)
     preference = EMAIL_PREFERENCE.get(kind)
     if preference is None or not user.email:
         return False

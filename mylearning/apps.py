@@ -6,3 +6,6 @@ class MyLearningConfig(AppConfig):
 
     name = "mylearning"
     verbose_name = "My learning"
+
+    def ready(self):
+        from mylearning import proposals  # noqa: F401  (tells members what reviewers decided on their proposals)

@@ -1,5 +1,5 @@
 """What a member's My learning page shows: their pathways, saved items, community activity,
-recommendations and recent reads, each built on the existing visibility rules.
+recommendations, recent reads and their case study proposals, each built on the existing visibility rules.
 
 Nothing here decides who may see what on its own: pages come from learning.visibility (what a visitor
 may see), threads and posts from forums' `Thread.objects.readable_by(user)` and `Post.objects.visible()`,
@@ -17,7 +17,7 @@ from wagtail.models import Page
 from forums.models import Membership, Post, Thread
 from forums.models.threads import display_name
 from learning.models import ContentPageTheme, Theme
-from mylearning import pathways, saving
+from mylearning import pathways, proposals, saving
 from mylearning.models import Bookmark, MemberRead
 
 ACTIVITY_LIMIT = 10
@@ -56,6 +56,7 @@ class MyLearning:
     activity: list = field(default_factory=list)
     recommended: list = field(default_factory=list)
     recently_read: list = field(default_factory=list)
+    proposals: list = field(default_factory=list)
     follows_themes: bool = False
     has_communities: bool = False
 
@@ -183,6 +184,7 @@ def my_learning(user):
         activity=community_activity(user),
         recommended=recommendations(user),
         recently_read=recently_read(user),
+        proposals=proposals.proposals_of(user),
         follows_themes=followed_themes(user).exists(),
         has_communities=member_communities(user).exists(),
     )

@@ -24,6 +24,7 @@ class Notification(models.Model):
         JOIN_DECISION = "join_decision", "Answer to your request"
         MODERATION = "moderation", "Moderation"
         SESSION_REMINDER = "session_reminder", "Reminder of a room's session"
+        CASE_STUDY_REVIEW = "case_study_review", "Review of a case study you proposed"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)

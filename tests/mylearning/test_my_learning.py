@@ -106,6 +106,7 @@ def test_a_new_member_sees_every_section_with_a_next_step(priya):
         "Recent activity in your communities",
         "Recommended for you",
         "Recently read",
+        "Your case study proposals",
     ]
     assert ("Browse pathways", "/pathways/") in section(soup, "in-progress")[1]
     assert "When you finish every step of a pathway" in section(soup, "completed")[0]
@@ -114,6 +115,7 @@ def test_a_new_member_sees_every_section_with_a_next_step(priya):
     text, links = section(soup, "recommended")
     assert ("Choose themes of interest in your profile", f"{reverse('edit_profile')}#id_themes_of_interest") in links
     assert ("Browse case studies", "/case-studies/") in section(soup, "recently-read")[1]
+    assert ("Share your practice", "/share-your-practice/") in section(soup, "case-study-proposals")[1]
 
 
 # --- pathways ------------------------------------------------------------------------------------
