@@ -19,6 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
 
+from cop_site.addresses import absolute
 from forums import markdown, visibility
 from forums.models import DigestLog, Membership, Notification, Post, Thread, ThreadFollow, ThreadVisit
 from forums.models.threads import display_name
@@ -288,12 +289,6 @@ def deliver_email(notification_id):
         Notification.objects.filter(pk=notification.pk).update(emailed_at=None)  # the task can be retried
         raise
     return True
-
-
-def absolute(url):
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 # --- a member's list --------------------------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from datetime import datetime
 from django.urls import reverse
 from ninja import Field, Router, Schema
 
+from cop_site.addresses import absolute
 from cop_site.errors import DomainError, ErrorOut
 from forums.api import session
 from forums.models.threads import display_name
-from forums.notifications import absolute
 from rooms import access, schedule, sessions
 from rooms.models import Room
 
@@ -89,7 +89,7 @@ def room_sessions(request, slug: str):
         raise DomainError("not_found", "There is no such room, or you cannot see its sessions.")
     return {
         "room": room.title,
-        "room_url": absolute(room.get_absolute_url()),
+        "room_url": absolute(room.get_absolute_url(), request),
         "sessions": [
             {
                 "id": session.pk,

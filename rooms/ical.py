@@ -6,11 +6,10 @@ its times in UTC, its text escaped and its lines folded at 75 octets with CRLF e
 
 from datetime import UTC
 
-from django.conf import settings
 from django.utils import timezone
 
+from cop_site.addresses import absolute, site_host
 from forums.models.threads import display_name
-from forums.notifications import absolute
 
 PRODID = "-//Community of practice//Scheduled sessions//EN"
 
@@ -41,14 +40,13 @@ def utc(value):
 
 
 def uid(session):
-    host = settings.WAGTAILADMIN_BASE_URL.split("://", 1)[-1].split("/", 1)[0] or "localhost"
-    return f"scheduled-session-{session.pk}@{host}"
+    return f"scheduled-session-{session.pk}@{site_host()}"
 
 
-def session_calendar(session, now=None):
-    """The .ics file's text for one session."""
+def session_calendar(session, now=None, request=None):
+    """The .ics file's text for one session; its link on the address the file was asked from."""
     room = session.room
-    link = absolute(room.get_absolute_url())
+    link = absolute(room.get_absolute_url(), request)
     description = f"{room.purpose}\n\nJoin the room: {link}"
     if session.facilitator is not None:
         description = f"Facilitated by {display_name(session.facilitator)}.\n\n{description}"

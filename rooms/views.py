@@ -305,7 +305,9 @@ def session_calendar(request, slug, session_id):
     """The session as an .ics file for the member's calendar; a 404 to whoever may not see it."""
     room = _room(request, slug)
     session = _session(request, room, session_id)
-    response = HttpResponse(ical.session_calendar(session), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        ical.session_calendar(session, request=request), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{room.slug}-session-{session.pk}.ics"'
     response["Cache-Control"] = "private, no-cache"
     return response

@@ -98,8 +98,8 @@ def run_in_site(code, database_url, timeout=180):
 class ServerProcess:
     """One ASGI server process (uvicorn, as `make run` starts it) on a free loopback port."""
 
-    def __init__(self, env):
-        self.port = free_port()
+    def __init__(self, env, port=None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.ws_url = f"ws://127.0.0.1:{self.port}"
         self.log = open(ROOT / f".services/test-server-{self.port}.log", "w")  # noqa: SIM115

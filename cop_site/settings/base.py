@@ -224,7 +224,10 @@ STORAGES = {
 
 # --- Wagtail -----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Communities of Practice Scotland"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The site's address for links made without a request (emails): SITE_URL in production; under `make run`
+# the port it serves on (cop_site/addresses.py). With a request, links use the request's own origin.
+SITE_URL = (os.environ.get("SITE_URL", "").strip() or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The admin stays on our own origin (cop_site/headers.py): no avatars from Gravatar, no release check from

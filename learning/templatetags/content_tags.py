@@ -6,6 +6,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from cop_site import addresses
 from learning import visibility
 from learning.ratings import STRENGTH_MAX
 
@@ -74,13 +75,10 @@ def pagination_pages(results):
     return list(results.paginator.get_elided_page_range(results.number, on_each_side=1, on_ends=1))
 
 
-@register.simple_tag
-def absolute_url(page, url):
-    """`url` on the same host as the page's canonical address (for social previews that need one)."""
-    if not url or not url.startswith("/"):
-        return url
-    site = page.get_site()
-    return f"{site.root_url}{url}" if site else url
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` as an absolute link on the address the page was asked from (canonical, social previews)."""
+    return addresses.absolute(url, context.get("request"))
 
 
 # --- Ratings ------------------------------------------------------------------------------------

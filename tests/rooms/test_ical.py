@@ -71,7 +71,8 @@ def utc_time(value):
 
 @pytest.fixture
 def session(settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://cop.example.org"
+    settings.SITE_URL = "https://cop.example.org"
+    settings.ALLOWED_HOSTS = ["cop.example.org"]
     room = RoomFactory(
         community=CommunityFactory(slug="coproduction", visibility="open"),
         slug="what-gets-in-the-way",
@@ -83,7 +84,11 @@ def session(settings):
 
 
 def test_the_calendar_file_is_strict_rfc_5545(session):
-    response = Client().get(reverse("rooms:session_calendar", args=[session.room.slug, session.pk]))
+    response = Client().get(
+        reverse("rooms:session_calendar", args=[session.room.slug, session.pk]),
+        headers={"host": "cop.example.org"},
+        secure=True,
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment; filename=")
