@@ -73,6 +73,38 @@ class BestAnswerForm(forms.Form):
     post = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, error_messages=NOT_A_POST)
 
 
+class InquiryForm(forms.Form):
+    question = forms.CharField(required=False, max_length=1000)
+    why_it_matters = forms.CharField(strip=False, required=False, widget=forms.Textarea)
+
+
+class EntryForm(forms.Form):
+    """An inquiry entry: its kind is checked by forums.inquiries, which names the choices in its message."""
+
+    kind = forms.CharField(required=False, max_length=20)
+    body = forms.CharField(strip=False, required=False, widget=forms.Textarea)
+    links = forms.CharField(required=False, widget=forms.Textarea)
+
+
+class TeamForm(forms.Form):
+    username = forms.CharField(required=False, max_length=150)
+    role = forms.CharField(required=False, max_length=20)
+
+
+class CycleForm(forms.Form):
+    focus = forms.CharField(required=False, max_length=1000)
+
+
+class EntryModerationForm(forms.Form):
+    action = forms.CharField(required=False, max_length=20)
+    reason = forms.CharField(required=False, widget=forms.Textarea)
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(required=False, max_length=20)
+    note = forms.CharField(required=False, widget=forms.Textarea)
+
+
 def first_error(form):
     """A form's first error as one sentence, for the error summary."""
     for errors in form.errors.values():

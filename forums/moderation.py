@@ -14,7 +14,7 @@ from django.utils import timezone
 from cop_site.errors import DomainError
 from cop_site.request_memo import remember
 from forums import live, notifications
-from forums.models import Community, Flag, Membership, ModerationAction, Post, QueueEntry, Suspension
+from forums.models import Community, CycleEntry, Flag, Membership, ModerationAction, Post, QueueEntry, Suspension
 from forums.models.communities import is_site_moderator
 from forums.models.threads import display_name
 from forums.payloads import post_payload
@@ -215,6 +215,118 @@ def message_reports_for(user, days=14):
     if not is_moderator(user):
         return ModerationAction.objects.none()
     reports = _message_reports().filter(created__gte=timezone.now() - timedelta(days=days))
+    if not is_site_moderator(user):
+        reports = reports.filter(community__in=moderated_communities(user))
+    return reports.select_related("community").order_by("-created", "-pk")
+
+
+# --- reports of inquiry entries ------------------------------------------------------------------------------
+# An inquiry's entry is moderated like a room message: a report is a row of the audit log (REPORT_ENTRY), which
+# the queue shows; reports from FLAGS_TO_HIDE different members hide the entry until a moderator looks. The
+# community's facilitators and moderators hide and restore entries on the inquiry's page or from the queue.
+def _entry_reports():
+    return ModerationAction.objects.filter(action=ModerationAction.Action.REPORT_ENTRY, target_type="cycleentry")
+
+
+def reported_entries(user, entries):
+    """The ids of these inquiry entries this person has reported (one query)."""
+    if user is None or not user.is_authenticated:
+        return set()
+    ids = [entry.pk for entry in entries]
+    return set(_entry_reports().filter(actor=user, target_id__in=ids).values_list("target_id", flat=True))
+
+
+def entry_report_refusal(entry, user, *, readable=None, reported=None, suspended=None):
+    """Why this person may not report this entry, or None. A page asking for many passes what it read once."""
+    if reported is None:
+        reported = reported_entries(user, [entry])
+    return report_refusal(
+        user,
+        author_id=entry.author_id,
+        readable=entry.cycle.inquiry.can_read(user) if readable is None else readable,
+        shown=entry.status == CycleEntry.Status.VISIBLE,
+        already=entry.pk in reported,
+        suspended=suspended,
+        noun="entry",
+    )
+
+
+@transaction.atomic
+def report_entry(entry, user, reason, note=""):
+    """A member reports an inquiry entry to the community's moderators: one audit log row, which the queue shows."""
+    entry = CycleEntry.objects.select_for_update().select_related("cycle__inquiry__community").get(pk=entry.pk)
+    error = entry_report_refusal(entry, user)
+    if error is not None:
+        raise error
+    if reason not in Flag.Reason.values:
+        raise DomainError("invalid", "Choose why you are reporting this entry.")
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise DomainError("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
+    _count_report(user)
+    why = Flag.Reason(reason).label + (f": {note}" if note else "")
+    report = record(user, ModerationAction.Action.REPORT_ENTRY, entry, why)
+    if _entry_reports().filter(target_id=entry.pk).values("actor").distinct().count() >= FLAGS_TO_HIDE:
+        why = f"Hidden after {FLAGS_TO_HIDE} members reported it, until a moderator looks at it."
+        _set_entry_hidden(entry, why)
+        record(None, ModerationAction.Action.AUTO_HIDE_ENTRY, entry, why)
+        _tell_entry_author(
+            entry, f"Your entry in “{entry.cycle.inquiry.question}” is hidden: {FLAGS_TO_HIDE} members reported it."
+        )
+    return report
+
+
+def _check_can_moderate_entry(user, entry):
+    if not entry.cycle.inquiry.community.can_moderate(user):
+        raise DomainError("forbidden", "Only this community's facilitators and moderators can do that.")
+
+
+@transaction.atomic
+def hide_entry(entry, moderator, reason):
+    """Hide an inquiry entry from everyone but its author and the moderators; its author is told why."""
+    _check_can_moderate_entry(moderator, entry)
+    reason = _check_reason(reason, required=True)
+    entry = CycleEntry.objects.select_for_update().select_related("cycle__inquiry__community").get(pk=entry.pk)
+    _set_entry_hidden(entry, reason)
+    action = record(moderator, ModerationAction.Action.HIDE_ENTRY, entry, reason)
+    _tell_entry_author(
+        entry, f"A moderator hid your entry in “{entry.cycle.inquiry.question}”: {reason}", actor=moderator
+    )
+    return action
+
+
+@transaction.atomic
+def restore_entry(entry, moderator, reason=""):
+    """Show a hidden inquiry entry again."""
+    _check_can_moderate_entry(moderator, entry)
+    reason = _check_reason(reason, required=False)
+    entry = CycleEntry.objects.select_for_update().select_related("cycle__inquiry__community").get(pk=entry.pk)
+    if entry.status != CycleEntry.Status.HIDDEN:
+        raise DomainError("invalid", "Only a hidden entry can be restored.")
+    entry.status = CycleEntry.Status.VISIBLE
+    entry.hidden_reason = ""
+    entry.save(update_fields=["status", "hidden_reason"])  # a save: search indexes it again
+    action = record(moderator, ModerationAction.Action.RESTORE_ENTRY, entry, reason)
+    _tell_entry_author(entry, f"A moderator restored your entry in “{entry.cycle.inquiry.question}”.", actor=moderator)
+    return action
+
+
+def _set_entry_hidden(entry, why):
+    entry.status = CycleEntry.Status.HIDDEN
+    entry.hidden_reason = why[:200]
+    entry.save(update_fields=["status", "hidden_reason"])
+
+
+def _tell_entry_author(entry, text, actor=None):
+    if entry.author is not None:
+        _notify_member(entry.author, text, actor=actor, url=entry.get_absolute_url())
+
+
+def entry_reports_for(user, days=14):
+    """Reports of inquiry entries in the communities this person moderates, newest first, from the last `days`."""
+    if not is_moderator(user):
+        return ModerationAction.objects.none()
+    reports = _entry_reports().filter(created__gte=timezone.now() - timedelta(days=days))
     if not is_site_moderator(user):
         reports = reports.filter(community__in=moderated_communities(user))
     return reports.select_related("community").order_by("-created", "-pk")
@@ -458,6 +570,8 @@ def record(actor, action, target, reason="", community=None, url=""):
     target_type, label, described_url = _describe(target)
     if community is None and isinstance(target, Post):
         community = target.thread.community
+    if community is None and isinstance(target, CycleEntry):
+        community = target.cycle.inquiry.community
     return ModerationAction.objects.create(
         actor=actor,
         action=action,
@@ -473,6 +587,9 @@ def record(actor, action, target, reason="", community=None, url=""):
 def _describe(target):
     if isinstance(target, Post):
         return "post", f"{display_name(target.author)}’s post in “{target.thread.title}”", post_url(target)
+    if isinstance(target, CycleEntry):
+        label = f"{display_name(target.author)}’s entry in “{target.cycle.inquiry.question}”"
+        return "cycleentry", label, target.get_absolute_url()
     if isinstance(target, get_user_model()):
         return "user", display_name(target), reverse("member_profile", args=[target.get_username()])
     # Only the kind and id: a room message's text or anonymous author must not leak into the log.

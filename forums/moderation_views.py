@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from cop_site.errors import DomainError
 from cop_site.redirects import local_next
 from forums import moderation, services
-from forums.models import Flag, Post, Suspension
+from forums.models import CycleEntry, Flag, Post, Suspension
 
 DECISIONS = {"hide": moderation.hide_post, "restore": moderation.restore_post, "dismiss": moderation.dismiss_flags}
 DONE = {"hide": "Post hidden.", "restore": "Post restored.", "dismiss": "Flags dismissed: the post stays as it is."}
@@ -115,9 +115,19 @@ def queue(request):
             "message_reports": [
                 _with_restore_url(report) for report in moderation.message_reports_for(request.user)[:50]
             ],
+            "entry_reports": _with_entries(moderation.entry_reports_for(request.user)[:50]),
             "can_suspend": moderation.can_suspend(request.user),
         },
     )
+
+
+def _with_entries(reports):
+    """Reports of inquiry entries, each with the entry as it is now (hidden or not), for the Hide/Restore form."""
+    reports = list(reports)
+    entries = CycleEntry.objects.in_bulk([report.target_id for report in reports])
+    for report in reports:
+        report.entry = entries.get(report.target_id)
+    return reports
 
 
 def _with_restore_url(report):

@@ -50,6 +50,7 @@ def handle(kind, **context):
         "moderation": _on_moderation,
         "session_reminder": _on_session_reminder,
         "case_study_review": _on_case_study_review,
+        "inquiry_team": _on_inquiry_team,
     }.get(kind)
     return handler(**context) if handler else []
 
@@ -184,6 +185,18 @@ def _on_case_study_review(recipients, text, actor=None, url="", **_):
             for user in _unique(recipients)
             if user.is_active and (actor is None or user.pk != actor.pk)
         ]
+    )
+
+
+def _on_inquiry_team(member, actor=None, **_):
+    """A facilitator put a community member on an inquiry's team: they are told where to find it."""
+    if actor is not None and actor.pk == member.user_id:
+        return []
+    inquiry = member.inquiry
+    who = display_name(actor) if actor is not None else "A facilitator"
+    text = f"{who} added you to the team of the inquiry “{inquiry.question}” in {inquiry.community.name}"
+    return _save(
+        [Notification(recipient=member.user, kind=Kind.INQUIRY_TEAM, actor=actor, url=_url(inquiry), text=text[:300])]
     )
 
 

@@ -38,7 +38,7 @@ def check_can_post(user, thread):
         raise DomainError("locked", "This thread is locked: no new replies.")
 
 
-def _check_body(body):
+def check_body(body):
     body = (body or "").strip()
     if not body:
         raise DomainError("empty", "Write something before posting.")
@@ -47,7 +47,7 @@ def _check_body(body):
     return body
 
 
-def _rate_limit(user):
+def rate_limit(user):
     """Threads, replies and comments: at most POSTS_PER_BURST in any BURST_SECONDS, and POSTS_PER_MINUTE a minute."""
     try:
         hit_recent(f"post:{user.pk}", POSTS_PER_BURST, BURST_SECONDS)
@@ -133,8 +133,8 @@ def start_thread(community, author, title, body, tags=()):
         raise DomainError("too_long", f"Keep the title under {MAX_TITLE_LENGTH} characters.")
     probe = Thread(community=community, title=title)
     check_can_post(author, probe)
-    body = _check_body(body)
-    _rate_limit(author)
+    body = check_body(body)
+    rate_limit(author)
     thread = Thread.objects.create(community=community, title=title, author=author)
     if tags:
         thread.tags.set([t.strip()[:100] for t in tags if t.strip()][:10])
@@ -146,12 +146,12 @@ def start_thread(community, author, title, body, tags=()):
 @transaction.atomic
 def post_reply(thread, author, body, parent=None):
     check_can_post(author, thread)
-    body = _check_body(body)
+    body = check_body(body)
     if parent is not None:
         if parent.thread_id != thread.pk or parent.status == Post.Status.REMOVED:
             raise DomainError("invalid", "You can only reply to a post in this thread.")
         parent = parent.parent or parent  # one level of replies: answer the top-level post
-    _rate_limit(author)
+    rate_limit(author)
     post = _create_post(thread, author, body, parent)
     ThreadFollow.objects.get_or_create(thread=thread, user=author)
     return post
@@ -170,7 +170,7 @@ def edit_post(post, user, body):
     # The author of a hidden post may edit it whenever: that is how it gets a second look from a moderator.
     if not (post.can_edit(user) or moderation.may_edit_hidden(post, user)):
         raise DomainError("forbidden", "You can edit your own posts for 30 minutes after posting.")
-    body = _check_body(body)
+    body = check_body(body)
     post.body_source = body
     post.body_html = render(body)
     post.edited = timezone.now()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from forums.views import communities, posts, threads
+from forums.views import communities, inquiries, posts, threads
 
 app_name = "forums"
 
@@ -17,6 +17,24 @@ urlpatterns = [
     path("communities/<slug:slug>/threads/<int:thread_id>/flags/", threads.thread_flags, name="thread_flags"),
     path("communities/<slug:slug>/threads/<int:thread_id>/follow/", threads.follow, name="follow"),
     path("communities/<slug:slug>/threads/<int:thread_id>/best-answer/", threads.best_answer, name="best_answer"),
+    path("communities/<slug:slug>/inquiries/", inquiries.inquiry_list, name="inquiries"),
+    path("communities/<slug:slug>/inquiries/new/", inquiries.start, name="start_inquiry"),
+    path("communities/<slug:slug>/inquiries/<slug:inquiry_slug>/", inquiries.inquiry_detail, name="inquiry"),
+    path("communities/<slug:slug>/inquiries/<slug:inquiry_slug>/team/", inquiries.add_member, name="inquiry_team"),
+    path("communities/<slug:slug>/inquiries/<slug:inquiry_slug>/cycles/", inquiries.open_cycle, name="open_cycle"),
+    path(
+        "communities/<slug:slug>/inquiries/<slug:inquiry_slug>/cycles/<int:number>/entries/",
+        inquiries.write,
+        name="write_entry",
+    ),
+    path(
+        "communities/<slug:slug>/inquiries/<slug:inquiry_slug>/cycles/<int:number>/close/",
+        inquiries.close_cycle,
+        name="close_cycle",
+    ),
+    path("inquiries/entries/<int:entry_id>/edit/", inquiries.edit_entry, name="edit_entry"),
+    path("inquiries/entries/<int:entry_id>/report/", inquiries.report_entry, name="report_entry"),
+    path("inquiries/entries/<int:entry_id>/moderate/", inquiries.moderate_entry, name="moderate_entry"),
     path("discussions/threads/<int:thread_id>/posts/", posts.reply, name="reply"),
     path("discussions/pages/<int:page_id>/comments/", posts.comment, name="comment"),
     path("discussions/posts/<int:post_id>/edit/", posts.edit_post, name="edit_post"),

@@ -1,6 +1,7 @@
 """Models of the forums app, one file per domain, re-exported here."""
 
 from .communities import Community, Membership
+from .inquiries import Cycle, CycleEntry, EntryLink, Inquiry, TeamMember
 from .live import LiveEvent
 from .moderation import Flag, ModerationAction, QueueEntry, Suspension
 from .notifications import DigestLog, Notification
@@ -8,8 +9,12 @@ from .threads import Post, Reaction, Thread, ThreadFollow, ThreadVisit
 
 __all__ = [
     "Community",
+    "Cycle",
+    "CycleEntry",
     "DigestLog",
+    "EntryLink",
     "Flag",
+    "Inquiry",
     "LiveEvent",
     "Membership",
     "ModerationAction",
@@ -18,6 +23,7 @@ __all__ = [
     "QueueEntry",
     "Reaction",
     "Suspension",
+    "TeamMember",
     "Thread",
     "ThreadFollow",
     "ThreadVisit",

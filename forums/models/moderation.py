@@ -98,12 +98,16 @@ class ModerationAction(models.Model):
         RESTORE_MESSAGE = "restore_message", "Restored a room message"
         IDENTITY_LOOKUP = "identity_lookup", "Looked up who wrote an anonymous message"
         REPORT_MESSAGE = "report_message", "Reported a room message"
+        REPORT_ENTRY = "report_entry", "Reported an inquiry entry"
+        HIDE_ENTRY = "hide_entry", "Hid an inquiry entry"
+        AUTO_HIDE_ENTRY = "auto_hide_entry", "Inquiry entry hidden after reports"
+        RESTORE_ENTRY = "restore_entry", "Restored an inquiry entry"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )  # None: the site itself (a post hidden by members' flags)
     action = models.CharField(max_length=20, choices=Action.choices)
-    target_type = models.CharField(max_length=20)  # "post", "user", "message"
+    target_type = models.CharField(max_length=20)  # "post", "user", "roommessage", "cycleentry"
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     target_label = models.CharField(max_length=200, blank=True)
     target_url = models.CharField(max_length=500, blank=True)

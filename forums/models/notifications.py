@@ -25,6 +25,7 @@ class Notification(models.Model):
         MODERATION = "moderation", "Moderation"
         SESSION_REMINDER = "session_reminder", "Reminder of a room's session"
         CASE_STUDY_REVIEW = "case_study_review", "Review of a case study you proposed"
+        INQUIRY_TEAM = "inquiry_team", "Invitation to an inquiry team"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
