@@ -183,8 +183,8 @@ def test_anonymous_messages_count_as_anonymous_not_under_their_authors_level(roo
     levels = {row["level"]: row["messages"] for row in session.participation["by_level"] if row["messages"]}
     assert levels == {"anonymous": 1}
     summary = session.thread.posts.get().body_source
-    assert "- frontline: 0 messages" in summary
-    assert "- anonymous: 1 messages" in summary
+    assert "- Frontline: 0 messages" in summary
+    assert "- Anonymous: 1 messages" in summary
 
 
 def test_a_session_after_an_empty_one_counts_only_its_own_messages(room, fiona, fraser):
