@@ -25,7 +25,8 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-# The design system and axe-core come from npm and are copied where Django's static files live.
+# The design system and axe-core come from npm and are copied where Django's static files live;
+# npm also installs vnu-jar, the HTML checker tests/cop_site/test_valid_html.py runs on Java.
 $(VENDOR)/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)/sgds $(VENDOR)/axe

@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            "builtins": ["cop_site.templatetags.cop_dates"],  # iso_datetime for <time datetime>
         },
     },
 ]

@@ -46,7 +46,8 @@
     var p = zoned(date, timeZone);
     var local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
     var offset = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60000);
-    var fraction = (String(iso).match(/T\d\d:\d\d:\d\d(\.\d+)/) || [])[1] || "";
+    // at most three fractional digits: HTML's <time datetime> takes no more (as cop_site/dates.py writes)
+    var fraction = (String(iso).match(/T\d\d:\d\d:\d\d(\.\d{1,3})/) || [])[1] || "";
     var sign = offset < 0 ? "-" : "+";
     offset = Math.abs(offset);
     return p.year + "-" + pad(p.month) + "-" + pad(p.day) + "T" + pad(p.hour) + ":" + pad(p.minute) + ":" +

@@ -43,6 +43,9 @@
     return "c-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
   }
 
+  // HTML's <time datetime> takes at most three fractional digits of a second (as cop_site/dates.py writes)
+  function machineTime(iso) { return String(iso || "").replace(/(\.\d{3})\d+/, "$1"); }
+
   function formatTime(iso) {
     var when = new Date(iso);
     if (isNaN(when.getTime())) { return ""; }
@@ -495,7 +498,7 @@
     }
     meta.appendChild(document.createTextNode(" "));
     var time = el("time", "cop-room-message__time", formatTime(message.created));
-    time.setAttribute("datetime", message.created || "");
+    time.setAttribute("datetime", machineTime(message.created));
     meta.appendChild(time);
     item.appendChild(meta);
     var body = el("div", "cop-room-message__body");

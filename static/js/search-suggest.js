@@ -1,4 +1,4 @@
-// Suggestions under the search box: an ARIA 1.2 combobox over /api/v1/search/suggest.
+// Suggestions under the search box: an ARIA 1.2 combobox (a text input with role=combobox: a search input may not take the role) over /api/v1/search/suggest.
 // Without JavaScript the form still submits to /search/; with it, titles appear as you type.
 (function () {
   "use strict";
