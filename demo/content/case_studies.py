@@ -140,7 +140,7 @@ CASE_STUDIES = [
         challenge=[
             text(
                 "The ward had run participatory budgeting as small grants rounds, in which community groups "
-                "pitched for a few thousand pounds at a voting event. The events were lively but the same "
+                "pitched for a few thousand pounds at a PB voting event. The events were lively but the same "
                 "groups took part each year, and they sometimes left people feeling they had competed against "
                 "their neighbours.",
                 "Meanwhile the decisions that shaped the area most, such as where bins, benches, lighting and "
@@ -308,7 +308,7 @@ CASE_STUDIES = [
         challenge=[
             text(
                 "Years after the 2013 Act, most people in the area still received support the council arranged "
-                "for them, and many said they had never heard of the other options. Social workers described "
+                "for them, and many said they had never heard of the other SDS options. Social workers described "
                 "the options as paperwork rather than a conversation, and some feared being blamed if a "
                 "direct payment went wrong.",
                 "In the remoter parts of the area there were few providers and fewer personal assistants, so "
@@ -323,8 +323,8 @@ CASE_STUDIES = [
             text(
                 "Disabled people from the network and social workers designed and delivered training together "
                 "in good conversations: starting from what matters to the person, explaining every option "
-                "plainly and agreeing how risks would be shared. Every social work team took part, with "
-                "disabled trainers leading half of each session.",
+                "plainly and agreeing how risks would be shared. Every social work team in the HSCP took part, "
+                "with disabled trainers leading half of each session.",
                 "The network set up a peer support service in which people experienced in managing direct "
                 "payments helped others get started. The providers' forum agreed a model of individual service "
                 "funds so that people could direct a provider's support flexibly without employing staff "

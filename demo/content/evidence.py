@@ -444,9 +444,9 @@ EVIDENCE = [
         cost="moderate",
         key_findings=[
             text(
-                "Groups brought together practitioners of different professions and levels, from frontline "
-                "officers to strategic managers, with external researcher-facilitators. They met over months, "
-                "examined local and international evidence, and tried and reviewed changes in their own work.",
+                "Groups in each CPP brought together practitioners of different professions and levels, from "
+                "frontline officers to strategic managers, with external researcher-facilitators. They met over "
+                "months, examined local and international evidence, and tried and reviewed changes in their own work.",
                 "Participants valued the protected space to talk across organisational boundaries, and "
                 "frontline members said their knowledge was taken seriously, often for the first time. The "
                 "groups produced evidence rooted in local conditions and stronger working relationships.",
@@ -461,7 +461,7 @@ EVIDENCE = [
             text(
                 "Partnerships can use collaborative action research to learn from the frontline and from "
                 "evidence at the same time, but should plan for it: protect members' time, agree how findings "
-                "will reach decision-makers, and link with a university or other external facilitators.",
+                "will reach decision-makers and the LOIP, and link with a university or other external facilitators.",
             ),
         ],
         limitations=paragraphs(

@@ -159,3 +159,26 @@ def test_loading_again_keeps_editors_changes_and_restores_only_what_is_missing(s
     restored = CaseStudyPage.objects.get(slug="aberdeen-housing-first")
     assert restored.live
     assert list(restored.evidence_used.values_list("slug", flat=True)) == ["housing-first"]
+
+
+# Where a practitioner would write an abbreviation, the demo does, and the page explains it (learning/abbreviations.py).
+ABBREVIATIONS_IN_THE_DEMO = {
+    "borders-self-directed-support-conversations": {
+        "SDS": "self-directed support",
+        "HSCP": "health and social care partnership",
+    },
+    "springburn-mainstream-participatory-budgeting": {"PB": "participatory budgeting"},
+    "collaborative-action-research-in-scottish-partnerships": {
+        "CPP": "community planning partnership",
+        "LOIP": "local outcomes improvement plan",
+    },
+}
+
+
+def test_demo_pages_use_glossary_abbreviations_and_explain_them_where_they_appear(client, settings):
+    load_demo(settings)
+    for slug, terms in ABBREVIATIONS_IN_THE_DEMO.items():
+        page = Page.objects.live().get(slug=slug)
+        html = client.get(page.url).content.decode()
+        for abbreviation, expansion in terms.items():
+            assert f'<abbr title="{expansion}">{abbreviation}</abbr>' in html, (slug, abbreviation)
