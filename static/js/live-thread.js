@@ -40,7 +40,7 @@
     };
   }
 
-  // {{ value|date:"c" }}: ISO 8601 in local time with its offset, microseconds as the server wrote them.
+  // {{ value|iso_datetime }}: ISO 8601 in local time with its offset, to the millisecond at most.
   function isoLocal(iso, timeZone) {
     var date = parseIso(iso);
     var p = zoned(date, timeZone);

@@ -92,6 +92,8 @@ MEANT_FOR = [
     ("new thread", "practitioner"),
     ("room", "facilitator"),
     ("room transcript", "facilitator"),
+    ("inquiry", "facilitator"),
+    ("share your practice", "practitioner"),
     ("edit profile", "practitioner"),
 ]
 
@@ -111,7 +113,7 @@ def first_url(model, **filters):
 def page_urls():
     """(label, url, who) for every page type in the demo content; who: members who see the page."""
     from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-    from forums.models import Community, Thread
+    from forums.models import Community, Inquiry, Thread
     from learning.models import (
         EvidenceIndexPage,
         EvidenceSummaryPage,
@@ -151,6 +153,7 @@ def page_urls():
         ("moderation log", "/moderation/log/", ("moderator",)),
         ("suspensions", "/moderation/suspensions/", ("moderator",)),
         ("insights dashboard", "/admin/insights/", ("editor",)),
+        ("share your practice", "/share-your-practice/", ("visitor", "practitioner")),
         ("page not found", "/no-such-page/", ("visitor", "practitioner")),
     ]
     for model in (CaseStudyIndexPage, EvidenceIndexPage, GuideIndexPage, PathwayIndexPage):
@@ -167,6 +170,10 @@ def page_urls():
             urls.append((f"thread in a {community.visibility} community", thread.get_absolute_url(), everyone))
     community = Community.objects.first()
     urls.append(("new thread", f"{community.get_absolute_url()}threads/new/", signed_in))
+    for inquiry in Inquiry.objects.select_related("community"):
+        urls.append(("inquiries", f"{inquiry.community.get_absolute_url()}inquiries/", everyone))
+        urls.append(("new inquiry", f"{inquiry.community.get_absolute_url()}inquiries/new/", ("facilitator",)))
+        urls.append(("inquiry", inquiry.get_absolute_url(), everyone))
     for room in Room.objects.all():
         urls.append(("room", f"/rooms/{room.slug}/", everyone))
     for session in RoomSession.objects.select_related("room")[:2]:
@@ -210,6 +217,24 @@ def end_a_session():
     end_session(room, facilitator, "We shared what self-directed support looks like.", "Meet again next month.")
 
 
+def start_an_inquiry():
+    """The demo has no inquiry yet: a facilitator starts one, opens a cycle and writes its plan."""
+    from forums import inquiries
+    from forums.models import Community
+
+    facilitator = get_user_model().objects.get(username="facilitator")
+    community = next(c for c in Community.objects.all() if c.is_member(facilitator) and c.can_read(None))
+    inquiry = inquiries.start_inquiry(
+        community,
+        facilitator,
+        "How do we reach people who never come to meetings?",
+        "Our PB rounds reach the same few.",
+    )
+    cycle = inquiries.open_cycle(inquiry, facilitator, "Street stalls before the next vote")
+    inquiries.write_entry(cycle, facilitator, "plan", "Two stalls, one at the school gate and one at the food bank.")
+    return inquiry
+
+
 def render_all():
     pages, failures = [], []
     for label, url, who in page_urls():
@@ -236,6 +261,7 @@ def test_every_page_type_is_valid_html_for_every_kind_of_member(tmp_path, settin
     rebuild()
     cache.clear()  # the demo's own posts count against its members' rate limits
     end_a_session()
+    start_an_inquiry()
     assert Page.objects.live().count() > 30
     pages, failures = render_all()
     assert not failures, "\n".join(failures)
@@ -270,3 +296,15 @@ def test_machine_readable_times_carry_at_most_milliseconds():
     # in templates, in the site's time zone (UK: summer time in June)
     rendered = Template("{{ when|iso_datetime }}").render(Context({"when": datetime(2026, 6, 1, 9, 0, 0, 5, UTC)}))
     assert rendered == "2026-06-01T10:00:00.000+01:00"
+
+
+def test_no_template_writes_microseconds_into_a_page():
+    """`|date:'c'` writes six fractional digits, which HTML rejects: templates use `|iso_datetime`."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in ROOT.glob("**/templates/**/*.html")
+        if ".venv" not in path.parts
+        and "node_modules" not in path.parts
+        and ("date:'c'" in path.read_text() or 'date:"c"' in path.read_text())
+    ]
+    assert offenders == []
