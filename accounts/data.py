@@ -41,6 +41,7 @@ SECTIONS = (
     "pathways",
     "practice_uses",
     "pages_read",
+    "case_study_proposals",
 )
 _exporters = []
 

@@ -21,6 +21,7 @@ def build(months):
     participation = reports.participation_by_level(months)
     period = f"the last {months} months"
     return {
+        "proposals_waiting": reports.proposals_waiting(),
         "published": published,
         "published_chart": charts.stacked_bar_chart(
             "chart-published",

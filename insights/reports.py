@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 from wagtail.models import Page
 
-from accounts.models import LevelChoice
+from accounts.models import LevelChoice, display_name
+from casestudies.models import FORMER_MEMBER, Proposal
 from forums.models import Post
 from learning.models import ContentPage
 from mylearning.models import PageReadDay
@@ -185,6 +186,22 @@ def _with_pages(counted, name):
             }
         )
     return result
+
+
+# --- members' case study proposals -------------------------------------------------------------------------
+def proposals_waiting():
+    """Case studies members proposed that wait for a reviewer now (Wagtail's workflow says so), oldest first."""
+    proposals = Proposal.objects.waiting_for_review().select_related("page", "author__profile")
+    proposals = proposals.order_by("created", "pk")
+    return [
+        {
+            "title": proposal.page.title,
+            "proposed_by": display_name(proposal.author) if proposal.author else FORMER_MEMBER,
+            "created": proposal.created,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[proposal.page_id]),
+        }
+        for proposal in proposals
+    ]
 
 
 # --- 4. searches with no results (search/ already knows how) ------------------------------------------

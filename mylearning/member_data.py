@@ -1,11 +1,16 @@
 """What member learning keeps of a member, for accounts' data export: bookmarks, pathway progress
 with reflections, uses in practice and reads. All of it goes with the account by cascade.
 
+Also the case studies they proposed or are credited on (casestudies' Proposal, which My learning
+lists): the case study stays when the account goes, credited to a former member.
+
 accounts loads this module from every app when it is ready (accounts/apps.py); accounts never
 imports mylearning.
 """
 
 from accounts.data import HIDDEN_CONTEXT, PageContext, exports, iso
+from accounts.deletion import on_delete
+from casestudies.models import Proposal
 from mylearning.models import Bookmark, MemberRead, PathwayEnrolment, PracticeUse
 from mylearning.saving import bookmarks_visible_to
 
@@ -73,3 +78,36 @@ def _pathways(user, page):
             }
         )
     return rows
+
+
+@exports
+def proposal_data(user):
+    """The case studies the member proposed or is credited on: their words are in the draft, so the title
+    and state are theirs to have; the address only once it is published and they may see it."""
+    page = PageContext(user)
+    rows = []
+    for proposal in Proposal.objects.involving(user).select_related("page").order_by("created", "pk"):
+        shown = page.shows(proposal.page)
+        rows.append(
+            {
+                "title": proposal.page.title,
+                "role": "author" if proposal.author_id == user.pk else "contributor",
+                "state": proposal.state,
+                "reviewer_comment": proposal.reviewer_comment,
+                "url": proposal.page.get_url() if shown else None,
+                "written_up_from": {"title": proposal.origin_title, "url": proposal.origin_url}
+                if proposal.origin_url
+                else None,
+                "created": iso(proposal.created),
+            }
+        )
+    return {"case_study_proposals": rows}
+
+
+@on_delete
+def forget_proposer(user, summary):
+    """The case studies stay (they are the site's content now); the credit becomes a former member's
+    (Proposal.author is SET_NULL) and a contributor's credit goes with the account."""
+    kept = Proposal.objects.filter(author=user).count()
+    if kept:
+        summary.kept["case study proposals"] = kept

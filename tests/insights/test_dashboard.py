@@ -8,9 +8,19 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from casestudies.proposals import CaseStudyProposalForm, propose
 from mylearning.models import PageReadDay
 from search.models import QueryLog
-from tests.factories import CaseStudyFactory, CommunityFactory, GuideFactory, MemberFactory, UserFactory, editorial_user
+from tests.casestudies.test_proposals import form_data
+from tests.factories import (
+    CaseStudyFactory,
+    CommunityFactory,
+    GuideFactory,
+    MemberFactory,
+    UserFactory,
+    case_study_index,
+    editorial_user,
+)
 from tests.insights.factories import comment, forum_post
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +218,18 @@ def test_bad_export_requests_get_400_with_a_message(client, editor, query):
     response = client.get(URL, query)
     assert response.status_code == 400
     assert response.content.decode().startswith(("Unknown dataset", "Choose"))
+
+
+# --- members' case study proposals -----------------------------------------------------------------------
+def test_member_proposals_waiting_for_review_are_listed_with_links_to_review_them(client, editor):
+    case_study_index()
+    assert "No case study proposed by a member is waiting for review." in client.get(URL).content.decode()
+    member = MemberFactory(username="morven", profile__display_name="Morven Reid")
+    form = CaseStudyProposalForm(form_data(title="Tenants shape repairs"))
+    assert form.is_valid()
+    proposal = propose(member, form.cleaned_data)
+
+    html = client.get(URL).content.decode()
+    assert "1 case study proposed by members through Share your practice waits for a reviewer" in html
+    assert f'<a href="/admin/pages/{proposal.page_id}/edit/">Tenants shape repairs</a>' in html
+    assert "<td>Morven Reid</td>" in html
