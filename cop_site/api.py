@@ -14,9 +14,11 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.parser import Parser
 
+from casestudies.api import router as casestudies_router
 from cop_site.errors import DomainError, error_response
 from cop_site.health import platform_status
 from forums.api import router as forums_router
+from learning.api import router as learning_router
 from rooms.api import router as rooms_router
 from search.api import router as search_router
 
@@ -115,3 +117,5 @@ def health(request):
 api.add_router("", search_router)
 api.add_router("", forums_router)
 api.add_router("", rooms_router)
+api.add_router("", casestudies_router)
+api.add_router("", learning_router)
