@@ -6,18 +6,23 @@ each turned into a DomainError here, so no client ever sees Ninja's {"detail": .
 """
 
 import json
+import threading
 
+from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.parser import Parser
+from ninja.throttling import BaseThrottle
 
 from casestudies.api import router as casestudies_router
 from cop_site.errors import DomainError, error_response
 from cop_site.health import platform_status
 from forums.api import router as forums_router
+from forums.community_api import router as communities_router
+from forums.ratelimit import RateLimited, hit
 from learning.api import router as learning_router
 from rooms.api import router as rooms_router
 from search.api import router as search_router
@@ -40,19 +45,68 @@ class JsonBody(Parser):
         return data
 
 
-api = NinjaAPI(
+class AnonymousCallers(BaseThrottle):
+    """Visitors' calls, counted per address in forums/ratelimit.py's fixed window: COP_API_ANONYMOUS_RATE_LIMIT
+    calls a minute. Signed-in members are not counted here (their writes have limits of their own)."""
+
+    WINDOW = 60
+
+    def __init__(self):
+        self.refused = threading.local()  # Ninja asks wait() straight after allow_request(), in the same thread
+
+    def allow_request(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return True
+        try:
+            hit(f"api-anonymous:{self.get_ident(request)}", settings.COP_API_ANONYMOUS_RATE_LIMIT, self.WINDOW)
+        except RateLimited as exc:
+            self.refused.retry_after = exc.retry_after
+            return False
+        return True
+
+    def wait(self):
+        return getattr(self.refused, "retry_after", self.WINDOW)
+
+
+class DocumentedApi(NinjaAPI):
+    """The API, whose document lists the 429 every operation may answer a visitor calling too often."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        refused = {
+            "description": "Too many calls from this address without signing in: wait Retry-After seconds.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault(429, refused)
+        return schema
+
+
+api = DocumentedApi(
     title="Communities of Practice API",
     version="1",
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
     parser=JsonBody(),
+    throttle=[AnonymousCallers()],
 )
 
 
 @api.exception_handler(DomainError)
 def domain_error(request, exc):
     return error_response(exc)
+
+
+@api.exception_handler(Throttled)
+def throttled(request, exc):
+    message = (
+        f"Too many calls from this address without signing in. Try again in {exc.wait or 60} seconds, "
+        "or sign in: members are not limited this way."
+    )
+    return error_response(DomainError("rate_limited", message))
 
 
 @api.exception_handler(HttpError)
@@ -119,3 +173,4 @@ api.add_router("", forums_router)
 api.add_router("", rooms_router)
 api.add_router("", casestudies_router)
 api.add_router("", learning_router)
+api.add_router("", communities_router)

@@ -118,15 +118,18 @@ def content_changed_at():
     return max((at for at in (pages, snippets) if at is not None), default=None)
 
 
-def conditional_json(request, data, last_modified=None):
-    """`data` as JSON with its ETag and Last-Modified, or a 304 when the caller's copy is current."""
+def conditional_json(request, data, last_modified=None, dated=True):
+    """`data` as JSON with its ETag and Last-Modified, or a 304 when the caller's copy is current.
+
+    `dated=False` leaves Last-Modified out, for answers whose changes have no dated log (communities,
+    rooms and their sessions): then only the ETag says whether it changed."""
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-    return conditional(request, body, "application/json", last_modified)
+    return conditional(request, body, "application/json", last_modified, dated=dated)
 
 
-def conditional(request, body, content_type, last_modified=None, **headers):
+def conditional(request, body, content_type, last_modified=None, dated=True, **headers):
     etag = '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
-    stamp = _latest(last_modified)
+    stamp = _latest(last_modified) if dated else None
     response = get_conditional_response(request, etag=etag, last_modified=stamp)
     if response is None:
         response = HttpResponse(body, content_type=content_type, headers=headers or None)

@@ -9,12 +9,15 @@ one, and only the room's facilitators, while they may be in it, see the figures.
 from datetime import datetime
 
 from django.urls import reverse
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from cop_site.addresses import absolute
 from cop_site.errors import DomainError, ErrorOut
 from forums.api import session
+from forums.models import Community
 from forums.models.threads import display_name
+from forums.visibility import reading
+from learning import open_data
 from rooms import access, schedule, sessions
 from rooms.models import Room
 
@@ -90,16 +93,91 @@ def room_sessions(request, slug: str):
     return {
         "room": room.title,
         "room_url": absolute(room.get_absolute_url(), request),
-        "sessions": [
-            {
-                "id": session.pk,
-                "topic": session.topic,
-                "starts_at": session.starts_at,
-                "ends_at": session.ends_at,
-                "facilitator": display_name(session.facilitator) if session.facilitator else None,
-                "url": session.get_absolute_url(),
-                "calendar_url": reverse("rooms:session_calendar", args=[room.slug, session.pk]),
-            }
-            for session in schedule.upcoming(request.user).filter(room=room)
-        ],
+        "sessions": [session_out(session) for session in schedule.upcoming(request.user).filter(room=room)],
     }
+
+
+def session_out(session):
+    return {
+        "id": session.pk,
+        "topic": session.topic,
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "facilitator": display_name(session.facilitator) if session.facilitator else None,
+        "url": session.get_absolute_url(),
+        "calendar_url": reverse("rooms:session_calendar", args=[session.room.slug, session.pk]),
+    }
+
+
+# --- the rooms a caller may see, with their upcoming sessions (open content: docs/protocols.md) ----------
+class RoomCommunity(Schema):
+    slug: str
+    name: str
+
+
+class RoomOut(Schema):
+    slug: str
+    title: str
+    purpose: str
+    state: str = Field(description="open or closed")
+    community: RoomCommunity
+    url: str = Field(description="The room's page.")
+    api_url: str
+    upcoming_sessions: list[SessionOut] = Field(description="Soonest first; a session is listed until it ends.")
+
+
+class RoomList(Schema):
+    count: int
+    page: int
+    page_size: int
+    next: str | None
+    previous: str | None
+    results: list[RoomOut]
+
+
+class RoomFilters(Schema):
+    community: str | None = Field(None, description="Only this community's rooms (its slug).", examples=["planning"])
+    page: int = Field(1, ge=1, le=2**31 - 1)
+    page_size: int = Field(open_data.PAGE_SIZE, ge=1, le=open_data.MAX_PAGE_SIZE)
+
+
+def room_out(request, room, sessions):
+    return {
+        "slug": room.slug,
+        "title": room.title,
+        "purpose": room.purpose,
+        "state": room.state,
+        "community": {"slug": room.community.slug, "name": room.community.name},
+        "url": request.build_absolute_uri(room.get_absolute_url()),
+        "api_url": request.build_absolute_uri(f"/api/v1/rooms/{room.slug}"),
+        "upcoming_sessions": [session_out(session) for session in sessions if session.room_id == room.pk],
+    }
+
+
+@router.get(
+    "/rooms",
+    response={200: RoomList, 304: None, 422: ErrorOut},
+    summary="Rooms and their upcoming sessions",
+    url_name="api-room-list",
+    auth=None,
+)
+def room_list(request, filters: Query[RoomFilters]):
+    """The rooms of the communities the caller may read (forums/visibility.py), by community and title."""
+    rooms = Room.objects.select_related("community").filter(reading(request.user).q("community__"))
+    if filters.community is not None:
+        rooms = rooms.filter(community__in=Community.objects.filter(slug=filters.community))
+    rooms = rooms.order_by("community__name", "title", "pk")
+    items, links = open_data.page_of(request, rooms, filters.page, filters.page_size)
+    sessions = list(schedule.upcoming(request.user).filter(room__in=[room.pk for room in items]))
+    data = {**links, "results": [room_out(request, room, sessions) for room in items]}
+    return open_data.conditional_json(request, data, dated=False)
+
+
+@router.get("/rooms/{slug}", response={200: RoomOut, 304: None, 404: ErrorOut}, summary="A room", auth=None)
+def room_detail(request, slug: str):
+    """A room of a community the caller may read, with its upcoming sessions; a 404 like a missing room otherwise."""
+    room = Room.objects.select_related("community").filter(slug=slug).first()
+    if room is None or not room.community.can_read(request.user):
+        raise DomainError("not_found", "There is no such room, or you cannot see it.")
+    sessions = list(schedule.upcoming(request.user).filter(room=room))
+    return open_data.conditional_json(request, room_out(request, room, sessions), dated=False)

@@ -252,6 +252,8 @@ LOGGING = {
 
 # --- Anonymous page cache (cop_site/page_cache.py) ---------------------------------------------------
 INSTALLED_APPS += ["cop_site.page_cache.PageCacheConfig"]  # connects the invalidation signals everywhere
+# Calls a minute one address may make to /api/v1/ without signing in (cop_site/api.py), then a 429.
+COP_API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("COP_API_ANONYMOUS_RATE_LIMIT", "120"))
 COP_PAGE_CACHE_SECONDS = int(os.environ.get("COP_PAGE_CACHE_SECONDS", "300"))  # 0 turns page caching off
 # Anonymous page reads served from the page cache are counted in memory and written this often (seconds).
 COP_READS_FLUSH_SECONDS = float(os.environ.get("COP_READS_FLUSH_SECONDS", "10"))

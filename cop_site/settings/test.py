@@ -15,3 +15,5 @@ if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
 # Tests share one cache per process; the Redis cache is tested by the tests that ask for it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The API's limit for visitors is tested on its own (tests/cop_site/test_api_rate_limit.py); other tests call freely.
+COP_API_ANONYMOUS_RATE_LIMIT = 1_000_000

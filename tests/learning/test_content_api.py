@@ -46,13 +46,16 @@ def test_pages_follow_a_stable_order_with_next_and_previous_links(client):
     for n in range(5):
         GuideFactory(title=f"Guide {n}")
     first = client.get("/api/v1/guides", {"page_size": 2, "ordering": "title"}).json()
-    assert first["count"] == 5 and first["previous"] is None
+    assert first["count"] == 5
+    assert first["previous"] is None
     assert [item["title"] for item in first["results"]] == ["Guide 0", "Guide 1"]
     second = client.get(first["next"]).json()
     assert [item["title"] for item in second["results"]] == ["Guide 2", "Guide 3"]
-    assert "ordering=title" in second["next"] and second["previous"].endswith("page=1")
+    assert "ordering=title" in second["next"]
+    assert second["previous"].endswith("page=1")
     last = client.get(second["next"]).json()
-    assert [item["title"] for item in last["results"]] == ["Guide 4"] and last["next"] is None
+    assert [item["title"] for item in last["results"]] == ["Guide 4"]
+    assert last["next"] is None
     newest = client.get("/api/v1/guides", {"ordering": "-title"}).json()
     assert [item["title"] for item in newest["results"]][:2] == ["Guide 4", "Guide 3"]
 
@@ -80,7 +83,8 @@ def test_evidence_detail_has_every_structured_field_and_its_bodies_as_blocks_and
     blocks = body["key_findings"]["blocks"]
     assert [block["type"] for block in blocks] == ["text", "quote"]
     assert blocks[1]["value"]["quote"] == "We listened."
-    assert "<b>changed</b>" in body["key_findings"]["html"] and "We listened." in body["key_findings"]["html"]
+    assert "<b>changed</b>" in body["key_findings"]["html"]
+    assert "We listened." in body["key_findings"]["html"]
     assert body["limitations"] == {"blocks": None, "html": "<p>Few studies in Scotland.</p>"}
     assert body["url"].endswith("/evidence/mini-publics/")
 
@@ -88,7 +92,8 @@ def test_evidence_detail_has_every_structured_field_and_its_bodies_as_blocks_and
 def test_bodies_are_sanitised(client):
     page = EvidenceFactory(key_findings=rich('Safe <script>alert(1)</script><a href="javascript:x()">link</a>'))
     html = client.get(f"/api/v1/evidence/{page.pk}").json()["key_findings"]["html"]
-    assert "<script" not in html and "javascript:" not in html
+    assert "<script" not in html
+    assert "javascript:" not in html
     assert "Safe" in html
 
 
@@ -99,7 +104,9 @@ def test_case_study_detail_has_place_period_partners_outcomes_lessons_and_eviden
     page.save_revision().publish()
     body = client.get(f"/api/v1/case-studies/{page.pk}").json()
     assert body["council_area"] == {"slug": "fife", "name": "Fife"}
-    assert body["period"] == "2017 to 2019" and body["start_year"] == 2017 and body["end_year"] == 2019
+    assert body["period"] == "2017 to 2019"
+    assert body["start_year"] == 2017
+    assert body["end_year"] == 2019
     assert body["partners"] == ["NHS Fife", "Fife Voluntary Action"]
     assert body["approach"] == {"slug": "co_production", "name": "Co-production"}
     assert "Waiting times fell" in body["outcomes"]["html"]
@@ -146,3 +153,52 @@ def test_a_missing_page_is_a_404_in_the_api_shape(client):
     response = client.get("/api/v1/case-studies/999999")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+# --- conditional requests ---------------------------------------------------------------------------
+def poll(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+@pytest.mark.parametrize("route", ["/api/v1/evidence", "/api/v1/evidence/{pk}", "/api/v1/evidence/download.csv"])
+def test_a_poll_with_the_etag_is_a_304_until_a_publish_changes_the_answer(client, route):
+    page = EvidenceFactory(title="Before")
+    url = route.format(pk=page.pk)
+    first = poll(client, url)
+    assert first.status_code == 200
+    assert first["ETag"]
+    assert first["Last-Modified"]
+    again = poll(client, url, if_none_match=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    page.title = "After the edit"
+    page.save_revision().publish()
+    changed = poll(client, url, if_none_match=first["ETag"])
+    assert changed.status_code == 200
+    assert "After the edit" in changed.content.decode()
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_an_unpublish_changes_the_list_at_once(client):
+    kept, gone = EvidenceFactory(title="Kept"), EvidenceFactory(title="Withdrawn")
+    first = poll(client, "/api/v1/evidence")
+    gone.unpublish()
+    after = poll(client, "/api/v1/evidence", if_none_match=first["ETag"])
+    assert after.status_code == 200
+    assert titles(after) == [kept.title]
+    detail = poll(client, f"/api/v1/evidence/{gone.pk}")
+    assert detail.status_code == 404
+
+
+def test_if_modified_since_is_answered_from_last_modified(client):
+    EvidenceFactory()
+    first = poll(client, "/api/v1/evidence")
+    assert poll(client, "/api/v1/evidence", if_modified_since=first["Last-Modified"]).status_code == 304
+    old = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert poll(client, "/api/v1/evidence", if_modified_since=old).status_code == 200
+
+
+def test_answers_vary_by_caller_and_no_shared_cache_keeps_them(client):
+    response = poll(client, "/api/v1/glossary")
+    assert response["Vary"] == "Cookie"
+    assert response["Cache-Control"] == "private, no-cache"
