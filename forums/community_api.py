@@ -77,7 +77,7 @@ def community_item(request, community, readable):
 
 @router.get(
     "/communities",
-    response={200: CommunityList, 304: None, 422: ErrorOut},
+    response={200: CommunityList, 304: None, 400: ErrorOut, 422: ErrorOut},
     summary="Communities",
     url_name="api-community-list",
 )
@@ -90,7 +90,11 @@ def community_list(request, paging: Query[CommunityPaging]):
     return open_data.conditional_json(request, data, dated=False)
 
 
-@router.get("/communities/{slug}", response={200: CommunityDetail, 304: None, 404: ErrorOut}, summary="A community")
+@router.get(
+    "/communities/{slug}",
+    response={200: CommunityDetail, 304: None, 400: ErrorOut, 404: ErrorOut},
+    summary="A community",
+)
 def community_detail(request, slug: str):
     community = Community.objects.filter(slug=slug).first()
     if community is None or not community.can_see(request.user):

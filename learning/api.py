@@ -33,7 +33,7 @@ router = Router(tags=["content"])
 
 MAX_ID = 2**31 - 1
 ID = {"ge": 1, "le": MAX_ID}
-READ = {304: None, 404: ErrorOut, 422: ErrorOut}
+READ = {304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut}  # 400: a NUL character (cop_site/middleware.py)
 HTML_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "ol", "ul", "li", "a", "blockquote", "figure",
     "figcaption", "img", "div", "span", "cite", "footer", "dl", "dt", "dd", "h5", "h6", "abbr",

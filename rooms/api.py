@@ -156,7 +156,7 @@ def room_out(request, room, sessions):
 
 @router.get(
     "/rooms",
-    response={200: RoomList, 304: None, 422: ErrorOut},
+    response={200: RoomList, 304: None, 400: ErrorOut, 422: ErrorOut},
     summary="Rooms and their upcoming sessions",
     url_name="api-room-list",
     auth=None,
@@ -173,7 +173,9 @@ def room_list(request, filters: Query[RoomFilters]):
     return open_data.conditional_json(request, data, dated=False)
 
 
-@router.get("/rooms/{slug}", response={200: RoomOut, 304: None, 404: ErrorOut}, summary="A room", auth=None)
+@router.get(
+    "/rooms/{slug}", response={200: RoomOut, 304: None, 400: ErrorOut, 404: ErrorOut}, summary="A room", auth=None
+)
 def room_detail(request, slug: str):
     """A room of a community the caller may read, with its upcoming sessions; a 404 like a missing room otherwise."""
     room = Room.objects.select_related("community").filter(slug=slug).first()
