@@ -8,6 +8,7 @@ carry no Last-Modified, since a community's changes have no dated log.
 
 from ninja import Field, Query, Router, Schema
 
+from cop_site.addresses import absolute
 from cop_site.errors import DomainError, ErrorOut
 from forums import markdown
 from forums.models import Community
@@ -69,9 +70,9 @@ def community_item(request, community, readable):
         "visibility": community.visibility,
         "readable": readable,
         "themes": [{"slug": theme.slug, "name": theme.name} for theme in community.themes.all()],
-        "url": request.build_absolute_uri(community.get_absolute_url()),
-        "api_url": request.build_absolute_uri(f"/api/v1/communities/{community.slug}"),
-        "rooms_url": request.build_absolute_uri(f"/api/v1/rooms?community={community.slug}"),
+        "url": absolute(community.get_absolute_url(), request),
+        "api_url": absolute(f"/api/v1/communities/{community.slug}", request),
+        "rooms_url": absolute(f"/api/v1/rooms?community={community.slug}", request),
     }
 
 
@@ -108,7 +109,7 @@ def community_detail(request, slug: str):
             {
                 "id": page.pk,
                 "title": page.title,
-                "url": request.build_absolute_uri(page.get_url(request=request) or "/"),
+                "url": absolute(page.get_url(request=request) or "/", request),
             }
             for page in resources
         ],

@@ -15,6 +15,7 @@ from ninja import Field, Path, Query, Router, Schema
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from cop_site.addresses import absolute
 from cop_site.errors import DomainError, ErrorOut
 from learning import open_data
 from learning.models import (
@@ -189,7 +190,7 @@ def page_link(request, page):
         "id": page.pk,
         "type": getattr(page.specific_class, "content_type_key", ""),
         "title": page.title,
-        "url": request.build_absolute_uri(page.get_url(request=request) or "/"),
+        "url": absolute(page.get_url(request=request) or "/", request),
     }
 
 
@@ -199,8 +200,8 @@ def summary_of(request, page, route):
         "type": page.content_type_key,
         "title": page.title,
         "slug": page.slug,
-        "url": request.build_absolute_uri(page.get_url(request=request) or "/"),
-        "api_url": request.build_absolute_uri(f"/api/v1/{route}/{page.pk}"),
+        "url": absolute(page.get_url(request=request) or "/", request),
+        "api_url": absolute(f"/api/v1/{route}/{page.pk}", request),
         "summary": page.summary,
         "themes": terms(page.themes.all()),
         "sectors": terms(page.sectors.all()),

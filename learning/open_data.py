@@ -30,6 +30,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from cop_site.addresses import absolute
 from cop_site.errors import DomainError
 from learning.models.filters import filter_pages
 
@@ -90,7 +91,7 @@ def page_of(request, queryset, page, page_size):
     def link(number):
         query = request.GET.copy()
         query["page"] = str(number)
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return absolute(f"{request.path}?{query.urlencode()}", request)
 
     return items, {
         "count": count,

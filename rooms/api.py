@@ -148,8 +148,8 @@ def room_out(request, room, sessions):
         "purpose": room.purpose,
         "state": room.state,
         "community": {"slug": room.community.slug, "name": room.community.name},
-        "url": request.build_absolute_uri(room.get_absolute_url()),
-        "api_url": request.build_absolute_uri(f"/api/v1/rooms/{room.slug}"),
+        "url": absolute(room.get_absolute_url(), request),
+        "api_url": absolute(f"/api/v1/rooms/{room.slug}", request),
         "upcoming_sessions": [session_out(session) for session in sessions if session.room_id == room.pk],
     }
 
