@@ -494,6 +494,7 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
             return
         if not event.get("presence"):  # something changed: the next arrival here reads the room afresh
             shared.forget(self.room.slug)
+            shared.forget_recent(self.room.pk)
         else:
             if event["text"] == self.presence_sent:
                 return  # the list this connection was last shown: nothing to tell
@@ -607,7 +608,9 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         if recheck and (refusal := self._refusal()):
             return refusal, None, [], ([], self.high)
         returned = beat and self._beat() is not None  # swept while its frames waited for this tick
-        missed = replay.since(self.room, self.high)  # what the layer dropped, or brought while it was down
+        # What the layer dropped, or brought while it was down: a read shared with the room's other
+        # connections while the layer is up; without the layer this is the only way in, so read afresh.
+        missed = (shared.since if self.layer_up else replay.since)(self.room, self.high)
         if back:
             self.room.refresh_from_db()
             presence, *state = self._state_frames()

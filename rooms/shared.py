@@ -12,6 +12,14 @@ message id when the view was read, so a message said since then reaches the newc
 group or the gap filling (rooms/consumers.py); the presence list is completed with the newcomer,
 and the room hears the true list moments later.
 
+The same goes for each connection's check, every tick, that the layer dropped nothing: what the
+room said after the connection's watermark (`since`). A thousand connections ticking every ten
+seconds asked that a hundred times a second; a read shared for `SINCE_FRESH_SECONDS` serves every
+connection of the room whose watermark is at or after where the read began, and covers exactly
+the ids up to where it ended, so the answer is the one each would have read itself a moment
+earlier. A new message does not make it wrong (it is simply not in it yet); a message taken out
+does, so moderation's room frames drop it (`forget_recent`).
+
 Views are read in the database thread and forgotten from the event loop: one dictionary operation
 each, which needs no lock.
 """
@@ -28,6 +36,7 @@ from rooms.messages import member_payload
 from rooms.models import Room
 
 FRESH_SECONDS = 5.0
+SINCE_FRESH_SECONDS = 1.0
 
 
 @dataclass
@@ -41,7 +50,16 @@ class RoomView:
     members: list = field(default_factory=list)
 
 
+@dataclass
+class RecentRead:
+    after: int  # the read covers the messages with after < id <= read_to
+    read_to: int
+    payloads: list
+    read_at: float
+
+
 _by_slug = {}  # slug -> RoomView
+_recent = {}  # room id -> RecentRead
 _ids = {}  # slug -> room id, for as long as the process lives (a room's id never changes; a slug rarely)
 
 
@@ -76,14 +94,32 @@ def arrived(view, member):
     return view.members
 
 
+def since(room, after):
+    """(payloads of the visible messages after `after`, the id read up to), as `replay.since`, shared among
+    this process's connections to the room for SINCE_FRESH_SECONDS."""
+    read = _recent.get(room.pk)
+    if read is not None and read.after <= after and time.monotonic() - read.read_at < SINCE_FRESH_SECONDS:
+        return [payload for payload in read.payloads if payload["id"] > after], max(read.read_to, after)
+    read_at = time.monotonic()
+    payloads, read_to = replay.since(room, after)
+    _recent[room.pk] = RecentRead(after, read_to, payloads, read_at)
+    return payloads, read_to
+
+
 def forget(slug):
     """Something in the room changed: the next arrival reads it afresh."""
     _by_slug.pop(slug, None)
 
 
+def forget_recent(room_id):
+    """A message was taken out, put back or changed: the next check reads the room afresh."""
+    _recent.pop(room_id, None)
+
+
 def forget_all():
     _by_slug.clear()
     _ids.clear()
+    _recent.clear()
 
 
 @receiver(post_save, sender=Room)
