@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page
 
+from demo.inquiries import load_demo_inquiries
 from forums import services
 from forums.models import Community, Membership, Post, Thread
 from learning.models import Theme
@@ -432,6 +433,7 @@ def load_demo_forums(report):
             communities += created
             threads += sum(_ensure_thread(community, thread, users) for thread in spec.threads)
         comments += sum(_ensure_comments(spec, users) for spec in COMMENTS)
+        load_demo_inquiries(report, users)
     for count, one, many in (
         (communities, "community", "communities"),
         (threads, "thread", "threads"),

@@ -163,7 +163,8 @@ def write_entry(cycle, author, kind, body, links=""):
     """
     check_can_write(cycle, author)
     if kind not in CycleEntry.Kind.values:
-        raise DomainError("invalid", "Choose what you are writing: plan, what we did, what we observed or reflection.")
+        message = "Choose what you are writing: plan, what we did, what we observed or reflection."
+        raise DomainError("invalid", message, fields={"kind": message})
     body = check_body(body)
     found = parse_links(links)
     rate_limit(author)
@@ -204,7 +205,8 @@ def parse_links(text):
     web address. The page link is generic: readers see the page only where the page rule lets them."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     if len(lines) > MAX_LINKS:
-        raise DomainError("too_long", f"Link at most {MAX_LINKS} pages or documents in one entry.")
+        message = f"Link at most {MAX_LINKS} pages or documents in one entry."
+        raise DomainError("too_long", message, fields={"links": message})
     found = []
     for line in lines:
         page = _site_page(line)
@@ -213,9 +215,8 @@ def parse_links(text):
             continue
         parts = urlsplit(line)
         if parts.scheme not in ("http", "https") or not parts.netloc or len(line) > 500:
-            raise DomainError(
-                "invalid", f"“{line[:80]}” is not a page of this site or a web address (starting https://)."
-            )
+            message = f"“{line[:80]}” is not a page of this site or a web address (starting https://)."
+            raise DomainError("invalid", message, fields={"links": message})
         found.append(EntryLink(url=line, title=parts.netloc[:200]))
     return found
 
@@ -231,7 +232,8 @@ def _site_page(address):
     url_path = site.root_page.url_path + (f"{path}/" if path else "")
     page = Page.objects.live().filter(url_path=url_path).first()
     if page is None:
-        raise DomainError("invalid", f"There is no page at “{address[:80]}” on this site.")
+        message = f"There is no page at “{address[:80]}” on this site."
+        raise DomainError("invalid", message, fields={"links": message})
     return page
 
 

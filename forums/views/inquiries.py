@@ -124,6 +124,11 @@ class FormState:
     @property
     def field_id(self):
         fields = {"entry": "entry-body", "team": "team-username", "cycle": "cycle-focus"}
+        wrong = self.error.fields or {}
+        if self.where == "entry" and "kind" in wrong:
+            return "entry-kind-plan"
+        if self.where in ("entry", "edit") and "links" in wrong:
+            return "entry-links"
         if self.where.startswith("moderate-"):
             return f"moderate-reason-{self.where.removeprefix('moderate-')}"
         return fields.get(self.where, "")

@@ -1,0 +1,87 @@
+"""An inquiry in a real browser: from the community page a team member opens Inquiries, the inquiry, and
+writes a reflection in the open cycle; the facilitator closes the cycle and opens the next; the balance of
+voices shows who wrote. Each page passes axe-core on the way, and nothing breaks the CSP.
+
+The inquiry is made for the test in a community of its own, so the demo's inquiry stays as it is.
+"""
+
+import json
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import run_in_site
+from tests.e2e.conftest import axe_violations, sign_in
+
+pytestmark = pytest.mark.e2e
+
+SETUP = """
+import json
+from django.contrib.auth import get_user_model
+from forums import inquiries, services
+from forums.models import Community
+User = get_user_model()
+fiona, fraser = User.objects.get(username="facilitator"), User.objects.get(username="frontline")
+community = Community.objects.create(name="Inquiry check {tag}", slug="inquiry-check-{tag}",
+                                     summary="A community for the inquiry browser test.", visibility="open")
+for member in (fiona, fraser):
+    services.join(community, member)
+inquiry = inquiries.start_inquiry(community, fiona, "How do we hear frontline voices {tag}?", "Because they know.")
+inquiries.add_to_team(inquiry, fraser, fiona)
+cycle = inquiries.open_cycle(inquiry, fiona, "Listen to first calls")
+inquiries.write_entry(cycle, fiona, "plan", "We will each listen to five first calls.")
+print(json.dumps({{"community": community.get_absolute_url(), "name": community.name, "question": inquiry.question}}))
+"""
+
+
+@pytest.fixture
+def inquiry(site_database):
+    return json.loads(run_in_site(SETUP.format(tag=uuid.uuid4().hex[:8]), site_database))
+
+
+def signed_in_page(browser, base_url, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    sign_in(page, base_url, username)
+    return page
+
+
+def test_a_team_member_reflects_and_the_facilitator_moves_the_inquiry_to_its_next_cycle(browser, site_server, inquiry):
+    page = signed_in_page(browser, site_server.url, "frontline")
+    page.goto(site_server.url + inquiry["community"])
+    page.get_by_role("link", name=f"Inquiries in {inquiry['name']}").click()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name=inquiry["question"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(inquiry["question"])
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Add to cycle 1").click()  # nothing chosen, nothing written
+    expect(page.locator("#error-summary")).to_contain_text("Choose what you are writing")
+    assert axe_violations(page) == []
+    page.locator("label.ds_radio__label", has_text="Reflection").click()  # the design system draws the radio
+    page.get_by_role("button", name="Add to cycle 1").click()
+    expect(page.locator("#error-summary")).to_contain_text("Write something before posting.")
+    expect(page.get_by_label("Reflection")).to_be_checked()  # what was chosen is kept
+    page.get_by_label("Your entry").fill("Listening first changed how *we* asked questions.")
+    page.get_by_role("button", name="Add to cycle 1").click()
+    reflection = page.locator("article", has_text="Listening first changed")
+    expect(reflection.get_by_role("heading")).to_have_text("Reflection by Fraser Frontline")
+    expect(reflection).to_contain_text("Frontline")
+    table = page.locator("table[data-balance-table]")
+    expect(table.locator("thead th").nth(1)).to_have_text("Frontline")
+    expect(table.locator("tbody tr").first).to_contain_text("1 (1 person)")
+    expect(page.get_by_role("img", name="Entries in each cycle, by level")).to_be_visible()
+    expect(page.get_by_role("button", name="Close cycle 1")).to_have_count(0)  # team members do not
+
+    facilitator = signed_in_page(browser, site_server.url, "facilitator")
+    facilitator.goto(page.url.split("#")[0])
+    facilitator.get_by_role("button", name="Close cycle 1").click()
+    expect(facilitator.locator(".cop-messages")).to_contain_text("Cycle 1 is closed")
+    facilitator.get_by_label("Its focus").fill("Try a warmer opening")
+    facilitator.get_by_role("button", name="Open cycle 2").click()
+    expect(facilitator.get_by_role("heading", name=re.compile("^Cycle 2: Try a warmer opening"))).to_be_visible()
+    assert axe_violations(facilitator) == []
+    facilitator.context.close()
+    page.context.close()
