@@ -3,6 +3,8 @@
 import os
 from urllib.parse import unquote, urlparse
 
+CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
+
 
 def env_bool(name, default=False):
     value = os.environ.get(name)
@@ -21,7 +23,7 @@ def email_settings():
     """Console email unless EMAIL_URL (smtp:// or smtps://user:pass@host:port) says otherwise."""
     settings = {
         "DEFAULT_FROM_EMAIL": os.environ.get("DEFAULT_FROM_EMAIL", "Communities of Practice <noreply@localhost>"),
-        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+        "EMAIL_BACKEND": CONSOLE_EMAIL,
     }
     url = os.environ.get("EMAIL_URL", "").strip()
     if not url:
@@ -40,3 +42,11 @@ def email_settings():
         EMAIL_TIMEOUT=10,
     )
     return settings
+
+
+def email_goes_to_the_terminal(email_backend):
+    """Whether emails are printed where the server runs instead of sent (the console backend, without EMAIL_URL).
+
+    Then the start-up message and the sign-up pages say so: a newcomer's confirmation link is in that terminal.
+    """
+    return email_backend == CONSOLE_EMAIL

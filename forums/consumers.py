@@ -21,7 +21,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from cop_site import frames
-from forums import live, streams
+from forums import attention, live, streams
 
 logger = logging.getLogger(__name__)
 NORMAL_CLOSURE = 1000
@@ -54,6 +54,12 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
     async def receive_frame(self, frame):
         await self.send_error("invalid", "This stream is read-only.")
 
+    async def watching(self):
+        """The viewer has the stream open: called on connect and after each recheck that lets them stay."""
+
+    async def gone(self):
+        """The viewer's socket left the stream."""
+
     # --- connection -------------------------------------------------------------------------------
     async def connect(self):
         self.stream = None
@@ -81,6 +87,7 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
             await self.send_error("invalid", after_error)
         elif after is not None and not await self._send_missed(after):
             return
+        await self.watching()
         self.watcher = asyncio.create_task(self._watch())
 
     def _after(self):
@@ -116,6 +123,7 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
                 await self.channel_layer.group_discard(live.group_name(stream), self.channel_name)
             except Exception as exc:
                 logger.warning("channel layer unavailable on leaving %s: %s", stream, exc)
+            await self.gone()
         if close_code is not None and not self.closed:
             self.closed = True
             await self.close(code=close_code)
@@ -123,7 +131,8 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
     async def _watch(self):
         while self.stream:
             await asyncio.sleep(self.recheck_seconds)
-            await self._still_allowed()
+            if await self._still_allowed():
+                await self.watching()
 
     async def _still_allowed(self):
         try:
@@ -164,12 +173,32 @@ class LiveStreamConsumer(AsyncWebsocketConsumer):
 class ThreadConsumer(LiveStreamConsumer):
     """`/ws/threads/<id>/`: the read-only live stream of a comment thread or forum thread (docs/protocols.md)."""
 
+    viewer_id = None
+
+    @property
+    def thread_id(self):
+        return self.scope["url_route"]["kwargs"]["thread_id"]
+
     async def authorise(self):
-        thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
-        return await database_sync_to_async(streams.check_thread)(thread_id, self.scope)
+        return await database_sync_to_async(streams.check_thread)(self.thread_id, self.scope)
 
     def replay(self, stream, after):
         return streams.thread_replay(stream, after)
+
+    # A signed-in viewer counts as having the thread open, so emails about it wait (forums/attention.py).
+    async def watching(self):
+        self.viewer_id = await database_sync_to_async(streams.viewer_id)(self.scope)
+        if self.viewer_id is not None:
+            await database_sync_to_async(attention.start_viewing)(self.thread_id, self.viewer_id, self.channel_name)
+
+    async def gone(self):
+        if self.viewer_id is not None:
+            await database_sync_to_async(attention.stop_viewing)(self.thread_id, self.viewer_id, self.channel_name)
+
+    async def live_event(self, event):
+        await super().live_event(event)
+        if self.stream and self.viewer_id is not None and event["frame"].get("type") == "post":
+            await database_sync_to_async(attention.saw_live)(self.thread_id, self.viewer_id)
 
     async def receive(self, text_data=None, bytes_data=None):
         await self.send_error("invalid", "This stream is read-only.")

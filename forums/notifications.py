@@ -4,7 +4,8 @@ reviewers' decisions on a proposed case study.
 services.py and moderation.py call `handle(kind, **context)` after they change something; this module
 decides who is told, never tells the person who acted, and never tells anyone about a thread they
 cannot read. Mentions and replies may also be emailed (as the member's profile says), after commit and
-only while the notification is still unread and the member has not read the thread since.
+only while the notification is still unread and the member has not seen the thread since (forums/attention.py:
+not open in front of them, not read since), the rule the weekly digest's threads follow too.
 """
 
 import logging
@@ -20,8 +21,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from cop_site.addresses import absolute
-from forums import markdown, visibility
-from forums.models import DigestLog, Membership, Notification, Post, Thread, ThreadFollow, ThreadVisit
+from forums import attention, markdown, visibility
+from forums.models import DigestLog, Membership, Notification, Post, Thread, ThreadFollow
 from forums.models.threads import display_name
 from learning.models import ContentPage
 from learning.visibility import visible_pages
@@ -272,8 +273,8 @@ def deliver_email(notification_id):
         return False
     thread = notification.thread
     if thread is not None:
-        if ThreadVisit.objects.filter(thread=thread, user=recipient, seen__gte=notification.created).exists():
-            return False  # they have read the thread since: nothing new to tell them
+        if attention.seen_since(recipient, thread, notification.created):
+            return False  # they have the thread open, or have read it since: nothing new to tell them
         if not thread.can_read(recipient):
             return False
     now = timezone.now()
@@ -381,15 +382,17 @@ def _new_pages(user, since, now):
 
 
 def _new_threads(user, since, now):
-    """New threads in the member's communities that they may read, with at least one visible post."""
+    """New threads in the member's communities that they may read, with a visible post, and have not seen yet."""
     communities = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("community")
-    return list(
+    threads = (
         Thread.objects.readable_by(user)
         .filter(community__in=communities, created__gt=since, created__lte=now, posts__status=Post.Status.VISIBLE)
         .select_related("community")
         .distinct()
-        .order_by("-created")[:DIGEST_ITEMS]
+        .order_by("-created")
     )
+    unseen = attention.unseen_since_started(threads, user)
+    return [thread for thread in unseen[:DIGEST_ITEMS] if not attention.is_viewing(thread.pk, user.pk)]
 
 
 @transaction.atomic

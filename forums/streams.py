@@ -98,6 +98,12 @@ def viewer(scope):
     return scope.get("user") or AnonymousUser()
 
 
+def viewer_id(scope):
+    """The id of the signed-in member behind a connection now, or None for a visitor."""
+    user = viewer(scope)
+    return user.pk if user.is_authenticated else None
+
+
 def check_thread(thread_id, scope):
     """(stream, None) when the person behind `scope` may watch thread `thread_id` now, else (None, close code)."""
     thread = find_thread(thread_id)

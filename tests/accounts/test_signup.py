@@ -248,3 +248,31 @@ def test_the_rest_of_allauths_pages_render_in_the_design_system(client, path):
     for form in page.find("main").find_all("form"):
         for button in form.find_all("button"):
             assert "ds_button" in button["class"]
+
+
+# --- where the confirmation email goes when this copy of the site only prints its email ----------------------------
+TERMINAL_NOTE = "This copy of the site does not send email."
+
+
+def test_when_email_is_printed_the_signup_and_check_your_email_pages_say_where_the_link_is(client, settings, capsys):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # as under `make run`
+    signup = text_of(soup_of(client.get("/accounts/signup/")))
+    assert TERMINAL_NOTE in signup
+    assert "printed in the terminal where the site is running" in signup
+
+    response = client.post("/accounts/signup/", signup_form(), follow=True)
+    page = text_of(soup_of(response))
+    assert "Check your email" in page
+    assert TERMINAL_NOTE in page
+    assert "make run" in page
+    printed = capsys.readouterr().out
+    assert "Hello from Communities of Practice Scotland" in printed  # the words the page tells them to look for
+    assert "/accounts/confirm-email/" in printed
+
+
+def test_when_email_is_sent_the_pages_do_not_mention_a_terminal(client):
+    assert TERMINAL_NOTE not in client.get("/accounts/signup/").content.decode()
+    response = client.post("/accounts/signup/", signup_form(), follow=True)
+    assert "Check your email" in response.content.decode()
+    assert TERMINAL_NOTE not in response.content.decode()
+    assert len(mail.outbox) == 1

@@ -117,3 +117,23 @@ def test_the_designed_403_tells_a_visitor_to_sign_in_and_a_member_whom_to_ask(rf
     request.user = UserFactory()
     page = permission_denied(request, PermissionDenied()).content.decode()
     assert "ask the facilitator or moderator" in page
+
+
+@pytest.mark.django_db
+def test_the_start_up_message_says_where_email_goes(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # `make run` without EMAIL_URL
+    out = StringIO()
+    call_command("platform_status", url="http://127.0.0.1:8131/", stdout=out)
+    assert "email          printed here, in this terminal, not sent (EMAIL_URL sends it)" in out.getvalue()
+    assert "link to confirm their address appears here" in out.getvalue()
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "smtp.example.org", 587
+    out = StringIO()
+    call_command("platform_status", stdout=out)
+    assert "email          sent through smtp.example.org:587" in out.getvalue()
+    assert "printed here" not in out.getvalue()

@@ -18,9 +18,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from cop_site.asgi import application
-from forums import live, services, streams
+from forums import attention, live, services, streams
 from forums.consumers import ThreadConsumer
-from forums.models import Membership, Post
+from forums.models import Membership, Post, ThreadVisit
 from tests.factories import CommunityFactory, UserFactory, member_of, restrict_view
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -115,6 +115,28 @@ async def test_a_new_post_reaches_a_connected_viewer(use_channel_layer, thread, 
     assert frame["post"]["author"]["url"] == "/members/fraser/"  # what the page links the name to
     assert await viewer.receive_nothing()
     await viewer.disconnect()
+
+
+async def test_a_member_with_the_thread_open_is_not_emailed_about_it_and_has_read_what_arrived(
+    use_channel_layer, thread, priya, fraser
+):
+    from django.core import mail
+
+    watching = await watch(thread.pk, as_user=priya)
+    await watching.receive_nothing()  # the consumer notes her as watching once it has joined the stream
+    assert await database_sync_to_async(attention.is_viewing)(thread.pk, priya.pk)
+    await do(services.post_reply, thread, fraser, "@priya here is our plan")
+    frame = await watching.receive_json_from(timeout=WAIT)
+    assert frame["type"] == "post"
+    assert mail.outbox == []  # the mention is in her notifications, but she saw it arrive
+    await watching.receive_nothing()  # the consumer records what it showed her
+    visit = await database_sync_to_async(ThreadVisit.objects.get)(thread=thread, user=priya)
+    assert visit.seen >= (await database_sync_to_async(Post.objects.latest)("pk")).created
+
+    await watching.disconnect()
+    assert not await database_sync_to_async(attention.is_viewing)(thread.pk, priya.pk)
+    await do(services.post_reply, thread, fraser, "@priya one more, while you are away")
+    assert [message.to for message in mail.outbox] == [[priya.email]]
 
 
 async def test_edits_removals_and_reactions_follow_with_increasing_event_ids(use_channel_layer, thread, priya, fraser):

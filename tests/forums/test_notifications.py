@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import notifications, services
+from forums import attention, notifications, services
 from forums.models import DigestLog, Notification, ThreadVisit
 from tests.factories import CaseStudyFactory, CommunityFactory, UserFactory, member_of
 
@@ -177,6 +177,38 @@ def test_no_email_for_what_the_member_has_already_seen(thread, people, django_ca
     assert not notifications.deliver_email(second.pk)  # never twice
 
 
+def test_no_email_while_the_member_has_the_thread_open_and_one_once_they_have_left(
+    thread, people, django_capture_on_commit_callbacks
+):
+    ailsa = people["ailsa"]
+    set_profile(people["priya"], email_on_reply=False)  # only Ailsa's email is in this story
+    attention.start_viewing(thread.pk, ailsa.pk, "ailsa-laptop")
+    attention.start_viewing(thread.pk, ailsa.pk, "ailsa-phone")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_reply(thread, people["fraser"], "@ailsa are you reading this?")
+    assert mail.outbox == []
+    assert told(ailsa) == ["mention"]  # still in her notifications, only not emailed
+
+    attention.stop_viewing(thread.pk, ailsa.pk, "ailsa-laptop")  # the phone still has it open
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_reply(thread, people["fraser"], "@ailsa still there?")
+    assert mail.outbox == []
+
+    attention.stop_viewing(thread.pk, ailsa.pk, "ailsa-phone")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_reply(thread, people["bruce"], "@ailsa when you are back")
+    assert [message.to for message in mail.outbox] == [["ailsa@example.org"]]
+    assert "bruce mentioned you" in mail.outbox[0].subject
+
+
+def test_an_open_page_that_vanished_without_closing_stops_holding_emails_back(thread, people, monkeypatch):
+    attention.start_viewing(thread.pk, people["ailsa"].pk, "lost-socket")
+    assert attention.is_viewing(thread.pk, people["ailsa"].pk)
+    later = attention.time.time() + attention.VIEWING_SECONDS + 1
+    monkeypatch.setattr(attention.time, "time", lambda: later)
+    assert not attention.is_viewing(thread.pk, people["ailsa"].pk)
+
+
 # --- the list and the header ------------------------------------------------------------------------------------------
 def test_the_list_shows_unread_first_and_marks_read(client, thread, people):
     services.post_reply(thread, people["fraser"], "First reply")
@@ -250,6 +282,17 @@ def test_send_digests_goes_to_the_right_members_once_a_week(community, people, c
     assert len(mail.outbox) == 1
     assert DigestLog.objects.filter(user=people["priya"]).count() == 1
     assert "Sent 0 digests" in capsys.readouterr().out
+
+
+def test_a_digest_leaves_out_threads_the_member_has_read_or_has_open(community, people):
+    set_profile(people["priya"], weekly_digest=True)
+    read = services.start_thread(community, people["fraser"], "Read already", "Seen it")
+    services.start_thread(community, people["fraser"], "Not read yet", "New to her")
+    open_now = services.start_thread(community, people["fraser"], "Open in a tab", "Looking at it")
+    ThreadVisit.objects.create(thread=read, user=people["priya"], seen=timezone.now())
+    attention.start_viewing(open_now.pk, people["priya"].pk, "tab")
+    content, _ = notifications.digest_for(people["priya"])
+    assert [thread.title for thread in content["threads"]] == ["Not read yet"]
 
 
 def test_a_digest_waits_for_something_new_and_never_shows_private_threads(people):
