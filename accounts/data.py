@@ -29,6 +29,8 @@ SECTIONS = (
     "reactions",
     "thread_follows",
     "community_memberships",
+    "inquiry_teams",
+    "inquiry_entries",
     # rooms/member_data.py
     "room_messages",
     "room_sessions_summarised",

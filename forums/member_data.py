@@ -11,13 +11,16 @@ from accounts.data import HIDDEN_CONTEXT, exports, iso
 from accounts.deletion import FORMER_MEMBER, on_delete
 from forums.models import (
     Community,
+    CycleEntry,
     Flag,
+    Inquiry,
     LiveEvent,
     Membership,
     ModerationAction,
     Notification,
     Post,
     Reaction,
+    TeamMember,
     Thread,
     ThreadFollow,
 )
@@ -32,6 +35,7 @@ class Places:
     def __init__(self, user):
         self.readable_threads = set(Thread.objects.readable_by(user).values_list("pk", flat=True))
         self.visible_communities = set(Community.objects.visible_to(user).values_list("pk", flat=True))
+        self.readable_inquiries = set(Inquiry.objects.readable_by(user).values_list("pk", flat=True))
 
     def thread(self, thread):
         if thread.pk in self.readable_threads:
@@ -42,6 +46,11 @@ class Places:
         if community.pk in self.visible_communities:
             return {"community": community.name, "community_url": community.get_absolute_url()}
         return {"community": HIDDEN_CONTEXT, "community_url": None}
+
+    def inquiry(self, inquiry):
+        if inquiry.pk in self.readable_inquiries:
+            return {"inquiry": inquiry.question, "inquiry_url": inquiry.get_absolute_url()}
+        return {"inquiry": HIDDEN_CONTEXT, "inquiry_url": None}
 
 
 # --- the member's copy ----------------------------------------------------------------------------
@@ -84,6 +93,28 @@ def forum_data(user):
             }
             for m in Membership.objects.filter(user=user).select_related("community").order_by("created", "pk")
         ],
+        "inquiry_teams": [
+            {**context.inquiry(t.inquiry), "role": t.role, "joined": iso(t.joined)}
+            for t in TeamMember.objects.filter(user=user).select_related("inquiry__community").order_by("joined", "pk")
+        ],
+        "inquiry_entries": [
+            {
+                **context.inquiry(e.cycle.inquiry),
+                "entry_id": e.pk,
+                "cycle": e.cycle.number,
+                "kind": e.kind,
+                "body_markdown": e.body_source,
+                "links": [link.url or (link.page.url if link.page.live else HIDDEN_CONTEXT) for link in e.links.all()],
+                "status": e.status,
+                "hidden_reason": e.hidden_reason,
+                "created": iso(e.created),
+                "edited": iso(e.edited),
+            }
+            for e in CycleEntry.objects.filter(author=user)
+            .select_related("cycle__inquiry__community")
+            .prefetch_related("links__page")
+            .order_by("created", "pk")
+        ],
         "flags": [
             {
                 "post_id": f.post_id,
@@ -112,6 +143,11 @@ def forget_forum_member(user, summary):
     thread_ids = list(Thread.objects.filter(author=user).values_list("pk", flat=True))
     summary.kept["forum threads"] = len(thread_ids)
     summary.kept["posts and comments"] = len(post_ids)
+    entries, places = CycleEntry.objects.filter(author=user).count(), TeamMember.objects.filter(user=user).count()
+    if entries:  # said only for members who took part in an inquiry
+        summary.kept["inquiry entries"] = entries
+    if places:
+        summary.removed["places on inquiry teams"] = places
     summary.scrubbed["live events"] = _scrub_live_events(user)
     summary.scrubbed["notifications to others"] = _scrub_notifications(user, name)
     summary.scrubbed["moderation log entries"] = _scrub_moderation_log(user, name, post_ids)

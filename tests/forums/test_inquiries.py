@@ -4,10 +4,13 @@ reflections; readers of the community read it all; moderators hide and restore e
 voices shows who has been heard."""
 
 from datetime import timedelta
+from unittest.mock import ANY
 
 import pytest
 from django.utils import timezone
 
+from accounts import deletion
+from accounts.data import HIDDEN_CONTEXT, member_data
 from cop_site.errors import DomainError
 from forums import inquiries, moderation
 from forums.models import CycleEntry, Inquiry, ModerationAction, Notification, TeamMember
@@ -400,3 +403,46 @@ def test_a_nul_character_in_any_inquiry_form_is_refused_and_changes_nothing(inqu
     entry.refresh_from_db()
     assert entry.body_source == "Plan"
     assert Inquiry.objects.count() == 1
+
+
+# --- the member's data ----------------------------------------------------------------------------------------
+def test_a_members_data_download_lists_their_inquiry_teams_and_entries(inquiry, fraser, cara):
+    entry = inquiries.write_entry(cycle_of(inquiry), fraser, "observe", "What I saw", "https://example.org/notes")
+    moderation.hide_entry(entry, site_moderator(username="mo"), "Names someone")
+    inquiries.write_entry(cycle_of(inquiry), cara, "plan", "Not Fraser's")
+    data = member_data(fraser)
+    assert data["inquiry_teams"] == [
+        {"inquiry": QUESTION, "inquiry_url": inquiry.get_absolute_url(), "role": "member", "joined": ANY}
+    ]
+    [mine] = data["inquiry_entries"]
+    assert (mine["body_markdown"], mine["kind"], mine["cycle"], mine["status"]) == (
+        "What I saw",
+        "observe",
+        1,
+        "hidden",
+    )
+    assert mine["links"] == ["https://example.org/notes"]
+    assert mine["hidden_reason"] == "Names someone"
+
+
+def test_an_inquiry_fraser_can_no_longer_read_is_not_named_in_his_data(fraser, fiona):
+    community = community_with("private", fiona, fraser)
+    inquiry = inquiries.start_inquiry(community, fiona, "A closed question", "Because")
+    inquiries.add_to_team(inquiry, fraser, fiona)
+    community.memberships.filter(user=fraser).delete()
+    [place] = member_data(fraser)["inquiry_teams"]
+    assert place["inquiry"] == HIDDEN_CONTEXT
+    assert place["inquiry_url"] is None
+
+
+def test_deleting_an_account_keeps_its_entries_as_a_former_members_and_leaves_the_team(client, inquiry, fraser):
+    entry = inquiries.write_entry(cycle_of(inquiry), fraser, "reflect", "Keep my words")
+    summary = deletion.delete_member(fraser)
+    assert summary.kept["inquiry entries"] == 1
+    assert summary.removed["places on inquiry teams"] == 1
+    entry.refresh_from_db()
+    assert entry.author is None
+    assert not inquiry.team.filter(user__username="fraser").exists()
+    page = text_of(soup_of(client.get(inquiry.get_absolute_url())))
+    assert "Keep my words" in page
+    assert "former member" in page
