@@ -23,6 +23,23 @@ WINDOW_SECONDS = 5
 HISTORY_PAGE = 50
 
 
+def speaking_refusal(room, user):
+    """Why this member may not speak in the room just now (a DomainError), or None: the room is closed, or
+    the facilitator gives the floor and it is someone else's. The room page's composer says the same before
+    anyone types; static/js/room.js keeps it true as the state and the floor change.
+    """
+    if room.state != Room.State.OPEN:
+        return DomainError("room_closed", "The room is closed just now.")
+    # Asked only under floor control: two queries a message the rest of the time would be for nothing.
+    if room.floor_control and room.floor_user_id != user.pk and not access.is_facilitator(room, user):
+        if room.floor_user_id is None:
+            return DomainError(
+                "not_your_turn", "No one has the floor yet: raise your hand and the facilitator will give it."
+            )
+        return DomainError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
+    return None
+
+
 def send_message(room, user, body, client_id, anonymous=False):
     """(message, created). A repeated client_id returns the original message, created=False."""
     client_id = str(client_id or "").strip()
@@ -35,15 +52,9 @@ def send_message(room, user, body, client_id, anonymous=False):
     existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
     if existing is not None:
         return existing, False
-    if room.state != Room.State.OPEN:
-        raise DomainError("room_closed", "The room is closed just now.")
-    # Asked only under floor control: two queries a message the rest of the time would be for nothing.
-    if room.floor_control and room.floor_user_id != user.pk and not access.is_facilitator(room, user):
-        if room.floor_user_id is None:
-            raise DomainError(
-                "not_your_turn", "No one has the floor yet: raise your hand and the facilitator will give it."
-            )
-        raise DomainError("not_your_turn", "Someone else has the floor: raise your hand to speak next.")
+    refused = speaking_refusal(room, user)
+    if refused is not None:
+        raise refused
     if anonymous and not room.allow_anonymous:
         raise DomainError("forbidden", "This room does not allow anonymous contributions.")
     if anonymous and room.floor_control:  # everyone sees who holds the floor: a nameless message would still be theirs

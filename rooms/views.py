@@ -88,11 +88,28 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
             facilitator=facilitator,
             moderator=room_access.is_moderator(room, user),
             level_labels=LEVEL_LABELS,
+            composer_refusal=_composer_refusal(room, user, context["sessions"], latest),
         )
         if facilitator:
             context["participation"] = room_sessions.participation_figures(room)
             context["session_form"] = session_form or SessionForm(room)
     return render(request, "rooms/room.html", context, status=status)
+
+
+def _composer_refusal(room, user, sessions, latest):
+    """What the composer says when this member cannot speak just now (rooms/messages.py `speaking_refusal`),
+    so a late arrival learns a room is closed before typing; after a session ended, it says when.
+    """
+    refused = room_messages.speaking_refusal(room, user)
+    if refused is None:
+        return ""
+    ended = sessions[0] if sessions else None
+    said_since = ended is not None and latest and (ended.last_message_id or 0) < latest[-1].pk
+    if refused.code == "room_closed" and ended is not None and not said_since:
+        when = timezone.localtime(ended.created)
+        ended_at = f"{when:%-d %B %Y} at {when:%H:%M}"
+        return f"The session ended on {ended_at}: the room is closed until a facilitator opens it."
+    return refused.message
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

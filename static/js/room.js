@@ -86,10 +86,15 @@
     this.toAnnounce = [];
     this.lastTypingSent = 0;
 
+    this.closedReason = root.getAttribute("data-closed-reason") || "The room is closed just now.";
+
     this.find();
     var lastId = this.adoptRenderedMessages();
     this.bind();
-    this.ui.scroller.scrollTop = this.ui.scroller.scrollHeight;
+    this.showRulesUntilAgreed();
+    this.fitLog();
+    this.ui.scroller.scrollTop = this.ui.scroller.scrollHeight;  // the newest message in view
+    this.watchLayout();
     this.connect(lastId);
     if (this.participationUrl) {
       this.refreshParticipation();
@@ -114,8 +119,13 @@
       anonymousOption: root.querySelector("[data-anonymous-option]"),
       anonymous: root.querySelector("[data-anonymous]"),
       composerState: root.querySelector("[data-composer-state]"),
+      send: root.querySelector("[data-send]"),
+      skip: doc.querySelector("[data-skip-to-composer]"),
+      header: doc.querySelector(".ds_layout__header"),
+      bar: root.querySelector(".cop-room__bar"),
       state: doc.querySelector("[data-room-state]"),
       floorMode: doc.querySelector("[data-floor-mode]"),
+      floorSummary: doc.querySelector("[data-floor-summary]"),
       floor: doc.querySelector("[data-floor]"),
       hand: doc.querySelector("[data-hand]"),
       hands: doc.querySelector("[data-hands]"),
@@ -128,9 +138,8 @@
       takeFloor: doc.querySelector("[data-take-floor]"),
       chart: doc.querySelector("[data-participation-chart]"),
       tables: doc.querySelector("[data-participation-tables]"),
-      rules: doc.querySelector("[data-ground-rules]"),
-      dismissRules: doc.querySelector("[data-dismiss-rules]"),
-      showRules: doc.querySelector("[data-show-rules]")
+      about: doc.querySelector("[data-about-room]"),
+      dismissRules: doc.querySelector("[data-dismiss-rules]")
     };
     if (this.ui.floor) { this.ui.floor.setAttribute("tabindex", "-1"); }
   };
@@ -310,7 +319,7 @@
   Room.prototype.onRemoved = function (messageId) {
     var item = this.rendered[messageId];
     if (!item) { return; }
-    var next = item.nextElementSibling && item.nextElementSibling.querySelector("button");
+    var next = item.nextElementSibling && item.nextElementSibling.querySelector("summary, button");
     var hadFocus = item.contains(document.activeElement);
     item.parentNode.removeChild(item);
     delete this.rendered[messageId];
@@ -353,6 +362,7 @@
     if (user) { this.info.floor_control = true; }
     var you = this.you && user && user.id === this.you.id;
     this.ui.floor.textContent = user ? (you ? "You have the floor." : user.name + " has the floor.") : "No one has the floor.";
+    if (this.ui.floorSummary) { this.ui.floorSummary.textContent = user ? (you ? "You have the floor" : user.name + " has the floor") : "No one has the floor"; }
     if (you && !(before && before.id === user.id)) { this.announce("You have the floor: you may speak now."); }
     this.renderPeopleAgain();
     this.updateFloorMode();
@@ -367,21 +377,43 @@
       this.info.allow_anonymous = frame.allow_anonymous;
       hidden(this.ui.anonymousOption, !frame.allow_anonymous);
     }
-    if (this.ui.state) { this.ui.state.textContent = state === "open" ? "Open" : "Closed"; }
+    if (state === "open") { this.closedReason = "The room is closed just now."; }  // an earlier session's end is old news
+    if (this.ui.state) {
+      this.ui.state.textContent = state === "open" ? "Open" : "Closed";
+      this.ui.state.classList.toggle("cop-room-state--closed", state !== "open");
+      this.ui.state.classList.toggle("cop-room-state--open", state === "open");
+    }
     if (this.ui.toggleState) { this.ui.toggleState.textContent = state === "open" ? "Close the room" : "Open the room"; }
     this.updateFloorMode();
   };
 
+  // The composer says, before anyone types, whether they may speak and why not: the rule of
+  // rooms/messages.py speaking_refusal, kept true here as the state and the floor change. A composer
+  // that cannot send is disabled; focus inside it moves to the reason.
   Room.prototype.updateFloorMode = function () {
-    var words = "";
     var holder = this.floorUser;
     var facilitator = this.you && this.you.facilitator;
-    if (this.info.state && this.info.state !== "open") {
-      words = "The room is closed just now.";
-    } else if (this.info.floor_control && !facilitator && !(holder && this.you && holder.id === this.you.id)) {
-      words = "The facilitator gives the floor: raise your hand to speak next.";
+    var yours = !!(holder && this.you && holder.id === this.you.id);
+    if (this.info.state) {
+      var refused = "";
+      if (this.info.state !== "open") {
+        refused = this.closedReason;
+      } else if (this.info.floor_control && !facilitator && !yours) {
+        refused = holder ? holder.name + " has the floor: raise your hand to speak next." :
+          "No one has the floor yet: raise your hand and the facilitator will give it.";
+      }
+      var words = refused;
+      if (!words) {
+        words = yours ? "You have the floor." : this.info.floor_control ?
+          "The facilitator gives the floor; as a facilitator you may speak at any time." : "The room is open: anyone may speak.";
+      }
+      var hadFocus = document.activeElement === this.ui.input || document.activeElement === this.ui.send;
+      if (this.ui.composerState.textContent !== words) { this.ui.composerState.textContent = words; }
+      this.ui.composerState.classList.toggle("cop-room-composer__state--refused", !!refused);
+      this.ui.input.disabled = !!refused;
+      this.ui.send.disabled = !!refused;
+      if (refused && hadFocus) { this.ui.composerState.focus(); }
     }
-    this.ui.composerState.textContent = words;
     // Under floor control everyone sees who holds the floor, so a message cannot be anonymous.
     var anonymousOff = !this.info.allow_anonymous || !!this.info.floor_control;
     hidden(this.ui.anonymousOption, anonymousOff);
@@ -390,6 +422,60 @@
       this.ui.floorMode.textContent = this.info.floor_control ?
         "The facilitator gives the floor: raise your hand to speak" : "Anyone may speak";
     }
+  };
+
+  // Focus for "Skip to the message box" and after agreeing to the ground rules: the box, or why it is shut.
+  Room.prototype.focusComposer = function () {
+    (this.ui.input.disabled ? this.ui.composerState : this.ui.input).focus();
+  };
+
+  // --- the layout -------------------------------------------------------------------------------------
+  // The log fills the viewport: from where it starts on the page to the composer's bottom at the window's
+  // foot, never below 8rem (5rem on a phone). The newest message stays in view unless the reader scrolled up.
+  Room.prototype.fitLog = function () {
+    var log = this.ui.scroller;
+    var atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 120;
+    var logBox = log.getBoundingClientRect();
+    var below = this.ui.composer.getBoundingClientRect().bottom - logBox.bottom;
+    var top = logBox.top + window.pageYOffset;
+    var least = window.innerWidth < 768 ? 80 : 128;
+    var height = Math.max(least, Math.floor(window.innerHeight - top - below - 12));
+    if (log.style.height !== height + "px") { log.style.height = height + "px"; }
+    log.setAttribute("data-fitted", "");
+    if (atEnd) { log.scrollTop = log.scrollHeight; }
+  };
+
+  Room.prototype.watchLayout = function () {
+    var self = this;
+    var queued = false;
+    var refit = function () {
+      if (queued) { return; }
+      queued = true;
+      window.requestAnimationFrame(function () { queued = false; self.fitLog(); });
+    };
+    window.addEventListener("resize", refit);
+    if (window.ResizeObserver) {
+      var observer = new window.ResizeObserver(refit);
+      [this.ui.header, this.ui.bar, this.ui.alert, this.ui.earlier && this.ui.earlier.parentNode, this.ui.composer].forEach(function (node) {
+        if (node) { observer.observe(node); }
+      });
+    }
+  };
+
+  // Purpose and ground rules are open on a first visit until the member agrees; after that, one click away.
+  Room.prototype.rulesKey = function () { return "cop-room-rules-agreed:" + this.root.getAttribute("data-room-slug"); };
+
+  Room.prototype.showRulesUntilAgreed = function () {
+    if (!this.ui.about || !this.ui.dismissRules) { return; }
+    var agreed = false;
+    try { agreed = window.localStorage.getItem(this.rulesKey()) === "yes"; } catch (error) { agreed = false; }
+    if (!agreed) { this.ui.about.open = true; }
+  };
+
+  Room.prototype.agreeToRules = function () {
+    try { window.localStorage.setItem(this.rulesKey(), "yes"); } catch (error) { /* private mode: asked again next time */ }
+    this.ui.about.open = false;
+    this.focusComposer();
   };
 
   Room.prototype.onTyping = function (user) {
@@ -438,7 +524,14 @@
       var details = item.querySelector("[data-reveal]");
       var note = item.querySelector(".cop-room-message__revealed") || el("p", "cop-room-message__revealed");
       note.textContent = words;
-      if (details) { item.replaceChild(note, details); } else if (!note.parentNode) { item.appendChild(note); }
+      note.setAttribute("tabindex", "-1");
+      var hadFocus = details && details.contains(document.activeElement);
+      if (details) { details.parentNode.removeChild(details); }
+      var body = item.querySelector(".cop-room-message__body");
+      if (!note.parentNode) { body.parentNode.insertBefore(note, body.nextSibling); }
+      var menu = item.querySelector("[data-message-actions]");
+      if (menu && !menu.querySelector(".cop-message-actions__menu").children.length) { menu.parentNode.removeChild(menu); }
+      if (hadFocus) { note.focus(); }
     }
     this.announce(words);
   };
@@ -504,18 +597,35 @@
     var body = el("div", "cop-room-message__body");
     body.innerHTML = message.body_html;  // cleaned on the server, as comments are (nh3)
     item.appendChild(body);
+    var actions = [];
     if (this.you && this.you.facilitator) {
       var remove = el("button", "ds_button ds_button--secondary ds_button--small cop-room-message__remove", "Remove");
       remove.type = "button";
       remove.setAttribute("data-remove-message", String(message.id));
       remove.appendChild(el("span", "visually-hidden", " the message from " + nameOf(message.author) + " at " + formatTime(message.created)));
-      item.appendChild(remove);
+      actions.push(remove);
     }
     var own = mine || (this.you && message.author && message.author.id === this.you.id);
     var report = own ? null : this.renderReport(message);
-    if (report) { item.appendChild(report); }
-    if (this.revealUrl && !message.author && !mine) { item.appendChild(this.renderReveal(message)); }
+    if (report) { actions.push(report); }
+    if (this.revealUrl && !message.author && !mine) { actions.push(this.renderReveal(message)); }
+    if (actions.length) { item.appendChild(this.renderActions(message, actions)); }
     return item;
+  };
+
+  // The message's "Actions" menu (templates/rooms/message.html): a disclosure holding its controls.
+  Room.prototype.renderActions = function (message, controls) {
+    var details = el("details", "cop-message-actions");
+    details.setAttribute("data-message-actions", "");
+    var summary = el("summary", "cop-message-actions__button", "Actions");
+    var time = new Date(message.created);
+    var at = isNaN(time.getTime()) ? "" : " at " + time.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+    summary.appendChild(el("span", "visually-hidden", " for the message from " + nameOf(message.author) + at));
+    details.appendChild(summary);
+    var menu = el("div", "cop-message-actions__menu");
+    controls.forEach(function (control) { menu.appendChild(control); });
+    details.appendChild(menu);
+    return details;
   };
 
   // Report under another's message: the page's <template data-report-template> (templates/forums/includes/report.html,
@@ -872,17 +982,30 @@
       });
     }
     if (ui.dismissRules) {
-      ui.dismissRules.addEventListener("click", function () {
-        hidden(ui.rules, true);
-        hidden(ui.showRules, false);
-        ui.input.focus();
-      });
-      ui.showRules.querySelector("button").addEventListener("click", function () {
-        hidden(ui.rules, false);
-        hidden(ui.showRules, true);
-        ui.dismissRules.focus();
+      ui.dismissRules.addEventListener("click", function () { self.agreeToRules(); });
+    }
+    if (ui.skip) {
+      ui.skip.addEventListener("click", function (event) {
+        event.preventDefault();
+        self.focusComposer();
       });
     }
+    // The messages' Actions menus: one open at a time; Escape closes the open one and focus goes back to its button.
+    ui.list.addEventListener("toggle", function (event) {
+      var opened = event.target;
+      if (!opened.open || !opened.hasAttribute("data-message-actions")) { return; }
+      ui.list.querySelectorAll("[data-message-actions][open]").forEach(function (other) {
+        if (other !== opened) { other.open = false; }
+      });
+    }, true);
+    ui.list.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var menu = event.target.closest("[data-message-actions]");
+      if (!menu || !menu.open) { return; }
+      event.preventDefault();
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
   };
 
   document.querySelectorAll("[data-room]").forEach(function (root) { root.roomClient = new Room(root); });

@@ -145,14 +145,10 @@ def test_hands_and_the_floor(fiona_and_fraser, site_server):
     for page in (fiona, fraser):
         enter(page, site_server.url, FACILITATED_ROOM)
     both_present(fiona, fraser)
-    expect(fraser.locator("[data-composer-state]")).to_contain_text("raise your hand")
-
-    # Floor control is on: speaking out of turn is refused, and said so.
-    out_of_turn = unique("Can I come in here?")
-    say(fraser, out_of_turn)
-    expect(fraser.get_by_role("alert")).to_contain_text("No one has the floor yet: raise your hand")
-    expect(message(fraser, out_of_turn)).to_contain_text("Not sent")
-    expect(message(fiona, out_of_turn)).to_have_count(0)
+    # Floor control is on: the message box is shut until Fraser has the floor, and says why before he types.
+    expect(fraser.locator("[data-composer-state]")).to_contain_text("No one has the floor yet: raise your hand")
+    expect(fraser.get_by_label("Your message")).to_be_disabled()
+    expect(fiona.get_by_label("Your message")).to_be_enabled()  # the facilitator may always speak
 
     # Raise a hand with the keyboard; everyone sees the queue.
     hand = fraser.get_by_role("button", name="Raise your hand")
@@ -173,13 +169,16 @@ def test_hands_and_the_floor(fiona_and_fraser, site_server):
     expect(fraser.locator("[data-floor]")).to_have_text("You have the floor.")
     expect(fraser.get_by_role("button", name="Raise your hand")).to_have_attribute("aria-pressed", "false")
 
-    # Now the refused message goes with Retry, under the same client_id, exactly once.
-    message(fraser, out_of_turn).get_by_role("button", name="Retry sending this message").click()
-    expect(message(fiona, out_of_turn)).to_have_count(1, timeout=WITHIN_A_SECOND)
-    expect(message(fraser, out_of_turn)).to_have_attribute("data-message-id", re.compile(r"^\d+$"))
+    # Now the box is open to him, and what he says reaches the room once.
+    expect(fraser.locator("[data-composer-state]")).to_have_text("You have the floor.")
+    in_turn = unique("Can I come in here?")
+    say(fraser, in_turn)
+    expect(message(fiona, in_turn)).to_have_count(1, timeout=WITHIN_A_SECOND)
+    expect(message(fraser, in_turn)).to_have_attribute("data-message-id", re.compile(r"^\d+$"))
 
     fiona.get_by_role("button", name="Take back the floor").click()
     expect(fraser.locator("[data-floor]")).to_have_text("No one has the floor.")
+    expect(fraser.get_by_label("Your message")).to_be_disabled()
 
 
 def test_typing_anonymously_does_not_tell_the_room_who_is_typing(fiona_and_fraser, site_server):
@@ -240,6 +239,7 @@ def test_a_removed_message_goes_from_every_screen_and_the_room_is_told(fiona_and
     both_present(fiona, fraser)
     regretted = unique("Something that breaks the ground rules")
     say(fraser, regretted)
+    message(fiona, regretted).locator("summary", has_text="Actions").click()
     remove = message(fiona, regretted).get_by_role("button", name=re.compile("^Remove the message from Fraser"))
     remove.focus()
     fiona.keyboard.press("Enter")
@@ -351,6 +351,7 @@ def test_a_moderator_reveals_who_wrote_an_anonymous_message_after_giving_a_reaso
             expect(message(page, said)).to_contain_text("Anonymous")
         expect(message(fiona, said).get_by_text("Reveal the author")).to_have_count(0)
 
+        message(morag, said).locator("summary", has_text="Actions").click()
         reveal = message(morag, said).get_by_text("Reveal the author")
         reveal.click()
         morag.get_by_label("Why do you need to know who wrote it?").fill("Reported as aimed at a named colleague")
@@ -373,6 +374,7 @@ def test_a_member_reports_a_message_from_under_it_in_the_room(fiona_and_fraser, 
     say(fiona, said)
     reported = message(fraser, said)
     expect(reported).to_be_visible()
+    reported.locator("summary", has_text="Actions").click()
     reported.locator("summary", has_text="Report").click()
     reported.get_by_label("Abusive or disrespectful").check(force=True)
     reported.get_by_role("button", name="Send report").click()

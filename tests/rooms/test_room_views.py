@@ -146,6 +146,60 @@ def test_a_member_sees_the_ground_rules_the_latest_messages_and_the_composer(roo
     assert page.find("script", src="/static/js/room.js") is not None
 
 
+def test_the_room_page_says_whether_a_member_may_speak_before_they_type(room, fiona, fraser):
+    page = soup_of(signed_in(fraser).get(room_url(room)))
+    assert text_of(page.select_one("[data-composer-state]")) == "The room is open: anyone may speak."
+    assert not page.select_one("#room-message").has_attr("disabled")
+    assert page.select_one("[data-skip-to-composer]")["href"] == "#room-message"
+    assert text_of(page.select_one("[data-about-room] summary")) == "About this room: purpose and ground rules"
+
+    room.floor_control = True
+    room.save()
+    page = soup_of(signed_in(fraser).get(room_url(room)))
+    assert "raise your hand" in text_of(page.select_one("[data-composer-state]"))
+    assert page.select_one("#room-message").has_attr("disabled")
+    assert page.select_one("[data-send]").has_attr("disabled")
+    assert not soup_of(signed_in(fiona).get(room_url(room))).select_one("#room-message").has_attr("disabled")
+
+    room.floor_control = False
+    room.state = Room.State.CLOSED
+    room.save()
+    page = soup_of(signed_in(fraser).get(room_url(room)))
+    assert text_of(page.select_one("[data-composer-state]")) == "The room is closed just now."
+    assert text_of(page.select_one("[data-room-state]")) == "Closed"
+    assert page.select_one("#room-message").has_attr("disabled")
+
+
+def test_a_late_arrival_is_told_the_session_ended(room, fiona, fraser):
+    room_messages.send_message(room, fraser, "Thanks all", "c-1")
+    room_sessions.end_session(room, fiona, "Done")
+    page = soup_of(signed_in(fraser).get(room_url(room)))
+    said = text_of(page.select_one("[data-composer-state]"))
+    assert said.startswith("The session ended on ")
+    assert said.endswith("the room is closed until a facilitator opens it.")
+    assert page.select_one("[data-room]")["data-closed-reason"] == said
+
+
+def test_a_visitor_is_offered_no_skip_to_a_message_box_they_do_not_have(room):
+    page = soup_of(Client().get(room_url(room)))
+    assert page.select_one("[data-skip-to-composer]") is None
+    assert page.select_one("#room-message") is None
+
+
+def test_each_messages_actions_are_in_one_small_menu(room, fiona, fraser, priya):
+    room_messages.send_message(room, priya, "Budgets are set before we ask anyone.", "c-1")
+    room_messages.send_message(room, fraser, "Mine", "c-2")
+    fiona_sees = soup_of(signed_in(fiona).get(room_url(room))).select("[data-message-list] > li")
+    for item in fiona_sees:
+        menu = item.select_one("details[data-message-actions]")
+        assert text_of(menu.summary).startswith("Actions for the message from ")
+        assert menu.select_one("[data-remove-message]")
+        assert menu.select_one("[data-report]")
+    fraser_sees = soup_of(signed_in(fraser).get(room_url(room))).select("[data-message-list] > li")
+    assert fraser_sees[0].select_one("[data-message-actions] [data-report]")
+    assert fraser_sees[1].select_one("[data-message-actions]") is None  # nothing to do to his own message
+
+
 def test_the_anonymous_option_shows_only_where_the_room_allows_it(room, fraser):
     room.allow_anonymous = False
     room.save()
