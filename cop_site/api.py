@@ -22,6 +22,7 @@ from cop_site.errors import DomainError, error_response
 from cop_site.health import platform_status
 from forums.api import router as forums_router
 from forums.community_api import router as communities_router
+from forums.inquiry_api import router as inquiries_router
 from forums.ratelimit import RateLimited, hit
 from learning.api import router as learning_router
 from rooms.api import router as rooms_router
@@ -174,3 +175,4 @@ api.add_router("", rooms_router)
 api.add_router("", casestudies_router)
 api.add_router("", learning_router)
 api.add_router("", communities_router)
+api.add_router("", inquiries_router)

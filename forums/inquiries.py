@@ -23,6 +23,7 @@ from forums import notifications
 from forums.models import Cycle, CycleEntry, EntryLink, Inquiry, TeamMember
 from forums.moderation import is_suspended
 from forums.services import check_body, rate_limit, render
+from learning import visibility as pages
 
 MAX_QUESTION_LENGTH = 300
 MAX_WHY_LENGTH = 5_000
@@ -235,6 +236,13 @@ def _site_page(address):
         message = f"There is no page at “{address[:80]}” on this site."
         raise DomainError("invalid", message, fields={"links": message})
     return page
+
+
+def shown_links(entry, user):
+    """An entry's links this person may follow: web addresses, and the pages the page rule lets them see
+    (a draft, or a page behind a restriction closed to them, is left out, its title too)."""
+    access = pages.access(user)
+    return [link for link in entry.links.all() if not link.page_id or access.allows(link.page)]
 
 
 # --- what a page shows ------------------------------------------------------------------------------------------------

@@ -204,7 +204,7 @@ def _entry_view(entry, user, reported, suspended):
         author_level=author_level(entry.author),
         author_url=author_url(entry.author),
         can_edit=entry.can_edit(user),
-        links=[link for link in entry.links.all() if not link.page_id or link.page.live],
+        links=inquiries.shown_links(entry, user),
     )
     if entry.pk in reported:
         view.report = "reported"

@@ -19,7 +19,7 @@ from hypothesis import settings as hypothesis_settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from cop_site.asgi import application
-from forums import services
+from forums import inquiries, services
 from tests.factories import CommunityFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,6 +35,8 @@ def stage():
     community = CommunityFactory(slug="planning", visibility="open")
     member_of(community, fraser)
     thread = services.start_thread(community, fraser, "Locality plans", "How do you start?")
+    inquiry = inquiries.start_inquiry(community, fraser, "How do we listen?", "Because it matters.")
+    inquiries.write_entry(inquiries.open_cycle(inquiry, fraser, "Listen"), fraser, "plan", "Listen first")
     client = Client()
     client.force_login(fraser)
     token = client.get(thread.get_absolute_url()).cookies["csrftoken"].value
@@ -48,8 +50,9 @@ def operations():
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", application)
     found = [result.ok() for result in schema.get_all_operations()]
     # search, suggestions, health; a thread's posts, writing, editing, deleting, helpful; participation, sessions;
-    # the open content: four content types (list, detail; downloads of two), the glossary, communities, rooms
-    assert len(found) >= 27
+    # the open content: four content types (list, detail; downloads of two), the glossary, communities, rooms;
+    # a community's inquiries, an inquiry
+    assert len(found) >= 29
     return found
 
 

@@ -446,3 +446,40 @@ def test_deleting_an_account_keeps_its_entries_as_a_former_members_and_leaves_th
     page = text_of(soup_of(client.get(inquiry.get_absolute_url())))
     assert "Keep my words" in page
     assert "former member" in page
+
+
+# --- the API ----------------------------------------------------------------------------------------------------
+def test_the_api_lists_a_communitys_inquiries_and_gives_one_with_its_cycles_and_entries(client, inquiry, fraser):
+    evidence = EvidenceFactory(title="What helps first contact")
+    inquiries.write_entry(cycle_of(inquiry), fraser, "reflect", "We *listened*", evidence.url)
+    inquiries.write_entry(cycle_of(inquiry), fraser, "plan", "Listen first")
+    hidden = inquiries.write_entry(cycle_of(inquiry), fraser, "observe", "Hidden words")
+    moderation.hide_entry(hidden, site_moderator(username="mo"), "Names someone")
+    listing = client.get(f"/api/v1/communities/{inquiry.community.slug}/inquiries").json()
+    [summary] = listing["results"]
+    assert (summary["question"], summary["cycles"], summary["facilitator"]["name"]) == (
+        QUESTION,
+        1,
+        "Fiona Facilitator",
+    )
+    detail = client.get(summary["api_url"]).json()
+    assert [(m["person"]["name"], m["role"]) for m in detail["team"]][0] == ("Fiona Facilitator", "facilitator")
+    [cycle] = detail["cycle_list"]
+    assert [e["kind"] for e in cycle["entries"]] == ["plan", "reflect"]  # in a cycle's order; the hidden one left out
+    reflection = cycle["entries"][1]
+    assert reflection["body_html"] == "<p>We <em>listened</em></p>\n"
+    assert reflection["author"]["level"] == "frontline"
+    assert reflection["links"][0]["page_id"] == evidence.pk
+    assert "Hidden words" not in str(detail)
+
+
+def test_the_api_answers_a_closed_communitys_inquiries_to_its_members_alone(client, fiona, outsider):
+    community = community_with("restricted", fiona)
+    inquiry = inquiries.start_inquiry(community, fiona, "A members' question", "Because")
+    for reader in (client, signed_in(outsider)):
+        assert reader.get(f"/api/v1/communities/{community.slug}/inquiries").status_code == 404
+        response = reader.get(f"/api/v1/inquiries/{inquiry.pk}")
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "not_found"
+    assert signed_in(fiona).get(f"/api/v1/inquiries/{inquiry.pk}").json()["question"] == "A members' question"
+    assert client.get("/api/v1/inquiries/0").status_code == 422
