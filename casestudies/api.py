@@ -9,8 +9,10 @@ from ninja import Field, Path, Query, Router
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from learning import open_data
 from learning.api import (
+    BODY_EXAMPLE,
     CSV_RESPONSE,
     ID,
+    LINK_EXAMPLE,
     READ,
     Body,
     DownloadMeta,
@@ -19,7 +21,11 @@ from learning.api import (
     Paging,
     Term,
     ThemeSector,
+    download_example,
+    example,
+    listed,
     listing,
+    page_example,
     readable,
     rich_text,
     stream,
@@ -60,6 +66,19 @@ class CaseStudyDetail(CaseStudyItem):
     attachments: Body
 
 
+CASE_STUDY_EXAMPLE = page_example(
+    "casestudy",
+    "case-studies",
+    council_area={"slug": "fife", "name": "Fife"},
+    lead_organisation="Fife Council",
+    partners=["NHS Fife", "Fife Voluntary Action"],
+    approach={"slug": "co_production", "name": "Co-production"},
+    start_year=2017,
+    end_year=2019,
+    period="2017 to 2019",
+)
+
+
 def case_study_item(request, page):
     return {
         **summary_of(request, page, "case-studies"),
@@ -79,7 +98,11 @@ def case_study_pages(request):
 
 
 @router.get(
-    "/case-studies", response={200: CaseStudyList, **READ}, summary="Case studies", url_name="api-casestudy-list"
+    "/case-studies",
+    response={200: CaseStudyList, **READ},
+    summary="Case studies",
+    url_name="api-casestudy-list",
+    openapi_extra=example(listed(CASE_STUDY_EXAMPLE)),
 )
 def case_study_list(request, filters: Query[CaseStudyFilters], paging: Query[Paging]):
     """The case studies the caller may see; the case study index's filters."""
@@ -157,12 +180,33 @@ def case_study_csv(request, filters: Query[CaseStudyFilters]):
     summary="Case studies as JSON (open data)",
     description=DOWNLOAD_DOC,
     url_name="api-casestudy-json",
+    openapi_extra=example(
+        download_example(
+            ["id", "title", "council_area", "..."], {"id": 52, "title": "Fife co-design", "council_area": "Fife"}
+        )
+    ),
 )
 def case_study_json(request, filters: Query[CaseStudyFilters]):
     return case_study_download(request, "json")
 
 
-@router.get("/case-studies/{page_id}", response={200: CaseStudyDetail, **READ}, summary="A case study")
+@router.get(
+    "/case-studies/{page_id}",
+    response={200: CaseStudyDetail, **READ},
+    summary="A case study",
+    openapi_extra=example(
+        {
+            **CASE_STUDY_EXAMPLE,
+            "challenge": BODY_EXAMPLE,
+            "what_was_done": BODY_EXAMPLE,
+            "outcomes": BODY_EXAMPLE,
+            "evaluation": {"blocks": None, "html": "<p>An independent evaluation with a local university.</p>"},
+            "lessons": BODY_EXAMPLE,
+            "evidence_used": [{**LINK_EXAMPLE, "type": "evidence", "title": "What works in co-production"}],
+            "attachments": {"blocks": [], "html": ""},
+        }
+    ),
+)
 def case_study_detail(request, page_id: int = Path(..., **ID)):
     """Place, period, approach, partners, outcomes, lessons and the evidence used, with every body."""
     page = readable(CaseStudyPage, page_id, request.user)

@@ -25,6 +25,7 @@ from forums.community_api import router as communities_router
 from forums.inquiry_api import router as inquiries_router
 from forums.ratelimit import RateLimited, hit
 from learning.api import router as learning_router
+from learning.open_data import example
 from rooms.api import router as rooms_router
 from search.api import router as search_router
 
@@ -162,7 +163,22 @@ class HealthOut(Schema):
     search: ServiceStatus
 
 
-@api.get("/health", response=HealthOut, summary="Which services the platform can reach")
+UP = {"available": True, "backend": None, "vendor": None, "version": None, "cluster": None, "detail": None}
+
+
+@api.get(
+    "/health",
+    response=HealthOut,
+    summary="Which services the platform can reach",
+    openapi_extra=example(
+        {
+            "status": "ok",
+            "database": {**UP, "vendor": "postgresql"},
+            "channel_layer": {**UP, "backend": "redis"},
+            "search": {**UP, "backend": "elasticsearch", "version": "9.1.0"},
+        }
+    ),
+)
 def health(request):
     parts = platform_status()
     status = "ok" if all(part["available"] for part in parts.values()) else "degraded"

@@ -18,6 +18,7 @@ from forums import services
 from forums.discussion import discussion_for
 from forums.forms import MAX_ID
 from forums.models import Post, Thread
+from learning.open_data import example
 
 
 class SessionCookie(APIKeyCookie):
@@ -102,6 +103,22 @@ class HelpfulOut(Schema):
 
 
 REFUSALS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+POST_EXAMPLE = {
+    "id": 88,
+    "thread_id": 12,
+    "parent_id": None,
+    "author": {
+        "id": 5,
+        "name": "Morag Reid",
+        "level": "frontline",
+        "level_label": "Frontline",
+        "url": "/members/morag/",
+    },
+    "body_html": "<p>We started with a <strong>walkabout</strong> with residents.</p>",
+    "status": "visible",
+    "created": "2026-12-01T10:15:00+00:00",
+    "edited": None,
+}
 ID = {"ge": 1, "le": MAX_ID}
 
 
@@ -125,6 +142,20 @@ def _readable_post(user, post_id):
     "/threads/{thread_id}/posts",
     response={200: ThreadPostsOut, 404: ErrorOut},
     summary="A thread's posts",
+    openapi_extra=example(
+        {
+            "thread": {
+                "id": 12,
+                "title": "Locality plans",
+                "url": "/discussions/12/",
+                "locked": False,
+                "pinned": False,
+                "best_post_id": None,
+            },
+            "posts": [{**POST_EXAMPLE, "helpful": 3, "found_helpful": False}],
+            "last_event_id": 140,
+        }
+    ),
     auth=None,  # visitors read what a visitor may see; the document must not say a session is required
 )
 def thread_posts(request, thread_id: int = Path(..., **ID)):
@@ -150,7 +181,10 @@ def thread_posts(request, thread_id: int = Path(..., **ID)):
 
 
 @router.post(
-    "/threads/{thread_id}/posts", response={201: PostEnvelope, **REFUSALS}, summary="Post in a thread, or reply"
+    "/threads/{thread_id}/posts",
+    response={201: PostEnvelope, **REFUSALS},
+    summary="Post in a thread, or reply",
+    openapi_extra=example({"post": POST_EXAMPLE}, status=201),
 )
 def create_post(request, payload: PostIn, thread_id: int = Path(..., **ID)):
     thread = _readable_thread(request.user, thread_id)
@@ -163,7 +197,12 @@ def create_post(request, payload: PostIn, thread_id: int = Path(..., **ID)):
     return 201, {"post": services.post_payload(post)}
 
 
-@router.patch("/posts/{post_id}", response={200: PostEnvelope, **REFUSALS}, summary="Edit your post")
+@router.patch(
+    "/posts/{post_id}",
+    response={200: PostEnvelope, **REFUSALS},
+    summary="Edit your post",
+    openapi_extra=example({"post": {**POST_EXAMPLE, "edited": "2026-12-01T10:20:00+00:00"}}),
+)
 def edit_post(request, payload: EditIn, post_id: int = Path(..., **ID)):
     """Authors edit their own posts for 30 minutes after posting."""
     post = _readable_post(request.user, post_id)
@@ -179,7 +218,12 @@ def delete_post(request, post_id: int = Path(..., **ID)):
     return HttpResponse(status=204)
 
 
-@router.post("/posts/{post_id}/helpful", response={200: HelpfulOut, **REFUSALS}, summary="Mark a post helpful, or not")
+@router.post(
+    "/posts/{post_id}/helpful",
+    response={200: HelpfulOut, **REFUSALS},
+    summary="Mark a post helpful, or not",
+    openapi_extra=example({"post_id": 88, "counts": {"helpful": 4}, "found_helpful": True}),
+)
 def helpful(request, post_id: int = Path(..., **ID)):
     """Toggles the caller's "helpful" mark on someone else's post."""
     post = _readable_post(request.user, post_id)

@@ -14,6 +14,7 @@ from forums import markdown
 from forums.models import Community
 from forums.visibility import reading, seeing
 from learning import open_data
+from learning.open_data import example
 from learning.visibility import visible_pages
 
 router = Router(tags=["communities"])
@@ -62,6 +63,19 @@ class CommunityPaging(Schema):
     page_size: int = Field(open_data.PAGE_SIZE, ge=1, le=open_data.MAX_PAGE_SIZE)
 
 
+COMMUNITY_EXAMPLE = {
+    "slug": "community-planning",
+    "name": "Community planning",
+    "summary": "Practitioners in community planning partnerships sharing what works.",
+    "visibility": "open",
+    "readable": True,
+    "themes": [{"slug": "partnership-working", "name": "partnership working"}],
+    "url": "https://example.org/communities/community-planning/",
+    "api_url": "https://example.org/api/v1/communities/community-planning",
+    "rooms_url": "https://example.org/api/v1/rooms?community=community-planning",
+}
+
+
 def community_item(request, community, readable):
     return {
         "slug": community.slug,
@@ -81,6 +95,9 @@ def community_item(request, community, readable):
     response={200: CommunityList, 304: None, 400: ErrorOut, 422: ErrorOut},
     summary="Communities",
     url_name="api-community-list",
+    openapi_extra=example(
+        {"count": 1, "page": 1, "page_size": 20, "next": None, "previous": None, "results": [COMMUNITY_EXAMPLE]}
+    ),
 )
 def community_list(request, paging: Query[CommunityPaging]):
     """The communities the caller may see, by name: private ones only to their members."""
@@ -95,6 +112,14 @@ def community_list(request, paging: Query[CommunityPaging]):
     "/communities/{slug}",
     response={200: CommunityDetail, 304: None, 400: ErrorOut, 404: ErrorOut},
     summary="A community",
+    openapi_extra=example(
+        {
+            **COMMUNITY_EXAMPLE,
+            "about": "For anyone working in a **community planning partnership**.",
+            "about_html": "<p>For anyone working in a <strong>community planning partnership</strong>.</p>",
+            "resources": [{"id": 41, "title": "Deliberative mini-publics", "url": "https://example.org/evidence/x/"}],
+        }
+    ),
 )
 def community_detail(request, slug: str):
     community = Community.objects.filter(slug=slug).first()

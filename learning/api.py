@@ -27,6 +27,7 @@ from learning.models import (
     PathwayIndexPage,
     PracticeGuidePage,
 )
+from learning.open_data import example
 from learning.ratings import COST_CRITERIA, IMPACT_CRITERIA, STRENGTH_CRITERIA
 from learning.visibility import access, visible_pages
 
@@ -167,6 +168,77 @@ class DownloadMeta(Schema):
     items: list[dict] = Field(description="One row per item, the columns as keys; lists as lists.")
 
 
+# --- examples for the OpenAPI document -----------------------------------------------------------------
+def listed(item):
+    next_page = "https://example.org/api/v1/evidence?strength=4&strength=5&page=2"
+    return {"count": 3, "page": 1, "page_size": 1, "next": next_page, "previous": None, "results": [item]}
+
+
+THEME = {"slug": "deliberation", "name": "deliberation"}
+SECTOR = {"slug": "local-government", "name": "Local government"}
+PAGE_EXAMPLE = {
+    "id": 41,
+    "title": "Deliberative mini-publics",
+    "slug": "deliberative-mini-publics",
+    "summary": "What randomly selected citizens' panels change in local decisions.",
+    "themes": [THEME],
+    "sectors": [SECTOR],
+    "first_published_at": "2026-03-02T10:00:00Z",
+    "last_published_at": "2026-11-20T09:30:00Z",
+}
+
+
+def page_example(kind, route, **fields):
+    return {
+        **PAGE_EXAMPLE,
+        "type": kind,
+        "url": f"https://example.org/{route}/deliberative-mini-publics/",
+        "api_url": f"https://example.org/api/v1/{route}/41",
+        **fields,
+    }
+
+
+BODY_EXAMPLE = {
+    "blocks": [{"type": "text", "value": "<p>Panels changed <b>three</b> decisions.</p>", "id": "5c1e..."}],
+    "html": '<div class="cop-richtext"><p>Panels changed <b>three</b> decisions.</p></div>',
+}
+EVIDENCE_EXAMPLE = page_example(
+    "evidence",
+    "evidence",
+    question="Do deliberative mini-publics improve local decisions?",
+    countries=[{"slug": "scotland", "name": "Scotland"}],
+    study_type={"slug": "systematic_review", "name": "Systematic review"},
+    strength={"value": 4, "label": "4 - extensive", "criteria": STRENGTH_CRITERIA[4]},
+    impact={"value": "moderate", "label": "Moderate positive", "criteria": IMPACT_CRITERIA["moderate"]},
+    cost={"value": "low", "label": "Low", "criteria": COST_CRITERIA["low"]},
+)
+GUIDE_EXAMPLE = page_example(
+    "guide",
+    "guides",
+    purpose="Plan and host a safe, structured community conversation.",
+    audience="Community planning officers.",
+    time_needed="Two hours, plus preparation",
+    skills=[{"slug": "facilitation", "name": "Facilitation"}],
+)
+PATHWAY_EXAMPLE = page_example("pathway", "pathways", step_count=2)
+LINK_EXAMPLE = {
+    "id": 52,
+    "type": "casestudy",
+    "title": "Fife co-design",
+    "url": "https://example.org/case-studies/fife/",
+}
+
+
+def download_example(columns, item):
+    return {
+        "licence": open_data.LICENCE,
+        "filters": {"strength": ["4", "5"]},
+        "count": 1,
+        "columns": columns,
+        "items": [item],
+    }
+
+
 # --- pieces every content endpoint uses ----------------------------------------------------------------
 def clean_html(html):
     return nh3.clean(str(html), tags=HTML_TAGS, attributes=HTML_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
@@ -203,7 +275,7 @@ def summary_of(request, page, route):
         "url": absolute(page.get_url(request=request) or "/", request),
         "api_url": absolute(f"/api/v1/{route}/{page.pk}", request),
         "summary": page.summary,
-        "themes": terms(page.themes.all()),
+        "themes": terms(sorted((tagged.tag for tagged in page.tagged_themes.all()), key=lambda tag: tag.name)),
         "sectors": terms(page.sectors.all()),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
@@ -288,7 +360,7 @@ def evidence_pages(request):
     response={200: EvidenceList, **READ},
     summary="Evidence summaries",
     url_name="api-evidence-list",
-    openapi_extra={"x-filters": list(EvidenceIndexPage.filter_names)},
+    openapi_extra=example(listed(EVIDENCE_EXAMPLE)),
 )
 def evidence_list(request, filters: Query[EvidenceFilters], paging: Query[Paging]):
     """The evidence summaries the caller may see, with their ratings; the evidence index's filters."""
@@ -334,7 +406,7 @@ def evidence_row(request, page, case_studies):
 
 def evidence_download(request, fmt):
     pages, active = evidence_pages(request)
-    pages = list(open_data.ordered(pages, "title"))
+    pages = list(open_data.ordered(pages.prefetch_related("used_by_case_studies"), "title"))
     user_access = access(request.user)
     case_studies = {}
     for page in pages:
@@ -352,7 +424,7 @@ DOWNLOAD_DOC = (
 )
 CSV_RESPONSE = {
     "responses": {
-        "200": {
+        200: {
             "description": "A CSV file with a header row; cells a spreadsheet would read as a formula start with '.",
             "content": {"text/csv": {"schema": {"type": "string"}, "example": "id,title,...,licence\r\n"}},
         }
@@ -378,12 +450,32 @@ def evidence_csv(request, filters: Query[EvidenceFilters]):
     summary="Evidence summaries as JSON (open data)",
     description=DOWNLOAD_DOC,
     url_name="api-evidence-json",
+    openapi_extra=example(
+        download_example(
+            ["id", "title", "strength", "..."], {"id": 41, "title": "Deliberative mini-publics", "strength": 4}
+        )
+    ),
 )
 def evidence_json(request, filters: Query[EvidenceFilters]):
     return evidence_download(request, "json")
 
 
-@router.get("/evidence/{page_id}", response={200: EvidenceDetail, **READ}, summary="An evidence summary")
+@router.get(
+    "/evidence/{page_id}",
+    response={200: EvidenceDetail, **READ},
+    summary="An evidence summary",
+    openapi_extra=example(
+        {
+            **EVIDENCE_EXAMPLE,
+            "source_citation": "Smith, J. (2021) Mini-publics in local government. Policy Press.",
+            "source_url": "https://example.org/study",
+            "key_findings": BODY_EXAMPLE,
+            "implications": BODY_EXAMPLE,
+            "limitations": {"blocks": None, "html": "<p>Few studies in Scotland.</p>"},
+            "used_by_case_studies": [LINK_EXAMPLE],
+        }
+    ),
+)
 def evidence_detail(request, page_id: int = Path(..., **ID)):
     """Every structured field: the ratings with their criteria, countries, study type, the source, the bodies."""
     page = readable(EvidenceSummaryPage, page_id, request.user)
@@ -410,7 +502,13 @@ def guide_item(request, page):
     }
 
 
-@router.get("/guides", response={200: GuideList, **READ}, summary="Practice guides", url_name="api-guide-list")
+@router.get(
+    "/guides",
+    response={200: GuideList, **READ},
+    summary="Practice guides",
+    url_name="api-guide-list",
+    openapi_extra=example(listed(GUIDE_EXAMPLE)),
+)
 def guide_list(request, filters: Query[GuideFilters], paging: Query[Paging]):
     """The practice guides the caller may see; the guide index's filters."""
     pages = listing(PracticeGuidePage, request.user).prefetch_related("skills")
@@ -419,7 +517,20 @@ def guide_list(request, filters: Query[GuideFilters], paging: Query[Paging]):
     return list_answer(request, pages, paging.page, paging.page_size, guide_item)
 
 
-@router.get("/guides/{page_id}", response={200: GuideDetail, **READ}, summary="A practice guide")
+@router.get(
+    "/guides/{page_id}",
+    response={200: GuideDetail, **READ},
+    summary="A practice guide",
+    openapi_extra=example(
+        {
+            **GUIDE_EXAMPLE,
+            "steps": BODY_EXAMPLE,
+            "tips": BODY_EXAMPLE,
+            "resources": {"blocks": [], "html": ""},
+            "related_case_studies": [LINK_EXAMPLE],
+        }
+    ),
+)
 def guide_detail(request, page_id: int = Path(..., **ID)):
     page = readable(PracticeGuidePage, page_id, request.user)
     related = page.related_case_studies.values_list("case_study_id", flat=True)
@@ -438,7 +549,13 @@ def pathway_item(request, page):
     return {**summary_of(request, page, "pathways"), "step_count": len(page.steps)}
 
 
-@router.get("/pathways", response={200: PathwayList, **READ}, summary="Learning pathways", url_name="api-pathway-list")
+@router.get(
+    "/pathways",
+    response={200: PathwayList, **READ},
+    summary="Learning pathways",
+    url_name="api-pathway-list",
+    openapi_extra=example(listed(PATHWAY_EXAMPLE)),
+)
 def pathway_list(request, filters: Query[ThemeSector], paging: Query[Paging]):
     """The learning pathways the caller may see; the pathway index's filters."""
     pages = listing(LearningPathwayPage, request.user)
@@ -447,7 +564,21 @@ def pathway_list(request, filters: Query[ThemeSector], paging: Query[Paging]):
     return list_answer(request, pages, paging.page, paging.page_size, pathway_item)
 
 
-@router.get("/pathways/{page_id}", response={200: PathwayDetail, **READ}, summary="A learning pathway")
+@router.get(
+    "/pathways/{page_id}",
+    response={200: PathwayDetail, **READ},
+    summary="A learning pathway",
+    openapi_extra=example(
+        {
+            **PATHWAY_EXAMPLE,
+            "introduction": {"blocks": None, "html": "<p>A route through the material.</p>"},
+            "steps": [
+                {"page": LINK_EXAMPLE, "why": "See it used.", "reflection_prompt": "What would differ for you?"},
+                {"page": None, "why": "A step you cannot see.", "reflection_prompt": "..."},
+            ],
+        }
+    ),
+)
 def pathway_detail(request, page_id: int = Path(..., **ID)):
     """Its steps in order; a step whose page the caller may not see names no page (`page` is null)."""
     page = readable(LearningPathwayPage, page_id, request.user)
@@ -468,7 +599,27 @@ def pathway_detail(request, page_id: int = Path(..., **ID)):
 
 
 # --- glossary -----------------------------------------------------------------------------------------
-@router.get("/glossary", response={200: GlossaryOut, 304: None}, summary="The glossary", url_name="api-glossary")
+@router.get(
+    "/glossary",
+    response={200: GlossaryOut, 304: None},
+    summary="The glossary",
+    url_name="api-glossary",
+    openapi_extra=example(
+        {
+            "count": 1,
+            "terms": [
+                {
+                    "term": "PB",
+                    "expansion": "participatory budgeting",
+                    "synonyms": ["community choices"],
+                    "related": ["a say over money", "community grants"],
+                    "related_terms": [],
+                    "description": "Residents deciding directly how part of a public budget is spent.",
+                }
+            ],
+        }
+    ),
+)
 def glossary(request):
     """Every abbreviation and term of art, A to Z, with its synonyms, everyday phrases and related terms."""
     entries = list(GlossaryTerm.objects.order_by("term"))

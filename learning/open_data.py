@@ -61,6 +61,11 @@ LIVE_ACTIONS = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
+def example(value, status=200):
+    """An operation's answer as the OpenAPI document shows it (`openapi_extra`: Ninja merges it in)."""
+    return {"responses": {status: {"content": {"application/json": {"example": value}}}}}
+
+
 # --- ordering and paging ------------------------------------------------------------------------------
 ORDERINGS = {
     "-published": ("-first_published_at", "-pk"),

@@ -18,6 +18,7 @@ from forums.models import Community
 from forums.models.threads import display_name
 from forums.visibility import reading
 from learning import open_data
+from learning.open_data import example
 from rooms import access, schedule, sessions
 from rooms.models import Room
 
@@ -52,6 +53,24 @@ class ParticipationOut(Schema):
     "/rooms/{slug}/participation",
     response={200: ParticipationOut, 403: ErrorOut, 404: ErrorOut},
     summary="Who has spoken in the room's current session",
+    openapi_extra=example(
+        {
+            "by_level": [{"level": "frontline", "label": "Frontline", "messages": 12, "words": 340}],
+            "by_person": [
+                {
+                    "name": "Morag Reid",
+                    "level": "frontline",
+                    "level_label": "Frontline",
+                    "anonymous": False,
+                    "messages": 12,
+                    "words": 340,
+                }
+            ],
+            "max_words": 340,
+            "total_messages": 12,
+            "total_words": 340,
+        }
+    ),
 )
 def room_participation(request, slug: str):
     """Messages and words by level and by person since the last session ended. Facilitators only."""
@@ -84,6 +103,23 @@ class RoomSessionsOut(Schema):
     response={200: RoomSessionsOut, 404: ErrorOut},
     summary="A room's upcoming sessions",
     auth=None,  # visitors read an open community's sessions; the document must not say a session is required
+    openapi_extra=example(
+        {
+            "room": "Planning together",
+            "room_url": "https://example.org/rooms/planning-together/",
+            "sessions": [
+                {
+                    "id": 7,
+                    "topic": "What gets in the way of co-production",
+                    "starts_at": "2026-12-10T14:00:00Z",
+                    "ends_at": "2026-12-10T15:30:00Z",
+                    "facilitator": "Morag Reid",
+                    "url": "/rooms/planning-together/#session-7",
+                    "calendar_url": "/rooms/planning-together/sessions/7.ics",
+                }
+            ],
+        }
+    ),
 )
 def room_sessions(request, slug: str):
     """The room's sessions not yet over, for whoever may read its community (a 404 like a missing room otherwise)."""
@@ -141,6 +177,28 @@ class RoomFilters(Schema):
     page_size: int = Field(open_data.PAGE_SIZE, ge=1, le=open_data.MAX_PAGE_SIZE)
 
 
+ROOM_EXAMPLE = {
+    "slug": "planning-together",
+    "title": "Planning together",
+    "purpose": "Share what worked in bringing frontline staff into community planning.",
+    "state": "open",
+    "community": {"slug": "community-planning", "name": "Community planning"},
+    "url": "https://example.org/rooms/planning-together/",
+    "api_url": "https://example.org/api/v1/rooms/planning-together",
+    "upcoming_sessions": [
+        {
+            "id": 7,
+            "topic": "What gets in the way of co-production",
+            "starts_at": "2026-12-10T14:00:00Z",
+            "ends_at": "2026-12-10T15:30:00Z",
+            "facilitator": "Morag Reid",
+            "url": "/rooms/planning-together/#session-7",
+            "calendar_url": "/rooms/planning-together/sessions/7.ics",
+        }
+    ],
+}
+
+
 def room_out(request, room, sessions):
     return {
         "slug": room.slug,
@@ -160,6 +218,9 @@ def room_out(request, room, sessions):
     summary="Rooms and their upcoming sessions",
     url_name="api-room-list",
     auth=None,
+    openapi_extra=example(
+        {"count": 1, "page": 1, "page_size": 20, "next": None, "previous": None, "results": [ROOM_EXAMPLE]}
+    ),
 )
 def room_list(request, filters: Query[RoomFilters]):
     """The rooms of the communities the caller may read (forums/visibility.py), by community and title."""
@@ -174,7 +235,11 @@ def room_list(request, filters: Query[RoomFilters]):
 
 
 @router.get(
-    "/rooms/{slug}", response={200: RoomOut, 304: None, 400: ErrorOut, 404: ErrorOut}, summary="A room", auth=None
+    "/rooms/{slug}",
+    response={200: RoomOut, 304: None, 400: ErrorOut, 404: ErrorOut},
+    summary="A room",
+    auth=None,
+    openapi_extra=example(ROOM_EXAMPLE),
 )
 def room_detail(request, slug: str):
     """A room of a community the caller may read, with its upcoming sessions; a 404 like a missing room otherwise."""

@@ -3,6 +3,7 @@
 from ninja import Router
 
 from cop_site.errors import DomainError, ErrorOut
+from learning.open_data import example
 from search.query import QueryError
 from search.service import run_search, suggest
 
@@ -36,8 +37,37 @@ def results_json(results):
     }
 
 
+SEARCH_EXAMPLE = {
+    "query": "participatory budgeting",
+    "total": 1,
+    "page": 1,
+    "page_size": 10,
+    "backend": "elasticsearch",
+    "incomplete": False,
+    "did_you_mean": None,
+    "corrected": False,
+    "results": [
+        {
+            "type": "casestudy",
+            "title": "Residents decide on Leith's budget",
+            "title_html": "Residents decide on Leith's budget",
+            "url": "https://example.org/case-studies/leith-decides/",
+            "snippet_html": "<mark>Participatory budgeting</mark> in Leith since 2010.",
+            "themes": ["participatory budgeting"],
+            "published": "2026-03-02T10:00:00+00:00",
+            "score": 12.5,
+        }
+    ],
+    "facets": {"type": [{"value": "casestudy", "count": 1}], "theme": [], "sector": [], "region": [], "country": []},
+}
+
+
 @router.get(
-    "/search", response={200: dict, 422: ErrorOut}, summary="Search pages and discussions", url_name="api-search"
+    "/search",
+    response={200: dict, 422: ErrorOut},
+    summary="Search pages and discussions",
+    url_name="api-search",
+    openapi_extra=example(SEARCH_EXAMPLE),
 )
 def search(request):
     """Query parameters: q, type, theme, sector, region, country (repeatable), page, sort (relevance|newest),
@@ -50,6 +80,17 @@ def search(request):
     return results_json(results)
 
 
-@router.get("/search/suggest", summary="Title suggestions for the search box", url_name="api-search-suggest")
+@router.get(
+    "/search/suggest",
+    summary="Title suggestions for the search box",
+    url_name="api-search-suggest",
+    openapi_extra=example(
+        {
+            "suggestions": [
+                {"title": "Participatory budgeting in Leith", "url": "/case-studies/leith/", "type": "casestudy"}
+            ]
+        }
+    ),
+)
 def search_suggest(request):
     return {"suggestions": suggest(request.GET.get("q", ""), request.user)}

@@ -39,3 +39,16 @@ def test_openapi_document_describes_the_api(client):
 def test_unknown_api_path_is_a_json_404_not_a_500(client):
     response = client.get("/api/v1/no-such-thing", follow=True)
     assert response.status_code == 404
+
+
+def test_every_operation_shows_an_example_of_its_answer(client):
+    """A reader of /api/v1/docs sees what each operation answers; an answer without a body (204) needs none."""
+    document = client.get("/api/v1/openapi.json").json()
+    missing = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            answers = [answer for status, answer in operation["responses"].items() if status.startswith("2")]
+            contents = [content for answer in answers for content in answer.get("content", {}).values()]
+            if contents and not any("example" in content for content in contents):
+                missing.append(f"{method.upper()} {path}")
+    assert missing == []

@@ -1,6 +1,7 @@
 """The content API: lists with the index pages' filters, stable paging and ordering, details with every field."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Page
 
 from learning.models import Country, StudyType
@@ -202,3 +203,63 @@ def test_answers_vary_by_caller_and_no_shared_cache_keeps_them(client):
     response = poll(client, "/api/v1/glossary")
     assert response["Vary"] == "Cookie"
     assert response["Cache-Control"] == "private, no-cache"
+
+
+# --- the same through Wagtail's own admin, as an editor works --------------------------------------------
+def test_a_poll_after_publishing_and_unpublishing_in_wagtail_gets_the_change_at_once(client):
+    from django.urls import reverse
+
+    from learning.models import PracticeGuidePage
+    from tests.factories import UserFactory, guide_index
+    from tests.learning.test_editorial import add_guide_form
+
+    editor = Client()
+    editor.force_login(UserFactory(username="chief-editor", is_superuser=True, is_staff=True))
+    parent = guide_index()
+    add_url = reverse("wagtailadmin_pages:add", args=("learning", "practiceguidepage", parent.pk))
+    data = add_guide_form(editor, parent)
+    data["action-publish"] = "Publish"
+    assert editor.post(add_url, data).status_code == 302
+    guide = PracticeGuidePage.objects.get(slug="running-a-community-conversation")
+    detail, listing = f"/api/v1/guides/{guide.pk}", "/api/v1/guides"
+    first, first_list = poll(client, detail), poll(client, listing)
+    assert first.json()["title"] == "Running a community conversation"
+    assert poll(client, detail, if_none_match=first["ETag"]).status_code == 304
+
+    data = add_guide_form(editor, parent, title="Running a community conversation well")
+    data["action-publish"] = "Publish"
+    assert editor.post(reverse("wagtailadmin_pages:edit", args=(guide.pk,)), data).status_code == 302
+    edited = poll(client, detail, if_none_match=first["ETag"])
+    assert edited.status_code == 200
+    assert edited.json()["title"] == "Running a community conversation well"
+    assert titles(poll(client, listing, if_none_match=first_list["ETag"])) == ["Running a community conversation well"]
+
+    assert editor.post(reverse("wagtailadmin_pages:unpublish", args=(guide.pk,))).status_code == 302
+    assert poll(client, detail, if_none_match=edited["ETag"]).status_code == 404
+    emptied = poll(client, listing, if_none_match=first_list["ETag"])
+    assert emptied.status_code == 200
+    assert emptied.json()["count"] == 0
+
+
+def test_a_list_costs_the_same_queries_however_many_items_it_shows(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        client.get(url)  # once first: what is worked out once per process (the site's root paths) is not counted
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    EvidenceFactory(themes=["trust"])
+    GuideFactory()
+    CaseStudyFactory()
+    urls = ("/api/v1/evidence", "/api/v1/guides", "/api/v1/case-studies")
+    urls += ("/api/v1/evidence/download.csv", "/api/v1/case-studies/download.json")
+    few = {url: queries(url) for url in urls}
+    for n in range(4):
+        EvidenceFactory(themes=["trust", f"theme-{n}"])
+        GuideFactory()
+        CaseStudyFactory()
+    for url, count in few.items():
+        assert queries(url) == count, url
