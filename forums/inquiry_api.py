@@ -18,6 +18,7 @@ from forums.models import Community, CycleEntry, Inquiry
 from forums.models.threads import display_name
 from forums.payloads import author_level, author_url
 from learning import open_data
+from learning.open_data import example
 
 router = Router(tags=["inquiries"])
 
@@ -87,6 +88,28 @@ class InquiryDetail(InquirySummary):
     cycle_list: list[CycleOut] = Field(description="The cycles in order, each with its entries.")
 
 
+PERSON_EXAMPLE = {
+    "id": 5,
+    "name": "Morag Reid",
+    "level": "frontline",
+    "level_label": "Frontline",
+    "url": "/members/morag/",
+}
+INQUIRY_EXAMPLE = {
+    "id": 3,
+    "slug": "how-do-we-listen",
+    "question": "How do we listen to tenants before we plan?",
+    "status": "active",
+    "community": "collaborative-action-research",
+    "facilitator": PERSON_EXAMPLE,
+    "started": "2026-09-01T09:00:00+00:00",
+    "ended": None,
+    "cycles": 2,
+    "url": "https://example.org/communities/collaborative-action-research/inquiries/how-do-we-listen/",
+    "api_url": "https://example.org/api/v1/inquiries/3",
+}
+
+
 def _person(user):
     if user is None:
         return None
@@ -124,6 +147,7 @@ def _summary(request, inquiry):
     "/communities/{slug}/inquiries",
     response={200: InquiryList, 304: None, 404: ErrorOut},
     summary="A community's inquiries",
+    openapi_extra=example({"community": "collaborative-action-research", "results": [INQUIRY_EXAMPLE]}),
 )
 def inquiry_list(request, slug: str):
     """The community's inquiries, newest first, when the caller may read the community."""
@@ -139,6 +163,35 @@ def inquiry_list(request, slug: str):
     "/inquiries/{inquiry_id}",
     response={200: InquiryDetail, 304: None, 404: ErrorOut},
     summary="An inquiry, with its team, cycles and entries",
+    openapi_extra=example(
+        {
+            **INQUIRY_EXAMPLE,
+            "why_it_matters": "Plans made **without** tenants fail.",
+            "why_it_matters_html": "<p>Plans made <strong>without</strong> tenants fail.</p>",
+            "team": [{"person": PERSON_EXAMPLE, "role": "facilitator"}],
+            "cycle_list": [
+                {
+                    "number": 1,
+                    "focus": "Listen",
+                    "status": "closed",
+                    "opened": "2026-09-01T09:00:00+00:00",
+                    "closed": "2026-10-01T09:00:00+00:00",
+                    "entries": [
+                        {
+                            "id": 21,
+                            "kind": "plan",
+                            "kind_label": "Plan",
+                            "author": PERSON_EXAMPLE,
+                            "body_html": "<p>Listen first.</p>",
+                            "links": [{"title": "Deliberative mini-publics", "url": "/evidence/x/", "page_id": 41}],
+                            "created": "2026-09-01T09:30:00+00:00",
+                            "edited": None,
+                        }
+                    ],
+                }
+            ],
+        }
+    ),
 )
 def inquiry_detail(request, inquiry_id: int = Path(..., ge=1, le=MAX_ID)):
     inquiry = (
