@@ -37,12 +37,39 @@ def stage():
     thread = services.start_thread(community, fraser, "Locality plans", "How do you start?")
     inquiry = inquiries.start_inquiry(community, fraser, "How do we listen?", "Because it matters.")
     inquiries.write_entry(inquiries.open_cycle(inquiry, fraser, "Listen"), fraser, "plan", "Listen first")
+    published_content(community)
     client = Client()
     client.force_login(fraser)
     token = client.get(thread.get_absolute_url()).cookies["csrftoken"].value
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     cookie = f"{settings.SESSION_COOKIE_NAME}={session}; csrftoken={token}"
     return {"thread": thread, "member": {"Cookie": cookie, "X-CSRFToken": token, "Referer": "http://testserver/"}}
+
+
+def published_content(community):
+    """One page of each content type and a room with a session, so lists answer items the schema must describe."""
+    from learning.models import CouncilArea, Country, Skill
+    from tests.factories import (
+        CaseStudyFactory,
+        EvidenceFactory,
+        GuideFactory,
+        PathwayFactory,
+        RoomFactory,
+        ScheduledSessionFactory,
+    )
+
+    # A transactional test empties the tables the migrations filled: the vocabularies the factories name.
+    CouncilArea.objects.get_or_create(slug="fife", defaults={"name": "Fife"})
+    Country.objects.get_or_create(slug="scotland", defaults={"name": "Scotland"})
+    Skill.objects.get_or_create(slug="facilitation", defaults={"name": "Facilitation"})
+    case, guide = CaseStudyFactory(themes=["co-production"]), GuideFactory()
+    case.evidence_used.set([EvidenceFactory(strength=4)])
+    steps = [
+        ("step", {"page": guide, "why": "Learn the method.", "reflection_prompt": "Where?"}),
+        ("step", {"page": case, "why": "See it used.", "reflection_prompt": "How?"}),
+    ]
+    PathwayFactory(steps=steps)
+    ScheduledSessionFactory(room=RoomFactory(community=community, slug="planning-room"))
 
 
 def operations():
