@@ -8,9 +8,13 @@ from forums.models.threads import display_name
 register = template.Library()
 
 
-@register.inclusion_tag("notifications/header_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def account_links(context):
-    """The signed-in member's notifications link with the unread count, and the queue link for moderators."""
+    """What the header's account links need: the unread count, and whether to link the moderation queue.
+
+    `{% account_links as account %}` once per page: the header shows the links twice (beside the logo on wide
+    screens, in the menu on narrow ones; templates/includes/account_links.html) from one count.
+    """
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
