@@ -202,3 +202,61 @@ def test_a_late_arrival_learns_the_session_ended_and_the_room_is_closed_before_t
         save_screenshot(fraser, f"room-closed-{viewport['width']}x{viewport['height']}.png")
     finally:
         fraser.context.close()
+
+
+def test_the_message_box_shuts_and_says_why_the_moment_the_facilitator_closes_the_room(browser, site_server):
+    fiona = member_page(browser, site_server.url, "facilitator", LAPTOP)
+    fraser = member_page(browser, site_server.url, "frontline", LAPTOP)
+    tools = fiona.locator("[data-facilitation]")
+    try:
+        for page in (fiona, fraser):
+            enter(page, site_server.url, OPEN_ROOM)
+        box_ = fraser.get_by_label("Your message")
+        box_.fill("Half a thought")
+        tools.get_by_role("button", name="Close the room").click()
+        expect(box_).to_be_disabled()
+        expect(fraser.locator("[data-composer-state]")).to_have_text("The room is closed just now.")
+        expect(fraser.locator("[data-composer-state]")).to_be_focused()  # the box had focus: on to why it shut
+        expect(fraser.locator("[data-room-state]")).to_have_text("Closed")
+        expect(box_).to_have_value("Half a thought")  # the draft is kept
+
+        tools.get_by_role("button", name="Open the room").click()
+        expect(box_).to_be_enabled()
+        expect(fraser.locator("[data-composer-state]")).to_have_text("The room is open: anyone may speak.")
+        box_.fill("")
+    finally:
+        if tools.get_by_role("button", name="Open the room").is_visible():
+            tools.get_by_role("button", name="Open the room").click()
+            expect(tools.get_by_role("button", name="Close the room")).to_be_visible()
+        fiona.context.close()
+        fraser.context.close()
+
+
+def test_a_message_refused_for_coming_too_fast_goes_with_retry_exactly_once(browser, site_server):
+    fiona = member_page(browser, site_server.url, "facilitator", LAPTOP)
+    fraser = member_page(browser, site_server.url, "frontline", LAPTOP)
+    try:
+        for page in (fiona, fraser):
+            enter(page, site_server.url, OPEN_ROOM)
+        batch = unique("In a hurry")
+        refused = None
+        for n in range(1, 9):  # five a few seconds are allowed (rooms/messages.py); one of these is refused
+            said = f"{batch} {n}"
+            say(fraser, said)
+            expect(message(fraser, said)).not_to_contain_text("Sending…")
+            if "Not sent" in message(fraser, said).inner_text():
+                refused = said
+                break
+        assert refused, "no message was refused for coming too fast"
+        expect(fraser.get_by_role("alert")).to_contain_text("Slow down a little")
+        expect(message(fiona, refused)).to_have_count(0)
+
+        fraser.wait_for_timeout(5500)
+        message(fraser, refused).get_by_role("button", name="Retry sending this message").click()
+        expect(message(fraser, refused)).to_have_attribute("data-message-id", re.compile(r"^\d+$"))
+        expect(message(fiona, refused)).to_have_count(1)
+        fiona.wait_for_timeout(500)  # anything doubled would have arrived by now
+        expect(message(fiona, refused)).to_have_count(1)
+    finally:
+        fiona.context.close()
+        fraser.context.close()

@@ -189,8 +189,13 @@ def test_a_visitor_is_offered_no_skip_to_a_message_box_they_do_not_have(room):
 def test_each_messages_actions_are_in_one_small_menu(room, fiona, fraser, priya):
     room_messages.send_message(room, priya, "Budgets are set before we ask anyone.", "c-1")
     room_messages.send_message(room, fraser, "Mine", "c-2")
+    room_messages.send_message(room, fiona, "Fiona's own", "c-3")
     fiona_sees = soup_of(signed_in(fiona).get(room_url(room))).select("[data-message-list] > li")
+    own_menu = fiona_sees.pop().select_one("[data-message-actions]")
+    assert own_menu.select_one("[data-remove-message]")
+    assert "js-only" in own_menu["class"]  # only Remove, which needs the socket: no empty menu without JavaScript
     for item in fiona_sees:
+        assert "js-only" not in item.select_one("[data-message-actions]")["class"]
         menu = item.select_one("details[data-message-actions]")
         assert text_of(menu.summary).startswith("Actions for the message from ")
         assert menu.select_one("[data-remove-message]")
