@@ -12,7 +12,7 @@ from functools import cache
 from html import unescape
 from types import SimpleNamespace
 
-TYPES = ("casestudy", "evidence", "guide", "pathway", "thread", "post")
+TYPES = ("casestudy", "evidence", "guide", "pathway", "thread", "post", "inquiry")
 # What people call each type: shown on results, and searchable ("evidence on ...", "facilitation guide").
 TYPE_LABELS = {
     "casestudy": "Case study",
@@ -21,6 +21,7 @@ TYPE_LABELS = {
     "pathway": "Learning pathway",
     "thread": "Forum thread",
     "post": "Forum post",
+    "inquiry": "Inquiry",
 }
 FACETS = ("type", "theme", "sector", "region", "country")
 

@@ -36,6 +36,8 @@ def indexable_deleted(sender, instance, **kwargs):
     if is_indexable(instance):
         schedule_sync(instance)
         _sync_dependents(instance)
+    elif _part_of_a_document(instance) and not isinstance(instance, Page):
+        _sync_dependents(instance)
 
 
 def _sync_dependents(instance):
@@ -55,8 +57,17 @@ def indexable_saved(sender, instance, raw=False, **kwargs):
     if is_indexable(instance):
         schedule_sync(instance)
         _sync_dependents(instance)  # a post's thread holds its words
+    elif _part_of_a_document(instance):
+        _sync_dependents(instance)  # an inquiry's cycle or entry: the inquiry's document holds its words
     elif _dependency_changed(instance):
         schedule_dependents_sync(instance)
+
+
+def _part_of_a_document(instance):
+    """A model that is not searchable itself but whose every change is part of other documents names them in
+    `search_dependents()` and no `search_dependent_fields` (an inquiry's entries)."""
+    model = type(instance)
+    return hasattr(model, "search_dependents") and not hasattr(model, "search_dependent_fields")
 
 
 # Models whose fields other documents are built from name them in `search_dependent_fields` and name

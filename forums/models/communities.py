@@ -7,6 +7,7 @@ from django.urls import reverse
 from forums import visibility
 from forums.visibility import is_site_moderator
 
+from .inquiries import Inquiry
 from .threads import Post, Thread
 
 
@@ -89,7 +90,11 @@ class Community(models.Model):
 
     def search_dependents(self):
         """Everything whose search document is built partly from this community, as querysets (synced in batches)."""
-        return [Thread.objects.filter(community=self), Post.objects.filter(thread__community=self)]
+        return [
+            Thread.objects.filter(community=self),
+            Post.objects.filter(thread__community=self),
+            Inquiry.objects.filter(community=self),
+        ]
 
 
 class Membership(models.Model):

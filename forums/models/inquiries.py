@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from forums import visibility
 
-from .threads import EDIT_WINDOW_MINUTES
+from .threads import EDIT_WINDOW_MINUTES, display_name
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -70,6 +70,39 @@ class Inquiry(models.Model):
     def open_cycle(self):
         return self.cycles.filter(status=Cycle.Status.OPEN).first()
 
+    # --- search (search/ finds this through the app registry) -----------------------------------
+    search_type = "inquiry"
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("community", "facilitator__profile")
+
+    def search_document_id(self):
+        return f"inquiry-{self.pk}"
+
+    def search_document(self):
+        """An inquiry is found by its question, why it matters, its cycles' focus and what its team wrote
+        (entries on show only), as far as SEARCH_ENTRIES_LENGTH; readers of its community find it."""
+        cycles = list(self.cycles.all())
+        entries = CycleEntry.objects.visible().filter(cycle__inquiry=self).order_by("created", "pk")
+        written = "\n\n".join(entry.body_source for entry in entries)[:SEARCH_ENTRIES_LENGTH]
+        focus = "\n".join(f"Cycle {cycle.number}: {cycle.focus}" for cycle in cycles)
+        return {
+            "doc_id": self.search_document_id(),
+            "type": "inquiry",
+            "title": self.question,
+            "url": self.get_absolute_url(),
+            "published": self.created,
+            "summary": self.why_it_matters[:300],
+            "body": "\n\n".join(part for part in (self.why_it_matters, focus, written) if part),
+            "themes": [],
+            "author": display_name(self.facilitator) if self.facilitator_id else "",
+            "community": self.community.search_access,
+        }
+
+
+SEARCH_ENTRIES_LENGTH = 20_000  # characters of the team's entries an inquiry's search document holds
+
 
 class TeamMember(models.Model):
     class Role(models.TextChoices):
@@ -122,6 +155,10 @@ class Cycle(models.Model):
     @property
     def is_open(self):
         return self.status == self.Status.OPEN
+
+    def search_dependents(self):
+        """Its focus is part of the inquiry's search document."""
+        return [self.inquiry]
 
 
 class EntryQuerySet(models.QuerySet):
@@ -176,6 +213,10 @@ class CycleEntry(models.Model):
             and self.status == self.Status.VISIBLE
             and (now - self.created).total_seconds() <= EDIT_WINDOW_MINUTES * 60
         )
+
+    def search_dependents(self):
+        """What the team wrote is part of the inquiry's search document (entries on show only)."""
+        return [self.cycle.inquiry]
 
     def shown_to(self, user):
         """A hidden entry is shown to its author and to those who moderate the community (with the reason)."""
