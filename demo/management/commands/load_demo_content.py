@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.learning import load_demo_learning
+from demo.proposals import load_demo_proposals
 from demo.rooms import load_demo_rooms
 from demo.site import DEMO_ACCOUNTS, load_demo_content
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         changes = load_demo_content()
         changes += load_demo_rooms()  # after the accounts: the rooms' communities need their members
         changes += load_demo_learning()  # after the pages and accounts it is about
+        changes += load_demo_proposals()  # a member's case study in review: after the pages and accounts
         for change in changes:
             self.stdout.write(f"  {change}")
         summary = f"{len(changes)} changes" if changes else "already up to date"
