@@ -19,6 +19,7 @@ SECTIONS = [
     "Recent activity in your communities",
     "Recommended for you",
     "Recently read",
+    "Your case study proposals",
 ]
 
 
