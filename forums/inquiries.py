@@ -245,6 +245,33 @@ def shown_links(entry, user):
     return [link for link in entry.links.all() if not link.page_id or access.allows(link.page)]
 
 
+# --- room sessions ---------------------------------------------------------------------------------------------
+def cycles_open_to(community, user):
+    """Open cycles of the community's inquiries this person may write in (a room session's summary may go to one)."""
+    if user is None or not user.is_authenticated:
+        return []
+    cycles = Cycle.objects.filter(
+        status=Cycle.Status.OPEN,
+        inquiry__community=community,
+        inquiry__status=Inquiry.Status.ACTIVE,
+        inquiry__team__user=user,
+    ).select_related("inquiry__community")
+    found = []
+    for cycle in cycles:
+        try:
+            check_can_write(cycle, user)
+        except DomainError:
+            continue
+        found.append(cycle)
+    return found
+
+
+def add_session_summary(cycle, user, room_title, key_points, transcript_url):
+    """A room session's summary as an observation in an inquiry's open cycle, linking to its transcript."""
+    body = f"Summary of the live session in {room_title}:\n\n{key_points}\n\n[Read the transcript]({transcript_url})"
+    return write_entry(cycle, user, CycleEntry.Kind.OBSERVE, body)
+
+
 # --- what a page shows ------------------------------------------------------------------------------------------------
 KIND_ORDER = {kind: index for index, kind in enumerate(CycleEntry.Kind.values)}
 

@@ -115,6 +115,10 @@ class RoomSession(models.Model):
     first_message = models.ForeignKey(RoomMessage, null=True, on_delete=models.SET_NULL, related_name="+")
     last_message = models.ForeignKey(RoomMessage, null=True, on_delete=models.SET_NULL, related_name="+")
     thread = models.ForeignKey("forums.Thread", null=True, on_delete=models.SET_NULL, related_name="+")
+    # The inquiry cycle its summary was added to, as an observation (forums.inquiries.add_session_summary).
+    cycle = models.ForeignKey(
+        "forums.Cycle", null=True, blank=True, on_delete=models.SET_NULL, related_name="room_sessions"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import LevelChoice
 from cop_site.errors import DomainError
-from forums import services
+from forums import inquiries, services
 from forums.models.threads import display_name
 from rooms import access
 from rooms.floor import _end_round, announce_floor
@@ -84,8 +84,9 @@ def participation(room, since=None):
 
 
 @transaction.atomic
-def end_session(room, user, key_points, actions=""):
-    """Close the room, and post the facilitator's summary with the participation figures as a thread."""
+def end_session(room, user, key_points, actions="", cycle=None):
+    """Close the room, and post the facilitator's summary with the participation figures as a thread; with
+    `cycle` (an open cycle of an inquiry in the room's community), add the summary to it as an observation."""
     if not access.is_facilitator(room, user):
         raise DomainError("forbidden", "Only facilitators end a session.")
     key_points = (key_points or "").strip()
@@ -121,7 +122,15 @@ def end_session(room, user, key_points, actions=""):
         title = title[: services.MAX_TITLE_LENGTH - len(when) - 1].rstrip() + "…"
     thread = services.start_thread(room.community, user, title + when, body, ["room summary"])
     session.thread = thread
-    session.save(update_fields=["thread"])
+    update = ["thread"]
+    if cycle is not None:
+        if cycle.inquiry.community_id != room.community_id:
+            raise DomainError("invalid", "Choose a cycle of an inquiry in this room's community.")
+        transcript = reverse("rooms:transcript", args=[room.slug, session.pk])
+        inquiries.add_session_summary(cycle, user, room.title, key_points, transcript)
+        session.cycle = cycle
+        update.append("cycle")
+    session.save(update_fields=update)
     return session
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from cop_site.errors import DomainError
 from cop_site.redirects import local_next
+from forums import inquiries
 from forums.models import Flag
 from forums.moderation import active_suspension
 from forums.services import MAX_POST_LENGTH
@@ -86,6 +87,7 @@ def _render_room(request, room, error=None, form=None, status=200, error_field="
             has_more=has_more,
             last_id=latest[-1].pk if latest else 0,
             facilitator=facilitator,
+            inquiry_cycles=inquiries.cycles_open_to(room.community, user) if facilitator else [],
             moderator=room_access.is_moderator(room, user),
             level_labels=LEVEL_LABELS,
             composer_refusal=_composer_refusal(room, user, context["sessions"], latest),
@@ -122,7 +124,7 @@ def end_session(request, slug):
     room = _room(request, slug)
     if request.method != "POST" or room_access.refusal(room, request.user) is not None:
         return redirect(room)
-    form = {"key_points": request.POST.get("key_points", ""), "actions": request.POST.get("actions", "")}
+    form = {key: request.POST.get(key, "") for key in ("key_points", "actions", "cycle")}
     if room_access.is_facilitator(
         room, request.user
     ):  # anyone else is refused by room_sessions.end_session, whatever they wrote
@@ -131,11 +133,28 @@ def end_session(request, slug):
             failure, field_id, form = problem
             return _render_room(request, room, failure, form, status=400, error_field=field_id)
     try:
-        session = room_sessions.end_session(room, request.user, form["key_points"], form["actions"])
+        cycle = _chosen_cycle(room, request.user, request.POST.get("cycle", ""))
+        session = room_sessions.end_session(room, request.user, form["key_points"], form["actions"], cycle)
     except DomainError as error:  # refused by the room, or posting the summary thread was (say, rate limited)
         return _render_room(request, room, error, form, status=error.status)
+    if session.cycle_id:
+        messages.success(
+            request,
+            f"The session is ended, its summary is posted in the community and added to cycle {session.cycle.number}.",
+        )
+        return redirect(session.thread.get_absolute_url() if session.thread else room.get_absolute_url())
     messages.success(request, "The session is ended and its summary is posted in the community.")
     return redirect(session.thread.get_absolute_url() if session.thread else room.get_absolute_url())
+
+
+def _chosen_cycle(room, user, value):
+    """The inquiry cycle the facilitator chose to add the summary to (one offered to them), or None for none."""
+    if not value:
+        return None
+    cycle = next((c for c in inquiries.cycles_open_to(room.community, user) if str(c.pk) == value), None)
+    if cycle is None:
+        raise DomainError("invalid", "That inquiry cycle is not open to you: choose another, or none.")
+    return cycle
 
 
 def _summary_problem(form):
