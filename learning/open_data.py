@@ -166,6 +166,8 @@ def safe_cell(value):
         value = "; ".join(str(item) for item in value)
     if isinstance(value, bool | int | float):
         return value
+    if isinstance(value, datetime):
+        return value.isoformat()  # as the JSON file writes it
     value = str(value)
     if value.startswith(FORMULA_STARTS):
         return "'" + value

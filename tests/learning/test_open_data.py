@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import datetime
 
 import pytest
 
@@ -59,6 +60,8 @@ def test_the_evidence_csv_has_one_row_per_summary_with_ratings_and_vocabularies_
     assert row["countries"] == "Scotland"
     assert row["study_type"] == "systematic_review"
     assert row["licence"] == "Open Government Licence v3.0"
+    assert datetime.fromisoformat(row["first_published_at"]).tzinfo is not None
+    assert "T" in row["first_published_at"]  # ISO 8601, as in the JSON file
 
 
 def test_the_json_download_states_the_licence_and_the_filters(client):
