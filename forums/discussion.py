@@ -8,7 +8,8 @@ behind the controls stay in forums.services; this module only asks them.
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from cop_site.errors import DomainError
 from forums import live, moderation, services
@@ -122,15 +123,11 @@ class Discussion:
     is_thread_author: bool = False
     following: bool = False
     last_event_id: int = 0
+    reply_count: int = 0  # the replies a reader sees (reply_counts): the heading's "Replies (n)", "Comments (n)"
 
     @property
     def can_post(self):
         return self.post_refusal is None
-
-    @property
-    def count(self):
-        """Posts with something to read (placeholders do not count)."""
-        return sum(1 for p in self.all_posts() if p.shown != "placeholder")
 
     @property
     def new_posts(self):
@@ -190,6 +187,7 @@ def discussion_for(thread, viewer, since=None):
         is_thread_author=signed_in and thread.author_id == viewer.pk,
         following=signed_in and thread.follows.filter(user=viewer).exists(),
         last_event_id=live.latest_event_id(thread.stream),
+        reply_count=reply_count(thread),
     )
 
 
@@ -285,19 +283,33 @@ def post_view(post, viewer):
     return _view(post, context, has_replies=post.replies.exists())
 
 
-def comment_count(thread):
-    """Visible posts in a thread, for headings and listings."""
-    if thread is None:
-        return 0
-    return thread.posts.filter(status=Post.Status.VISIBLE).count()
-
-
 def reply_counts(threads):
-    """{thread id: visible replies (posts after the opening one)} for a page of threads."""
+    """{thread id: the replies a reader sees} for threads: the one count of a thread's replies.
+
+    Visible posts at every level of reply, less a forum thread's opening post (its first top-level
+    post, which the thread page shows above the replies); a page's comment thread has no opening post,
+    so each visible comment counts. Hidden and removed posts count for no one, moderators included:
+    the community's list, the thread's "Replies (n)" and the comments' heading all read this, in one
+    query however many threads there are.
+    """
+    opening = (
+        Post.objects.filter(thread=OuterRef("thread"), thread__community__isnull=False, parent__isnull=True)
+        .order_by("created", "pk")
+        .values("pk")[:1]
+    )
     rows = (
         Post.objects.filter(thread__in=threads, status=Post.Status.VISIBLE)
+        .exclude(pk=Coalesce(Subquery(opening), 0))  # a comment thread's subquery is empty; no post is 0
+        .order_by()
         .values("thread")
         .annotate(n=Count("id"))
         .values_list("thread", "n")
     )
-    return {thread_id: max(n - 1, 0) for thread_id, n in rows}
+    return dict(rows)
+
+
+def reply_count(thread):
+    """reply_counts for one thread (0 for a page's comment thread before its first comment)."""
+    if thread is None or thread.pk is None:
+        return 0
+    return reply_counts([thread]).get(thread.pk, 0)

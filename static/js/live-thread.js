@@ -305,12 +305,10 @@
   LiveThread.prototype.updateCounts = function () {
     var counter = this.root.querySelector("[data-post-count]");
     var topLevel = this.list ? this.childPosts(this.list).length : 0;
-    if (counter) {
-      // comments count what can be read; a forum thread counts its answers, as the page does
-      var n = this.config.isComments
-        ? this.root.querySelectorAll("[data-post]:not(.cop-post--placeholder)").length
-        : topLevel;
-      counter.textContent = "(" + n + ")";
+    if (counter && this.list) {
+      // as the server counts (forums/discussion.py reply_counts): visible replies at every level, the
+      // opening post (above the list) left out; hidden posts and placeholders count for no one
+      counter.textContent = "(" + this.list.querySelectorAll('[data-post][data-status="visible"]').length + ")";
     }
     var empty = this.root.querySelector("[data-empty-message]");
     if (empty) { empty.hidden = topLevel > 0; }
