@@ -7,7 +7,7 @@ OR-ed (any of these themes), different filters are AND-ed (this theme in that co
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from learning.ratings import EvidenceStrength
 
@@ -23,6 +23,13 @@ class Filter:
 
     def apply(self, queryset: QuerySet, values: list[str]) -> QuerySet:
         return queryset.filter(**{self.lookup: values}).distinct()
+
+    def counts(self, queryset: QuerySet) -> dict[str, int]:
+        """{value: how many of the queryset's pages have it}, in one query (a page counts once per value)."""
+        field = self.lookup.removesuffix("__in")
+        pages = queryset.model.objects.filter(pk__in=queryset.order_by().values("pk"))
+        rows = pages.order_by().values_list(field).annotate(n=Count("pk", distinct=True))
+        return {str(value): n for value, n in rows if value is not None}
 
 
 def _vocabulary(model):
@@ -74,3 +81,28 @@ def filter_pages(queryset, filter_names, params):
     for name, values in active.items():
         queryset = FILTERS[name].apply(queryset, values)
     return queryset, active, errors
+
+
+def filter_options(queryset, filter_names, active):
+    """Each filter's options with how many pages each would list, given the other filters applied.
+
+    `queryset` is the listing before any filter (what this visitor may see: visibility is already in
+    it). Options that would list nothing are left out, except one already applied, which stays so it
+    can be removed. One query per filter, however many options.
+    Returns [{"name", "label", "options": [(value, label, count, selected)]}], in filter_names order.
+    """
+    result = []
+    for name in filter_names:
+        others = queryset
+        for other, values in active.items():
+            if other != name:
+                others = FILTERS[other].apply(others, values)
+        counts = FILTERS[name].counts(others)
+        selected = active.get(name, [])
+        options = [
+            (value, label, counts.get(value, 0), value in selected)
+            for value, label in FILTERS[name].choices()
+            if counts.get(value, 0) or value in selected
+        ]
+        result.append({"name": name, "label": FILTERS[name].label, "options": options})
+    return result

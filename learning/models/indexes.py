@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from learning.visibility import visible_pages
 
-from .filters import FILTERS, filter_pages
+from .filters import FILTERS, filter_options, filter_pages
 from .pages import EvidenceSummaryPage, LearningPathwayPage, PracticeGuidePage
 
 PAGE_SIZE = 12
@@ -32,7 +32,8 @@ class FilteredIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages, active, errors = filter_pages(self.listing(), self.filter_names, request.GET)
+        listing = self.listing()
+        pages, active, errors = filter_pages(listing, self.filter_names, request.GET)
         paginator = Paginator(pages.select_related("image"), PAGE_SIZE)
         try:
             results = paginator.page(request.GET.get("page", 1))
@@ -54,6 +55,7 @@ class FilteredIndexPage(Page):
                 }
                 for name in self.filter_names
             ],
+            filter_options=filter_options(listing, self.filter_names, active),
             active_filters=active,
             filter_errors=errors,
             query_string=query.urlencode(),

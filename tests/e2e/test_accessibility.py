@@ -100,6 +100,9 @@ def test_server_error_page_stands_alone_and_has_no_axe_violations(site_server, p
 def test_filters_apply_from_the_form_and_each_can_be_removed(site_server, page):
     page.goto(f"{site_server.url}/case-studies/")
     every = page.locator("#results-heading").inner_text()
+    # each option says how many it gives, in words for a screen reader: "Public sector, 7 case studies"
+    label = page.locator("label", has=page.locator(".cop-filter__count")).filter(has_text="Public sector")
+    promised = label.locator(".visually-hidden").inner_text().strip(", ")
 
     page.get_by_label("Public sector").focus()  # by keyboard: the styled label covers the box itself
     page.keyboard.press("Space")
@@ -107,6 +110,7 @@ def test_filters_apply_from_the_form_and_each_can_be_removed(site_server, page):
     page.wait_for_load_state()
 
     assert "sector=public-sector" in page.url
+    assert page.locator("#results-heading").inner_text().startswith(promised)
     assert page.get_by_label("Public sector").is_checked()
     remove = page.get_by_role("link", name="Remove filter sector: Public sector")
     remove.click()

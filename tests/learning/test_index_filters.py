@@ -232,7 +232,7 @@ def test_drafts_and_private_pages_are_never_listed(client):
 
 
 def test_filter_form_is_a_get_form_of_fieldsets_with_legends(client):
-    CaseStudyFactory(title="Fife co-production", themes=["co-production"])
+    CaseStudyFactory(title="Fife co-production", themes=["co-production"], sectors=["public-sector"])
     soup = BeautifulSoup(client.get("/case-studies/").content, "html.parser")
 
     form = soup.select_one("form#filter-form")
@@ -247,3 +247,76 @@ def test_filter_form_is_a_get_form_of_fieldsets_with_legends(client):
     for checkbox in form.select("input[type=checkbox]"):
         assert form.select_one(f'label[for="{checkbox["id"]}"]')
     assert form.select_one("button[type=submit]").get_text(strip=True) == "Apply filters"
+
+
+# --- how many each option gives -------------------------------------------------------------------------
+def options(response, name):
+    """{value: (count shown, checked)} of one filter's options, as the form offers them."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    fieldset = soup.select_one(f"#filter-{name}")
+    if fieldset is None:
+        return {}
+    found = {}
+    for box in fieldset.select("input[type=checkbox]"):
+        label = soup.select_one(f"label[for={box['id']}]")
+        count = label.select_one(".cop-filter__count").get_text(strip=True)
+        found[box["value"]] = (int(count.strip("()")), box.has_attr("checked"))
+    return found
+
+
+@pytest.fixture
+def three_case_studies():
+    CaseStudyFactory(title="Fife co-production", themes=["co-production"])
+    CaseStudyFactory(title="Fife co-production again", themes=["co-production"])
+    CaseStudyFactory(title="Highland prevention", themes=["prevention"], council_area=_area("highland"))
+
+
+def test_each_option_says_how_many_it_gives_and_options_that_give_none_are_left_out(client, three_case_studies):
+    response = client.get("/case-studies/")
+    assert options(response, "council_area") == {"fife": (2, False), "highland": (1, False)}
+    assert options(response, "theme") == {"co-production": (2, False), "prevention": (1, False)}
+    label = BeautifulSoup(response.content, "html.parser").select_one("label[for=filter-council_area-1]")
+    assert " ".join(label.get_text().split()) == "Fife (2), 2 case studies"  # a screen reader hears the words
+
+
+def test_the_counts_follow_the_other_filters_applied(client, three_case_studies):
+    response = client.get("/case-studies/", {"theme": "prevention"})
+    assert options(response, "council_area") == {"highland": (1, False)}
+    # a filter's own options still count across it, so a second value can widen the listing
+    assert options(response, "theme") == {"co-production": (2, False), "prevention": (1, True)}
+
+
+def test_an_applied_option_stays_visible_at_zero_so_it_can_be_unticked(client, three_case_studies):
+    response = client.get("/case-studies/", {"theme": "prevention", "council_area": "fife"})
+    assert listed_titles(response) == []
+    assert options(response, "council_area") == {"fife": (0, True), "highland": (1, False)}
+    assert options(response, "theme") == {"co-production": (2, False), "prevention": (0, True)}
+
+
+def test_pages_a_visitor_cannot_see_are_not_counted(client, three_case_studies):
+    from tests.factories import restrict_view
+
+    hidden = CaseStudyFactory(
+        title="Orkney members only", themes=["co-production"], council_area=_area("orkney-islands")
+    )
+    restrict_view(hidden, "login")
+    CaseStudyFactory(title="Shetland draft", live=False, council_area=_area("shetland-islands"))
+    response = client.get("/case-studies/")
+    assert options(response, "council_area") == {"fife": (2, False), "highland": (1, False)}
+    assert options(response, "theme")["co-production"] == (2, False)
+
+
+def test_counting_the_options_costs_the_same_queries_however_many_pages(client, three_case_studies):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/case-studies/", {"theme": "co-production"}).status_code == 200
+        return len(captured)
+
+    queries()  # the first request fills caches (content types, the site) that later ones reuse
+    few = queries()
+    for n in range(5):
+        CaseStudyFactory(title=f"More {n}", themes=["co-production", "prevention"], council_area=_area("highland"))
+    assert queries() == few
