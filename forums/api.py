@@ -75,6 +75,10 @@ class ThreadOut(Schema):
     locked: bool
     pinned: bool
     best_post_id: int | None
+    reply_count: int = Field(
+        description="The replies a reader sees, as the thread page and the community's list count them: visible "
+        "posts at every level, the opening post left out (a page's comments: every visible one); hidden ones never."
+    )
 
 
 class ThreadPostsOut(Schema):
@@ -174,6 +178,7 @@ def thread_posts(request, thread_id: int = Path(..., **ID)):
             "locked": thread.locked,
             "pinned": thread.pinned,
             "best_post_id": thread.best_post_id,
+            "reply_count": discussion.reply_count,
         },
         "posts": posts,
         "last_event_id": discussion.last_event_id,

@@ -123,6 +123,7 @@ class Discussion:
     is_thread_author: bool = False
     following: bool = False
     last_event_id: int = 0
+    opening_id: int | None = None  # the thread's first top-level post, shown or not
     reply_count: int = 0  # the replies a reader sees (reply_counts): the heading's "Replies (n)", "Comments (n)"
 
     @property
@@ -139,8 +140,11 @@ class Discussion:
 
     @property
     def opening(self):
-        """A forum thread's first post, which the thread page shows above the replies."""
-        return self.posts[0] if self.posts and not self.thread.is_comments else None
+        """A forum thread's first post, which the thread page shows above the replies (None when this
+        viewer may not see it: a reply never takes its place)."""
+        if self.posts and not self.thread.is_comments and self.posts[0].post.pk == self.opening_id:
+            return self.posts[0]
+        return None
 
     @property
     def answers(self):
@@ -188,6 +192,7 @@ def discussion_for(thread, viewer, since=None):
         following=signed_in and thread.follows.filter(user=viewer).exists(),
         last_event_id=live.latest_event_id(thread.stream),
         reply_count=reply_count(thread),
+        opening_id=next((post.pk for post in posts if post.parent_id is None), None),
     )
 
 

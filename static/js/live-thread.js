@@ -305,10 +305,12 @@
   LiveThread.prototype.updateCounts = function () {
     var counter = this.root.querySelector("[data-post-count]");
     var topLevel = this.list ? this.childPosts(this.list).length : 0;
-    if (counter && this.list) {
-      // as the server counts (forums/discussion.py reply_counts): visible replies at every level, the
-      // opening post (above the list) left out; hidden posts and placeholders count for no one
-      counter.textContent = "(" + this.list.querySelectorAll('[data-post][data-status="visible"]').length + ")";
+    if (counter) {
+      // as the server counts (forums/discussion.py reply_counts): visible posts at every level, a forum
+      // thread's opening post left out (its replies counted); hidden posts and placeholders count for no one
+      var visible = '[data-post][data-status="visible"]';
+      var opening = this.config.isComments ? null : this.root.querySelector(".cop-thread__opening > " + visible);
+      counter.textContent = "(" + (this.root.querySelectorAll(visible).length - (opening ? 1 : 0)) + ")";
     }
     var empty = this.root.querySelector("[data-empty-message]");
     if (empty) { empty.hidden = topLevel > 0; }

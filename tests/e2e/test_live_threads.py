@@ -127,17 +127,22 @@ def test_a_reply_in_a_forum_thread_reaches_its_author_as_the_server_would_render
     open_live(priya, url)  # she started the thread: others' answers offer to mark them most helpful
     open_live(fraser, url)
 
+    before = priya.locator("#replies-heading").inner_text()
     form = fraser.locator("form[data-post-form]:not([data-parent-id])")
     form.get_by_label("Add a reply").fill(text)
     form.get_by_role("button", name="Post reply").click()
     article(priya, text).wait_for(timeout=5_000)
     assert article(priya, text).locator("[data-best-answer-form]").count() == 1
     assert fraser.evaluate("window.notReloaded") is True
+    # the live count goes up by one, and says what the server says after a reload
+    live_count = priya.locator("#replies-heading").inner_text()
+    assert int(live_count.split("(")[1].rstrip(")")) == int(before.split("(")[1].rstrip(")")) + 1
 
     built = normalised(article(priya, text).evaluate("element => element.outerHTML"))
     priya.reload()  # this visit still marks the reply "new since your last visit"; the next one does not
     priya.reload()
     assert normalised(article(priya, text).evaluate("element => element.outerHTML")) == built
+    assert priya.locator("#replies-heading").inner_text() == live_count
 
 
 @pytest.mark.e2e

@@ -49,6 +49,7 @@ def test_anyone_reads_an_open_threads_posts_with_replies_after_their_post(client
         "locked": False,
         "pinned": False,
         "best_post_id": None,
+        "reply_count": 1,
     }
     assert [(p["id"], p["parent_id"], p["helpful"]) for p in data["posts"]] == [
         (opening.pk, None, 0),

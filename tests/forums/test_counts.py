@@ -49,10 +49,11 @@ def thread_heading(client, thread):
     return text_of(soup_of(client.get(thread.get_absolute_url())).find(id="replies-heading"))
 
 
-def test_the_list_and_the_thread_count_the_same_replies_nested_ones_included(client, discussed):
+def test_the_list_the_thread_and_the_api_count_the_same_replies_nested_ones_included(client, discussed):
     community, thread = discussed
     assert "3 replies" in list_meta(client, community, thread)
     assert thread_heading(client, thread) == "Replies (3)"
+    assert client.get(f"/api/v1/threads/{thread.pk}/posts").json()["thread"]["reply_count"] == 3
 
 
 def test_a_moderator_who_sees_the_hidden_reply_reads_the_same_count(discussed):
@@ -68,7 +69,19 @@ def test_a_hidden_opening_post_is_still_not_counted_as_a_reply(client, discussed
     community, thread = discussed
     hide(thread.posts.order_by("created", "pk").first())
     assert "3 replies" in list_meta(client, community, thread)
-    assert thread_heading(client, thread) == "Replies (3)"
+    page = soup_of(client.get(thread.get_absolute_url()))
+    assert text_of(page.find(id="replies-heading")) == "Replies (3)"
+    assert page.select_one(".cop-thread__opening") is None  # a reply does not stand in for the opening post
+    assert len(page.select("[data-post-list] [data-post]")) == 3
+
+
+def test_replies_to_the_opening_post_count_as_replies(client):
+    community = CommunityFactory(name="Small", slug="small", visibility="open")
+    asker, answerer = members(community, 2)
+    thread = services.start_thread(community, asker, "Where to begin?", "Any tips?")
+    services.post_reply(thread, answerer, "Begin with a question.", parent=thread.posts.get())
+    assert "1 reply" in list_meta(client, community, thread)
+    assert thread_heading(client, thread) == "Replies (1)"
 
 
 def test_a_thread_without_replies_says_none(client):
