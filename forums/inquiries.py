@@ -272,6 +272,62 @@ def add_session_summary(cycle, user, room_title, key_points, transcript_url):
     return write_entry(cycle, user, CycleEntry.Kind.OBSERVE, body)
 
 
+# --- writing it up as a case study --------------------------------------------------------------------------
+def check_can_write_up(inquiry, user):
+    """The inquiry's team (and the community's facilitators and moderators) write it up as a case study."""
+    _check_taking_part(user, inquiry.community)
+    if inquiry.team_member(user) is None and not inquiry.can_facilitate(user):
+        raise DomainError("forbidden", "Only the inquiry's team writes it up as a case study.")
+
+
+def write_up_initial(inquiry):
+    """The case study proposal form's starting values, from the inquiry: its question and why it matters, what
+    was planned and done, observed and reflected in each cycle (entries on show), the evidence it linked."""
+    cycles = list(inquiry.cycles.all())
+    entries = entries_in_order(
+        CycleEntry.objects.visible().filter(cycle__in=cycles).select_related("cycle").prefetch_related("links__page")
+    )
+
+    def written(*kinds, limit=10_000):
+        parts = [
+            f"Cycle {entry.cycle.number} ({entry.cycle.focus}): {entry.body_source}"
+            for entry in sorted(entries, key=lambda e: (e.cycle.number, KIND_ORDER[e.kind], e.created))
+            if entry.kind in kinds
+        ]
+        return "\n\n".join(parts)[:limit]
+
+    addresses = []
+    for entry in entries:
+        for link in entry.links.all():
+            address = link.url or (link.page.full_url if link.page_id and link.page.live else "")
+            if address and address not in addresses:
+                addresses.append(address)
+    levels = sorted({label for row in balance(inquiry) for label, count, _ in row.cells if count})
+    facilitator = getattr(inquiry.facilitator, "profile", None)
+    return {
+        "title": inquiry.question[:200],
+        "summary": inquiry.why_it_matters[:1000],
+        "lead_organisation": getattr(facilitator, "organisation", "")[:200],
+        "approach": "collaborative_action_research",
+        "start_year": inquiry.started.year,
+        "challenge": f"{inquiry.question}\n\n{inquiry.why_it_matters}"[:10_000],
+        "what_was_done": written(CycleEntry.Kind.PLAN, CycleEntry.Kind.ACT),
+        "what_changed": written(CycleEntry.Kind.OBSERVE),
+        "evaluation": (
+            f"A team worked through {len(cycles)} cycle{'s' if len(cycles) != 1 else ''} of plan, act, observe and "
+            f"reflect, writing as they went"
+            + (f" ({', '.join(level.lower() for level in levels)})." if levels else ".")
+        ),
+        "lessons": written(CycleEntry.Kind.REFLECT),
+        "evidence_used": "\n".join(addresses)[:4000],
+        "themes": list(inquiry.community.themes.values_list("pk", flat=True)),
+    }
+
+
+def team_users(inquiry):
+    return [member.user for member in inquiry.team.select_related("user")]
+
+
 # --- what a page shows ------------------------------------------------------------------------------------------------
 KIND_ORDER = {kind: index for index, kind in enumerate(CycleEntry.Kind.values)}
 

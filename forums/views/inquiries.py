@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from casestudies.proposals import CaseStudyProposalForm, propose
 from cop_site.errors import DomainError
 from forums import inquiries, moderation
 from forums.discussion import refusal, with_profiles
@@ -170,6 +171,7 @@ def _render_inquiry(request, inquiry, state=None):
         "open_cycle": open_cycle,
         "write_refusal": refusal(inquiries.check_can_write, open_cycle, user) if open_cycle else None,
         "can_facilitate": user.is_authenticated and inquiry.can_facilitate(user),
+        "can_write_up": refusal(inquiries.check_can_write_up, inquiry, user) is None,
         "can_moderate": inquiry.community.can_moderate(user),
         "kinds": CycleEntry.Kind.choices,
         "roles": TeamMember.Role.choices,
@@ -290,6 +292,45 @@ def close_cycle(request, slug, inquiry_slug, number):
         return _refused(request, inquiry, error, "close")
     messages.success(request, f"Cycle {cycle.number} is closed.")
     return redirect(cycle.get_absolute_url())
+
+
+# --- writing it up as a case study ----------------------------------------------------------------------------
+@require_http_methods(["GET", "HEAD", "POST"])
+def write_up(request, slug, inquiry_slug):
+    """The guided case study form, prefilled from the inquiry; it becomes a draft in the editors' review,
+    crediting the team and linking back here (casestudies.proposals.propose)."""
+    inquiry, refused = _posted_inquiry(request, slug, inquiry_slug)
+    if refused is not None:
+        return refused
+    error = refusal(inquiries.check_can_write_up, inquiry, request.user)
+    if error is not None:
+        messages.info(request, error.message)
+        return redirect(inquiry)
+    form = CaseStudyProposalForm(request.POST or None, initial=inquiries.write_up_initial(inquiry))
+    team = inquiries.team_users(inquiry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = propose(
+                request.user,
+                form.cleaned_data,
+                contributors=team,
+                origin=inquiry,
+                origin_url=inquiry.get_absolute_url(),
+                origin_title=inquiry.question,
+            )
+        except DomainError as refused_:
+            error = refused_
+        else:
+            return redirect("casestudies:proposal_sent", proposal.pk)
+    context = {
+        "inquiry": inquiry,
+        "community": inquiry.community,
+        "form": form,
+        "error": error,
+        "team": [display_name(user) for user in team],
+    }
+    status = error.status if error else (400 if form.errors else 200)
+    return render(request, "forums/inquiry_write_up.html", context, status=status)
 
 
 # --- one entry: edit, report, hide and restore --------------------------------------------------------------------

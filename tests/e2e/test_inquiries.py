@@ -85,3 +85,29 @@ def test_a_team_member_reflects_and_the_facilitator_moves_the_inquiry_to_its_nex
     assert axe_violations(facilitator) == []
     facilitator.context.close()
     page.context.close()
+
+
+def test_a_team_member_writes_the_inquiry_up_as_a_case_study_for_the_editors(browser, site_server, inquiry):
+    page = signed_in_page(browser, site_server.url, "frontline")
+    page.goto(site_server.url + inquiry["community"])
+    page.get_by_role("link", name=f"Inquiries in {inquiry['name']}").click()
+    page.get_by_role("link", name=inquiry["question"]).click()
+    page.get_by_role("link", name="Write this up as a case study").click()
+    expect(page.get_by_role("heading", name="Write this up as a case study", level=1)).to_be_visible()
+    expect(page.get_by_label("Title")).to_have_value(inquiry["question"])
+    expect(page.get_by_label("What was done")).to_have_value(
+        "Cycle 1 (Listen to first calls): We will each listen to five first calls."
+    )
+    expect(page.get_by_role("radio", name="Collaborative action research")).to_be_checked()
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Send to the editors").click()  # the council area is not known yet
+    expect(page.locator(".ds_error-summary")).to_contain_text("Choose the council area")
+    assert axe_violations(page) == []
+    page.get_by_label("Council area").select_option(label="Dundee City")
+    page.get_by_label("What changed").fill("First calls felt less like a test.")
+    page.get_by_label("Lessons for others").fill("Listen before you assess.")
+    page.get_by_role("button", name="Send to the editors").click()
+    expect(page.get_by_role("heading", name="Your case study is with the editors", level=1)).to_be_visible()
+    assert axe_violations(page) == []
+    page.context.close()

@@ -11,10 +11,19 @@ from django.utils import timezone
 
 from accounts import deletion
 from accounts.data import HIDDEN_CONTEXT, member_data
+from casestudies.models import Proposal
 from cop_site.errors import DomainError
 from forums import inquiries, moderation
 from forums.models import CycleEntry, Inquiry, ModerationAction, Notification, TeamMember
-from tests.factories import CommunityFactory, EvidenceFactory, MemberFactory, member_of, site_moderator
+from tests.casestudies.test_proposals import form_data
+from tests.factories import (
+    CommunityFactory,
+    EvidenceFactory,
+    MemberFactory,
+    case_study_index,
+    member_of,
+    site_moderator,
+)
 from tests.pages import signed_in, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
@@ -483,3 +492,45 @@ def test_the_api_answers_a_closed_communitys_inquiries_to_its_members_alone(clie
         assert response.json()["error"]["code"] == "not_found"
     assert signed_in(fiona).get(f"/api/v1/inquiries/{inquiry.pk}").json()["question"] == "A members' question"
     assert client.get("/api/v1/inquiries/0").status_code == 422
+
+
+# --- from inquiry to case study --------------------------------------------------------------------------------
+def test_the_team_writes_the_inquiry_up_as_a_case_study_prefilled_credited_and_linked_back(
+    inquiry, fiona, fraser, cara
+):
+    case_study_index()
+    cycle = cycle_of(inquiry)
+    inquiries.write_entry(cycle, fiona, "plan", "Listen to ten first calls", "https://example.org/call-notes")
+    inquiries.write_entry(cycle, fraser, "observe", "Callers relaxed when asked first")
+    inquiries.write_entry(cycle, cara, "reflect", "Ask before you assess")
+    browser = signed_in(fraser)
+    page = soup_of(browser.get(inquiry.get_absolute_url()))
+    link = page.find("a", string="Write this up as a case study")
+    form = soup_of(browser.get(link["href"]))
+    assert form.find("input", attrs={"name": "title"})["value"] == QUESTION
+    assert (
+        "Cycle 1 (Listen to ten first calls): Callers relaxed when asked first"
+        in form.find("textarea", attrs={"name": "what_changed"}).get_text()
+    )
+    assert "Ask before you assess" in form.find("textarea", attrs={"name": "lessons"}).get_text()
+    assert "https://example.org/call-notes" in form.find("textarea", attrs={"name": "evidence_used"}).get_text()
+    assert form.find("input", attrs={"name": "approach", "value": "collaborative_action_research"}).has_attr("checked")
+
+    data = form_data(title="Asking before assessing in first contact", approach="collaborative_action_research")
+    response = browser.post(link["href"], data)
+    proposal = Proposal.objects.get()
+    assert response.url == f"/share-your-practice/sent/{proposal.pk}/"
+    assert proposal.author == fraser
+    assert set(proposal.contributors.values_list("username", flat=True)) == {"fiona", "cara"}
+    assert proposal.origin == inquiry
+    assert proposal.origin_url == inquiry.get_absolute_url()
+    assert not proposal.page.live
+
+
+def test_only_the_team_writes_an_inquiry_up(inquiry, outsider):
+    case_study_index()
+    member_of(inquiry.community, outsider)
+    url = f"{inquiry.get_absolute_url()}write-up/"
+    assert "Write this up" not in text_of(soup_of(signed_in(outsider).get(inquiry.get_absolute_url())))
+    assert signed_in(outsider).post(url, form_data()).status_code == 302
+    assert not Proposal.objects.exists()
