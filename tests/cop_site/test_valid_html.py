@@ -154,6 +154,7 @@ def page_urls():
         ("suspensions", "/moderation/suspensions/", ("moderator",)),
         ("insights dashboard", "/admin/insights/", ("editor",)),
         ("share your practice", "/share-your-practice/", ("visitor", "practitioner")),
+        ("API documentation", "/api/v1/docs", ("visitor",)),
         ("page not found", "/no-such-page/", ("visitor", "practitioner")),
     ]
     for model in (CaseStudyIndexPage, EvidenceIndexPage, GuideIndexPage, PathwayIndexPage):
