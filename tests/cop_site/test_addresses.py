@@ -95,3 +95,33 @@ def test_sitemap_feeds_canonical_and_og_url_name_the_address_the_site_is_served_
     assert f'<meta property="og:url" content="{case_study}">' in page
     home = fetch(f"{origin}/")
     assert f'<link rel="canonical" href="{origin}/">' in home
+
+
+@pytest.mark.django_db
+def test_digests_and_session_reminders_link_to_site_url(settings, django_capture_on_commit_callbacks):
+    from django.core import mail
+    from django.utils import timezone
+
+    from forums import notifications, services
+    from tests.factories import CommunityFactory, RoomFactory, ScheduledSessionFactory, UserFactory, member_of
+
+    settings.SITE_URL = "https://cop.example.org"
+    community = CommunityFactory(slug="planning")
+    priya, fraser = UserFactory(username="priya"), UserFactory(username="fraser")
+    member_of(community, priya)
+    member_of(community, fraser)
+    services.start_thread(community, fraser, "Locality plans", "How did you write yours?")
+    content, _ = notifications.digest_for(priya, now=timezone.now() + timezone.timedelta(seconds=1))
+    notifications.send_digest(priya, content)
+
+    session = ScheduledSessionFactory(room=RoomFactory(community=community, slug="planning-room"))
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.handle("session_reminder", recipient=priya, text="Starts soon", url=session.get_absolute_url())
+
+    digest, reminder = mail.outbox
+    for email in (digest, reminder):
+        links = re.findall(r"https?://\S+", email.body)
+        assert links
+        assert all(link.startswith("https://cop.example.org/") for link in links), links
+    assert "https://cop.example.org/communities/planning/threads/" in digest.body
+    assert "https://cop.example.org/rooms/planning-room/#session-" in reminder.body
