@@ -456,7 +456,7 @@
     window.addEventListener("resize", refit);
     if (window.ResizeObserver) {
       var observer = new window.ResizeObserver(refit);
-      [this.ui.header, this.ui.bar, this.ui.alert, this.ui.earlier && this.ui.earlier.parentNode, this.ui.composer].forEach(function (node) {
+      [this.ui.header, this.ui.bar, this.ui.alert, this.ui.composer].forEach(function (node) {
         if (node) { observer.observe(node); }
       });
     }
