@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail.models import Comment, WorkflowState
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
@@ -334,6 +335,39 @@ def propose(author, cleaned_data, *, contributors=(), origin=None, origin_url=""
         workflow = page.get_workflow()
         if workflow is not None:
             workflow.start(page, author)
+    return proposal
+
+
+MAX_REPLY = 4000
+
+
+def respond(user, proposal, reply):
+    """The member answers a reviewer's request for changes and sends the proposal back into review.
+
+    Their reply becomes a comment on the draft in Wagtail (where the reviewer works on it) with a new
+    revision of their own, and the workflow resumes: reviewers are told by Wagtail as for any page.
+    Only someone credited on it may, and only while changes are requested (DomainError otherwise).
+    """
+    if (
+        user is None
+        or not user.is_authenticated
+        or proposal.author_id != user.pk
+        and not (proposal.contributors.filter(pk=user.pk).exists())
+    ):
+        raise DomainError("not_found", "There is no proposal of yours here.")
+    if proposal.state != Proposal.State.CHANGES_REQUESTED:
+        raise DomainError("invalid", "This proposal is not waiting for changes from you: see its state in My learning.")
+    reply = (reply or "").strip()
+    if not reply:
+        raise DomainError("empty", "Write your reply to the reviewer: what you changed, or what they asked to know.")
+    if len(reply) > MAX_REPLY:
+        raise DomainError("too_long", f"Your reply can be at most {MAX_REPLY:,} characters: shorten it.")
+    with transaction.atomic():
+        page = proposal.page.specific.get_latest_revision_as_object()
+        revision = page.save_revision(user=user, log_action=True)
+        Comment.objects.create(page=page, user=user, text=reply, contentpath="title", revision_created=revision)
+        workflow_state = WorkflowState.objects.select_for_update().get(pk=proposal.page.current_workflow_state.pk)
+        workflow_state.resume(user)
     return proposal
 
 

@@ -1,13 +1,15 @@
 """Share your practice: the member's guided form that proposes a case study (casestudies/proposals.py)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from casestudies.models import Proposal
-from casestudies.proposals import MAX_ID, CaseStudyProposalForm, propose
+from casestudies.proposals import MAX_ID, MAX_REPLY, CaseStudyProposalForm, propose, respond
 from cop_site.errors import DomainError
 
 
@@ -40,3 +42,25 @@ def proposal_sent(request, proposal_id):
     if proposal is None:
         raise Http404("No proposal here.")
     return render(request, "casestudies/proposal_sent.html", {"proposal": proposal})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def reply(request, proposal_id):
+    """Answer the reviewer's request for changes and resubmit; the reply is kept on a refusal."""
+    proposal = Proposal.objects.select_related("page").filter(pk=min(proposal_id, MAX_ID)).first()
+    if proposal is None or not Proposal.objects.involving(request.user).filter(pk=proposal.pk).exists():
+        raise Http404("No proposal here.")
+    error = None
+    text = request.POST.get("reply", "")
+    if request.method == "POST":
+        try:
+            respond(request.user, proposal, text)
+        except DomainError as refused:
+            error = refused
+        else:
+            messages.success(request, f"Your reply is with the reviewer and “{proposal.page.title}” is back in review.")
+            return redirect(f"{reverse('my_learning')}#case-study-proposals")
+    context = {"proposal": proposal, "error": error, "reply": text, "max_reply": MAX_REPLY}
+    return render(request, "casestudies/proposal_reply.html", context, status=error.status if error else 200)

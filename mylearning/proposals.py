@@ -23,6 +23,7 @@ PROPOSALS_ANCHOR = "case-study-proposals"
 class ProposalItem:
     """One proposal as My learning lists it."""
 
+    id: int
     title: str
     state: str  # Proposal.State
     state_label: str
@@ -40,6 +41,7 @@ def proposals_of(user):
         state = proposal.state
         items.append(
             ProposalItem(
+                id=proposal.pk,
                 title=proposal.page.title,
                 state=state,
                 state_label=proposal.state_label,

@@ -2,11 +2,12 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Comment, WorkflowState
 
 from casestudies.models import Proposal
-from casestudies.proposals import DAILY_LIMIT
+from casestudies.proposals import DAILY_LIMIT, CaseStudyProposalForm, propose
 from tests.casestudies.test_proposals import form_data
-from tests.factories import MemberFactory, case_study_index
+from tests.factories import MemberFactory, case_study_index, editorial_user
 
 pytestmark = pytest.mark.django_db
 URL = "/share-your-practice/"
@@ -105,3 +106,56 @@ def test_nothing_a_browser_can_send_gives_a_500(client, member, changes):
     response = client.post(URL, form_data(**changes))
     assert response.status_code == 400
     assert not Proposal.objects.exists()
+
+
+# --- answering a request for changes ---------------------------------------------------------------------
+def in_changes_requested(member, comment="Say how many tenants took part."):
+    form = CaseStudyProposalForm(form_data())
+    assert form.is_valid()
+    proposal = propose(member, form.cleaned_data)
+    reviewer = editorial_user("Reviewers", username="ruaridh")
+    task_state = proposal.page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, reviewer, "reject", comment=comment)
+    return Proposal.objects.get(pk=proposal.pk)
+
+
+def test_the_member_replies_from_my_learning_and_it_goes_back_into_review(client, member):
+    proposal = in_changes_requested(member)
+    my_learning = client.get(reverse("my_learning")).content.decode()
+    reply_url = f"{URL}{proposal.pk}/reply/"
+    assert f'href="{reply_url}"' in my_learning
+    assert "Say how many tenants took part." in client.get(reply_url).content.decode()
+
+    response = client.post(reply_url, {"reply": "Forty tenants, over three meetings."})
+    assert response.status_code == 302
+    assert response["Location"] == "/my-learning/#case-study-proposals"
+    proposal = Proposal.objects.get(pk=proposal.pk)
+    assert proposal.state == Proposal.State.IN_REVIEW
+    assert proposal.page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    comment = Comment.objects.get(page=proposal.page)
+    assert (comment.user, comment.text) == (member, "Forty tenants, over three meetings.")
+    assert not proposal.page.live
+
+
+def test_an_empty_reply_changes_nothing_and_says_what_to_write(client, member):
+    proposal = in_changes_requested(member)
+    response = client.post(f"{URL}{proposal.pk}/reply/", {"reply": "   "})
+    assert response.status_code == 400
+    assert '<a href="#proposal-reply">Write your reply to the reviewer' in response.content.decode()
+    assert Proposal.objects.get(pk=proposal.pk).state == Proposal.State.CHANGES_REQUESTED
+    assert not Comment.objects.exists()
+
+
+def test_a_proposal_in_review_cannot_be_resubmitted_and_nobody_else_may_reply(client, member):
+    form = CaseStudyProposalForm(form_data())
+    assert form.is_valid()
+    waiting = propose(member, form.cleaned_data)
+    response = client.post(f"{URL}{waiting.pk}/reply/", {"reply": "More"})
+    assert response.status_code == 400
+    assert "not waiting for changes from you" in response.content.decode()
+
+    proposal = in_changes_requested(member)
+    client.force_login(MemberFactory(username="tam"))
+    assert client.get(f"{URL}{proposal.pk}/reply/").status_code == 404
+    assert client.post(f"{URL}{proposal.pk}/reply/", {"reply": "Mine now"}).status_code == 404
+    assert Proposal.objects.get(pk=proposal.pk).state == Proposal.State.CHANGES_REQUESTED

@@ -3,8 +3,8 @@
 She follows "Share your practice" on /case-studies/, sends the form with the challenge left out and
 is told what to fix with everything she typed still there, sends it again and reads what happens
 next; My learning shows it in review. The reviewer finds it on the Wagtail dashboard and requests
-changes with a comment; Priya is notified and My learning shows the changes requested and the
-comment. Each page she uses passes axe-core.
+changes with a comment; Priya is notified, My learning shows the changes requested and the
+comment, and she replies, which sends it back into review. Each page she uses passes axe-core.
 """
 
 import re
@@ -105,6 +105,16 @@ def test_a_member_shares_her_practice_and_hears_that_the_reviewer_wants_changes(
     expect(proposals_section(priya)).to_contain_text("Changes requested")
     expect(proposals_section(priya)).to_contain_text(COMMENT)
     assert axe_violations(priya) == []
+
+    # She answers from My learning and it goes back to the reviewer.
+    proposals_section(priya).get_by_role("link", name=re.compile(r"^Reply to the reviewer")).click()
+    expect(priya.get_by_role("heading", name="Reply to the reviewer", level=1)).to_be_visible()
+    expect(priya.get_by_text(COMMENT)).to_be_visible()
+    assert axe_violations(priya) == []
+    priya.get_by_label("Your reply").fill("Three support workers, one team leader for the last ten minutes.")
+    priya.get_by_role("button", name="Send and resubmit").click()
+    priya.wait_for_url(re.compile(r".*/my-learning/.*"))
+    expect(proposals_section(priya)).to_contain_text("In review")
 
     reviewer.context.close()
     context.close()
