@@ -111,3 +111,67 @@ def test_a_team_member_writes_the_inquiry_up_as_a_case_study_for_the_editors(bro
     expect(page.get_by_role("heading", name="Your case study is with the editors", level=1)).to_be_visible()
     assert axe_violations(page) == []
     page.context.close()
+
+
+ROOM_SETUP = """
+import json
+from django.contrib.auth import get_user_model
+from forums import inquiries, services
+from forums.models import Community, Membership
+from rooms.models import Room
+fiona = get_user_model().objects.get(username="facilitator")
+community = Community.objects.create(name="Session check {tag}", slug="session-check-{tag}",
+                                     summary="A community for the session browser test.", visibility="open")
+Membership.objects.create(community=community, user=fiona, role="facilitator")
+room = Room.objects.create(slug="session-check-{tag}", community=community, state=Room.State.OPEN,
+                           title="Listening session {tag}", purpose="Hear first calls.", ground_rules="Listen.")
+inquiry = inquiries.start_inquiry(community, fiona, "What do first calls tell us {tag}?", "They come first.")
+inquiries.open_cycle(inquiry, fiona, "Hear calls together")
+stage = {{"room": room.get_absolute_url(), "inquiry": inquiry.get_absolute_url(), "question": inquiry.question}}
+print(json.dumps(stage))
+"""
+
+
+def test_the_facilitator_ends_a_room_session_and_adds_its_summary_to_the_open_cycle(
+    browser, site_server, site_database
+):
+    stage = json.loads(run_in_site(ROOM_SETUP.format(tag=uuid.uuid4().hex[:8]), site_database))
+    page = signed_in_page(browser, site_server.url, "facilitator")
+    page.goto(site_server.url + stage["room"])
+    page.get_by_role("link", name="Participation, scheduling and ending the session").click()
+    choice = f"Add this session's summary to cycle 1 of “{stage['question']}”"
+    page.locator("label.ds_radio__label", has_text=choice).click()  # the design system draws the radio
+    page.get_by_label("Key points").fill("Callers want to be asked, not assessed.")
+    page.get_by_role("button", name="End the session and post the summary").click()
+    expect(page.locator(".cop-messages")).to_contain_text("added to cycle 1")
+    page.goto(site_server.url + stage["inquiry"])
+    observation = page.locator("article", has_text="Callers want to be asked, not assessed.")
+    expect(observation.get_by_role("heading")).to_have_text("What we observed by Fiona Facilitator")
+    expect(observation.get_by_role("link", name="Read the transcript")).to_be_visible()
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_a_member_reports_an_entry_and_a_moderator_hides_it_from_the_queue(browser, site_server, inquiry):
+    page = signed_in_page(browser, site_server.url, "practitioner")
+    page.goto(site_server.url + inquiry["community"])
+    page.get_by_role("link", name=f"Inquiries in {inquiry['name']}").click()
+    page.get_by_role("link", name=inquiry["question"]).click()
+    plan = page.locator("article", has_text="We will each listen to five first calls.")
+    plan.locator("summary", has_text="Report").click()
+    plan.locator("label", has_text="Off-topic").click()  # the design system draws the radio on the label
+    assert axe_violations(page) == []
+    plan.get_by_role("button", name="Send report").click()
+    expect(page.locator(".cop-messages")).to_contain_text("the moderators will look at this entry")
+    expect(page.locator("article", has_text="We will each listen").get_by_text("Reported")).to_be_visible()
+
+    moderator = signed_in_page(browser, site_server.url, "moderator")
+    moderator.goto(f"{site_server.url}/moderation/")
+    item = moderator.locator("section", has_text=inquiry["question"]).filter(has_text="Off-topic").first
+    item.get_by_label("Why (told to the author; needed to hide)").fill("Not part of this inquiry")
+    item.get_by_role("button", name=re.compile("^Hide")).click()
+    expect(moderator.locator(".cop-messages")).to_contain_text("The entry is hidden.")
+    page.reload()
+    expect(page.get_by_text("We will each listen to five first calls.")).to_have_count(0)
+    moderator.context.close()
+    page.context.close()
