@@ -187,6 +187,9 @@ def test_changes_requested_is_the_state_the_member_and_contributors_are_told_wit
     # One email each, from the site (not Wagtail's admin email with its admin links).
     assert sorted(message.to[0] for message in mail.outbox) == ["morven@example.org", "tam@example.org"]
     assert all("/admin/" not in message.body for message in mail.outbox)
+    assert "Say how many tenants took part.\n" in mail.outbox[0].body
+    assert "/my-learning/#case-study-proposals" in mail.outbox[0].body
+    assert "because you proposed this case study or are credited on it" in mail.outbox[0].body
 
 
 def test_approval_publishes_it_and_the_member_is_told_once(
