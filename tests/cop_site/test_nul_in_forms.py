@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from forums.models import Community, Membership, Post, Thread
+from forums.models import Community, CycleEntry, Inquiry, Membership, Post, Thread
 from learning.models import LearningPathwayPage, PracticeGuidePage
 from mylearning.models import StepProgress
 from rooms.models import Room
@@ -23,6 +23,7 @@ FIELDS = [
     "body", "title", "tags", "message", "username", "reason", "note", "action", "key_points", "actions",
     "next", "parent", "plan", "act", "observe", "reflect", "community", "decision", "done", "password",
     "display_name", "organisation", "bio", "job_title", "q", "period", "level", "sector", "region",
+    "question", "why_it_matters", "kind", "links", "focus", "role", "cycle",
 ]  # fmt: skip
 
 
@@ -57,6 +58,10 @@ def test_a_nul_in_any_field_of_any_form_is_never_a_500():
         "kind": "thread",
         "username": "frontline",
     }
+    inquiry = Inquiry.objects.filter(community=community).first()  # the demo's, in the CAR network
+    if inquiry is not None:
+        entry = CycleEntry.objects.filter(cycle__inquiry=inquiry).first()
+        values.update(inquiry_slug=inquiry.slug, number=inquiry.cycles.count(), entry_id=entry.pk)
     room = Room.objects.first()
     checked = []
     for route in sorted(set(routes())):
@@ -75,3 +80,4 @@ def test_a_nul_in_any_field_of_any_form_is_never_a_500():
         response = signed_in(users.get(username="frontline")).post(path, dict.fromkeys(FIELDS, NUL))
         assert response.status_code < 500, (path, response.status_code)
     assert len(set(checked)) >= 20, sorted(set(checked))
+    assert any("/inquiries/" in path for path in checked), sorted(set(checked))
