@@ -71,6 +71,9 @@ def test_a_member_shares_her_practice_and_hears_that_the_reviewer_wants_changes(
     expect(priya.get_by_role("radio", name="Collaborative action research")).to_be_checked()
     expect(priya.get_by_role("checkbox", name="Collaborative action research")).to_be_checked()
     assert axe_violations(priya) == []
+    priya.set_viewport_size({"width": 375, "height": 800})  # and on a phone
+    assert axe_violations(priya) == []
+    priya.set_viewport_size({"width": 1280, "height": 900})
 
     priya.get_by_label("The challenge").fill("What support workers knew reached the review second hand.")
     priya.get_by_role("button", name="Send to the editors").click()
