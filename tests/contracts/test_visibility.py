@@ -10,6 +10,7 @@ the same answer:
 - communities read: `Community.objects.readable_by` and `Community.can_read`, rooms' `refusal`;
 - threads read: `Thread.objects.readable_by` and `Thread.can_read`, notifications' readers, search's
   access (a document's `community` against `viewer_communities`), the member's data export;
+- inquiries read: `Inquiry.objects.readable_by` and `Inquiry.can_read`, and their search access;
 - pages seen: `learning.visibility.visible_pages` and `is_visible`, and for a visitor the template
   filter and what search indexes.
 
@@ -39,7 +40,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from accounts.data import HIDDEN_CONTEXT, member_data
 from forums import visibility as forum_visibility
-from forums.models import Community, Post, Suspension, Thread
+from forums.models import Community, Inquiry, Post, Suspension, Thread
 from learning import visibility as page_visibility
 from learning.models import ContentPage
 from rooms.access import refusal
@@ -110,6 +111,7 @@ def world(request):
     if user.is_authenticated:  # their own words in each thread, for the data export
         for thread in threads:
             Post.objects.create(thread=thread, author=user, body_source=f"Mine in {thread.title}", body_html="")
+    Inquiry.objects.create(community=community, slug="a-question", question="A question?", why_it_matters="Because.")
     return {"user": user, "community": community, "room": RoomFactory(community=community), "threads": threads}
 
 
@@ -148,6 +150,14 @@ def disagreements(user, room=None):
         if (access := t.search_document()["community"]) is None or access in viewer_communities(user)
     }
     agree("search", found_in_search, readable & ids(Thread.search_queryset()))
+    inquiries_read = {i.pk for i in Inquiry.objects.all() if i.can_read(user)}
+    agree("inquiries", ids(Inquiry.objects.readable_by(user)), inquiries_read)
+    inquiries_found = {
+        i.pk
+        for i in Inquiry.search_queryset()
+        if (access := i.search_document()["community"]) is None or access in viewer_communities(user)
+    }
+    agree("inquiries in search", inquiries_found, inquiries_read)
     if room is not None:
         suspended = user.is_authenticated and Suspension.objects.active().filter(user=user).exists()
         may_enter = user.is_authenticated and room.community.can_read(user) and not suspended
