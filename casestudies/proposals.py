@@ -357,7 +357,9 @@ def respond(user, proposal, reply):
         raise DomainError("not_found", "There is no proposal of yours here.")
     if proposal.state != Proposal.State.CHANGES_REQUESTED:
         raise DomainError("invalid", "This proposal is not waiting for changes from you: see its state in My learning.")
-    reply = (reply or "").strip()
+    reply = (reply or "").replace("\r\n", "\n").strip()
+    if "\x00" in reply:
+        raise DomainError("invalid", "Your reply contains a character that cannot be saved: remove it and send again.")
     if not reply:
         raise DomainError("empty", "Write your reply to the reviewer: what you changed, or what they asked to know.")
     if len(reply) > MAX_REPLY:

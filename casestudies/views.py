@@ -62,5 +62,12 @@ def reply(request, proposal_id):
         else:
             messages.success(request, f"Your reply is with the reviewer and “{proposal.page.title}” is back in review.")
             return redirect(f"{reverse('my_learning')}#case-study-proposals")
-    context = {"proposal": proposal, "error": error, "reply": text, "max_reply": MAX_REPLY}
+    field_error = error is not None and (error.code in ("empty", "too_long") or "\x00" in text)
+    context = {
+        "proposal": proposal,
+        "error": error,
+        "field_error": field_error,
+        "reply": text.replace("\x00", ""),
+        "max_reply": MAX_REPLY,
+    }
     return render(request, "casestudies/proposal_reply.html", context, status=error.status if error else 200)

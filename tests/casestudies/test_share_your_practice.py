@@ -142,6 +142,9 @@ def test_an_empty_reply_changes_nothing_and_says_what_to_write(client, member):
     response = client.post(f"{URL}{proposal.pk}/reply/", {"reply": "   "})
     assert response.status_code == 400
     assert '<a href="#proposal-reply">Write your reply to the reviewer' in response.content.decode()
+    response = client.post(f"{URL}{proposal.pk}/reply/", {"reply": "a\x00b"})
+    assert response.status_code == 400
+    assert "cannot be saved" in response.content.decode()
     assert Proposal.objects.get(pk=proposal.pk).state == Proposal.State.CHANGES_REQUESTED
     assert not Comment.objects.exists()
 
