@@ -25,14 +25,15 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-# The design system and axe-core come from npm and are copied where Django's static files live;
+# The design system, axe-core and Swagger UI (the API docs) come from npm and are copied where Django's static files live;
 # npm also installs vnu-jar, the HTML checker tests/cop_site/test_valid_html.py runs on Java.
 $(VENDOR)/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	mkdir -p $(VENDOR)/sgds $(VENDOR)/axe
+	mkdir -p $(VENDOR)/sgds $(VENDOR)/axe $(VENDOR)/swagger-ui
 	cp $(SGDS)/css/design-system.min.css $(SGDS)/scripts/design-system.js $(VENDOR)/sgds/
 	cp -r $(SGDS)/images $(VENDOR)/sgds/
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
+	cp node_modules/swagger-ui-dist/swagger-ui.css node_modules/swagger-ui-dist/swagger-ui-bundle.js $(VENDOR)/swagger-ui/
 	@touch $@
 
 # `make run` answers visitors as production does (cop_site/settings/local.py: designed error pages, no

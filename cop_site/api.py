@@ -14,6 +14,7 @@ from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.openapi.docs import Swagger
 from ninja.parser import Parser
 from ninja.throttling import BaseThrottle
 
@@ -86,12 +87,20 @@ class DocumentedApi(NinjaAPI):
         return schema
 
 
+class OwnSwagger(Swagger):
+    """Swagger UI from the project's own static files (npm's swagger-ui-dist, copied by make), so /api/v1/docs
+    works offline and under the site's Content-Security-Policy: templates/api/swagger.html, static/js/api-docs.js."""
+
+    template = "api/swagger.html"
+
+
 api = DocumentedApi(
     title="Communities of Practice API",
     version="1",
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=OwnSwagger(),
     parser=JsonBody(),
     throttle=[AnonymousCallers()],
 )

@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
-    "ninja",  # the API docs page from our own static files (Django Ninja otherwise loads them from a CDN)
+    "ninja",  # Django Ninja renders the API docs page from templates (without it, a page that loads a CDN)
     "channels",
     "allauth",
     "allauth.account",

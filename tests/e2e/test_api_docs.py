@@ -25,6 +25,8 @@ def test_the_api_docs_load_and_work_with_the_network_cut_off_beyond_the_site(sit
             route.continue_()
 
     page.context.route("**/*", only_the_site)
+    scripts = []
+    page.on("response", lambda response: scripts.append(urlsplit(response.url).path) if response.ok else None)
     page.goto(f"{site_server.url}/api/v1/docs")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Communities of Practice API")
 
@@ -37,3 +39,5 @@ def test_the_api_docs_load_and_work_with_the_network_cut_off_beyond_the_site(sit
     expect(health.locator(".live-responses-table")).to_contain_text('"database"')
     page.wait_for_load_state("networkidle")
     assert elsewhere == [], f"the API docs asked another origin for {elsewhere}"
+    # Swagger UI is the project's own copy from npm (static/vendor/swagger-ui), not one bundled elsewhere.
+    assert any(path.endswith("vendor/swagger-ui/swagger-ui-bundle.js") for path in scripts), scripts
