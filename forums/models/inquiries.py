@@ -80,11 +80,26 @@ class Inquiry(models.Model):
     def search_document_id(self):
         return f"inquiry-{self.pk}"
 
+    @classmethod
+    def search_documents(cls, inquiries):
+        """search_document() for a batch of inquiries, their cycles and entries on show fetched once for the batch."""
+        inquiries = list(inquiries)
+        shown = models.Prefetch(
+            "cycles__entries", queryset=CycleEntry.objects.visible().order_by("created", "pk"), to_attr="search_entries"
+        )
+        models.prefetch_related_objects(inquiries, "cycles", shown)
+        return [inquiry.search_document() for inquiry in inquiries]
+
+    def _search_entries(self, cycles):
+        if all(hasattr(cycle, "search_entries") for cycle in cycles):  # fetched for a batch by search_documents()
+            return [entry for cycle in cycles for entry in cycle.search_entries]
+        return list(CycleEntry.objects.visible().filter(cycle__inquiry=self).order_by("cycle__number", "created", "pk"))
+
     def search_document(self):
         """An inquiry is found by its question, why it matters, its cycles' focus and what its team wrote
-        (entries on show only), as far as SEARCH_ENTRIES_LENGTH; readers of its community find it."""
-        cycles = list(self.cycles.all())
-        entries = CycleEntry.objects.visible().filter(cycle__inquiry=self).order_by("created", "pk")
+        (entries on show only, cycle by cycle), as far as SEARCH_ENTRIES_LENGTH; readers of its community find it."""
+        cycles = sorted(self.cycles.all(), key=lambda cycle: cycle.number)
+        entries = self._search_entries(cycles)
         written = "\n\n".join(entry.body_source for entry in entries)[:SEARCH_ENTRIES_LENGTH]
         focus = "\n".join(f"Cycle {cycle.number}: {cycle.focus}" for cycle in cycles)
         return {

@@ -29,7 +29,7 @@ def one_by_one(model):
 
 def test_batched_documents_equal_the_one_by_one_documents_for_the_demo_content(demo):
     models = indexable_models()
-    assert len(models) == 6  # case studies, evidence summaries, guides, pathways, threads, posts
+    assert len(models) == 7  # case studies, evidence summaries, guides, pathways, threads, posts, inquiries
     for model in models:
         batched = [build_document(data) for data in documents_for(model, list(model.search_queryset().order_by("pk")))]
         expected = one_by_one(model)
