@@ -8,7 +8,15 @@ from tests.e2e.conftest import axe_violations
 INDEXES = ["/case-studies/", "/evidence/", "/guides/", "/pathways/"]
 # Filters whose values exist whatever the demo content holds: a controlled sector and a fixed approach.
 FILTERED_INDEX = "/case-studies/?sector=public-sector&approach=co_production&approach=collaborative_action_research"
-PAGES = ["/", *INDEXES, FILTERED_INDEX, "/accounts/login/"]
+INQUIRIES = "/communities/collaborative-action-research-network/inquiries/"  # the demo's (demo/inquiries.py)
+PAGES = [
+    "/",
+    *INDEXES,
+    FILTERED_INDEX,
+    "/accounts/login/",
+    INQUIRIES,
+    f"{INQUIRIES}frontline-knowledge-in-partnership-decisions/",
+]
 WIDTHS = {"desktop": 1280, "mobile": 375}
 
 
