@@ -11,6 +11,7 @@ Hiding and restoring entries is forums/moderation.py's.
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -18,8 +19,10 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from accounts.models import LevelChoice
+from casestudies.models import Proposal
 from cop_site.errors import DomainError
 from forums import notifications
+from forums.discussion import refusal
 from forums.models import Cycle, CycleEntry, EntryLink, Inquiry, TeamMember
 from forums.moderation import is_suspended
 from forums.services import check_body, rate_limit, render
@@ -273,6 +276,25 @@ def add_session_summary(cycle, user, room_title, key_points, transcript_url):
 
 
 # --- writing it up as a case study --------------------------------------------------------------------------
+def write_ups(inquiry, user):
+    """The case studies written up from this inquiry, as this reader may know them: a published one (that they
+    may see, learning.visibility) with its link, for whoever reads the inquiry; one still with the editors, by
+    title and state only, for those who may write the inquiry up (the team and its facilitators)."""
+    proposals = Proposal.objects.filter(
+        origin_type=ContentType.objects.get_for_model(Inquiry), origin_id=inquiry.pk
+    ).select_related("page")
+    team = refusal(check_can_write_up, inquiry, user) is None
+    access = pages.access(user)
+    shown = []
+    for proposal in proposals:
+        page = proposal.page
+        if access.allows(page):
+            shown.append({"title": page.title, "state": proposal.state_label, "url": page.url})
+        elif team and not page.live:
+            shown.append({"title": page.title, "state": proposal.state_label, "url": None})
+    return shown
+
+
 def check_can_write_up(inquiry, user):
     """The inquiry's team (and the community's facilitators and moderators) write it up as a case study."""
     _check_taking_part(user, inquiry.community)

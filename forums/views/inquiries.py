@@ -172,6 +172,7 @@ def _render_inquiry(request, inquiry, state=None):
         "write_refusal": refusal(inquiries.check_can_write, open_cycle, user) if open_cycle else None,
         "can_facilitate": user.is_authenticated and inquiry.can_facilitate(user),
         "can_write_up": refusal(inquiries.check_can_write_up, inquiry, user) is None,
+        "write_ups": inquiries.write_ups(inquiry, user),
         "can_moderate": inquiry.community.can_moderate(user),
         "kinds": CycleEntry.Kind.choices,
         "roles": TeamMember.Role.choices,

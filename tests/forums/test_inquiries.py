@@ -534,3 +534,42 @@ def test_only_the_team_writes_an_inquiry_up(inquiry, outsider):
     assert "Write this up" not in text_of(soup_of(signed_in(outsider).get(inquiry.get_absolute_url())))
     assert signed_in(outsider).post(url, form_data()).status_code == 302
     assert not Proposal.objects.exists()
+
+
+def test_the_inquiry_page_lists_what_was_written_up_from_it_as_each_reader_may_know_it(
+    client, inquiry, fraser, outsider
+):
+    from casestudies.proposals import propose
+    from tests.casestudies.test_proposals import valid
+
+    case_study_index()
+    member_of(inquiry.community, outsider)
+    proposal = propose(
+        fraser,
+        valid(title="Listening first at the front door"),
+        origin=inquiry,
+        origin_url=inquiry.get_absolute_url(),
+        origin_title=inquiry.question,
+    )
+
+    def written_up(browser):
+        listed = soup_of(browser.get(inquiry.get_absolute_url())).select("[data-write-ups] li")
+        return [
+            (
+                text_of(item).replace(text_of(item.select_one(".cop-link-list__meta")), ""),
+                text_of(item.select_one(".cop-link-list__meta")),
+                item.a["href"] if item.a else None,
+            )
+            for item in listed
+        ]
+
+    # While it is with the editors the team sees its title and state; no one gets a link to the draft.
+    assert written_up(signed_in(fraser)) == [("Listening first at the front door", "Case study: In review", None)]
+    assert written_up(signed_in(outsider)) == []
+    assert written_up(client) == []
+
+    proposal.page.save_revision().publish()
+    proposal.page.refresh_from_db()
+    shown = ("Listening first at the front door", "Case study: Published", proposal.page.url)
+    assert written_up(client) == [shown]  # once published, every reader of the inquiry finds it
+    assert written_up(signed_in(outsider)) == [shown]
