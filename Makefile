@@ -33,7 +33,7 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp $(SGDS)/css/design-system.min.css $(SGDS)/scripts/design-system.js $(VENDOR)/sgds/
 	cp -r $(SGDS)/images $(VENDOR)/sgds/
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
-	cp node_modules/swagger-ui-dist/swagger-ui.css node_modules/swagger-ui-dist/swagger-ui-bundle.js $(VENDOR)/swagger-ui/
+	cp node_modules/swagger-ui-dist/swagger-ui.css* node_modules/swagger-ui-dist/swagger-ui-bundle.js* $(VENDOR)/swagger-ui/
 	@touch $@
 
 # `make run` answers visitors as production does (cop_site/settings/local.py: designed error pages, no

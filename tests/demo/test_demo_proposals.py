@@ -40,4 +40,4 @@ def test_loading_again_makes_no_second_proposal_even_after_review(demo, settings
     task_state.task.specific.on_action(task_state, reviewer, "reject", comment="Say how often you met.")
     call_command("load_demo_content", verbosity=0)
     assert Proposal.objects.filter(page__title=TITLE).count() == 1
-    assert Proposal.objects.get().state == Proposal.State.CHANGES_REQUESTED
+    assert Proposal.objects.get(page__title=TITLE).state == Proposal.State.CHANGES_REQUESTED

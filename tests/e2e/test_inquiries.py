@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import run_in_site
 from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.test_editorial_workflow import sign_in_to_admin
 
 pytestmark = pytest.mark.e2e
 
@@ -87,7 +88,9 @@ def test_a_team_member_reflects_and_the_facilitator_moves_the_inquiry_to_its_nex
     page.context.close()
 
 
-def test_a_team_member_writes_the_inquiry_up_as_a_case_study_for_the_editors(browser, site_server, inquiry):
+def test_a_team_member_writes_the_inquiry_up_a_reviewer_publishes_it_and_it_credits_the_team(
+    browser, site_server, inquiry
+):
     page = signed_in_page(browser, site_server.url, "frontline")
     page.goto(site_server.url + inquiry["community"])
     page.get_by_role("link", name=f"Inquiries in {inquiry['name']}").click()
@@ -110,6 +113,34 @@ def test_a_team_member_writes_the_inquiry_up_as_a_case_study_for_the_editors(bro
     page.get_by_role("button", name="Send to the editors").click()
     expect(page.get_by_role("heading", name="Your case study is with the editors", level=1)).to_be_visible()
     assert axe_violations(page) == []
+
+    # The inquiry page tells the team it is with the editors; no one gets a link to the draft.
+    page.goto(site_server.url + inquiry["community"])
+    page.get_by_role("link", name=f"Inquiries in {inquiry['name']}").click()
+    page.get_by_role("link", name=inquiry["question"]).click()
+    written_up = page.locator("[data-write-ups]")
+    expect(written_up).to_contain_text("Case study: In review")
+    expect(written_up.get_by_role("link")).to_have_count(0)
+
+    # A reviewer finds it awaiting review in Wagtail's admin and approves it: it is published.
+    reviewer = sign_in_to_admin(browser, site_server, "reviewer")
+    reviewer.get_by_role("link", name=inquiry["question"]).first.click()
+    reviewer.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    reviewer.get_by_role("button", name="More actions").click()
+    reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(reviewer.locator(".messages")).to_contain_text("has been updated", timeout=20_000)
+    reviewer.context.close()
+
+    # Back on the inquiry, the team follows it to the published case study, which credits them and links back.
+    page.reload()
+    expect(written_up).to_contain_text("Case study: Published")
+    written_up.get_by_role("link", name=inquiry["question"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(inquiry["question"])
+    credit = page.locator(".ds_summary-list__item", has_text="Written up by")
+    expect(credit).to_contain_text("Fraser Frontline, with Fiona Facilitator")
+    assert axe_violations(page) == []
+    credit.get_by_role("link", name=inquiry["question"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(inquiry["question"])  # the inquiry again
     page.context.close()
 
 
