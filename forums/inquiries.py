@@ -158,6 +158,30 @@ def close_cycle(cycle, user):
     return cycle
 
 
+def complete_inquiry(inquiry, user):
+    """The facilitator marks the inquiry completed: no cycle may be open, and none opens after it."""
+    check_can_facilitate(inquiry, user)
+    if inquiry.status == Inquiry.Status.COMPLETED:
+        raise DomainError("invalid", "This inquiry is already completed.")
+    if inquiry.cycles.filter(status=Cycle.Status.OPEN).exists():
+        raise DomainError("invalid", "Close the open cycle first: the team may still be writing in it.")
+    inquiry.status = Inquiry.Status.COMPLETED
+    inquiry.ended = timezone.localdate()
+    inquiry.save(update_fields=["status", "ended"])
+    return inquiry
+
+
+def reopen_inquiry(inquiry, user):
+    """A completed inquiry taken up again: the facilitator can open its next cycle."""
+    check_can_facilitate(inquiry, user)
+    if inquiry.status != Inquiry.Status.COMPLETED:
+        raise DomainError("invalid", "This inquiry is under way already.")
+    inquiry.status = Inquiry.Status.ACTIVE
+    inquiry.ended = None
+    inquiry.save(update_fields=["status", "ended"])
+    return inquiry
+
+
 # --- entries ---------------------------------------------------------------------------------------------------------
 @transaction.atomic
 def write_entry(cycle, author, kind, body, links=""):

@@ -22,6 +22,9 @@ urlpatterns = [
     path("communities/<slug:slug>/inquiries/<slug:inquiry_slug>/", inquiries.inquiry_detail, name="inquiry"),
     path("communities/<slug:slug>/inquiries/<slug:inquiry_slug>/team/", inquiries.add_member, name="inquiry_team"),
     path("communities/<slug:slug>/inquiries/<slug:inquiry_slug>/cycles/", inquiries.open_cycle, name="open_cycle"),
+    path(
+        "communities/<slug:slug>/inquiries/<slug:inquiry_slug>/complete/", inquiries.complete, name="complete_inquiry"
+    ),
     path("communities/<slug:slug>/inquiries/<slug:inquiry_slug>/write-up/", inquiries.write_up, name="write_up"),
     path(
         "communities/<slug:slug>/inquiries/<slug:inquiry_slug>/cycles/<int:number>/entries/",

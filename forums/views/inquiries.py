@@ -295,6 +295,23 @@ def close_cycle(request, slug, inquiry_slug, number):
     return redirect(cycle.get_absolute_url())
 
 
+@require_POST
+def complete(request, slug, inquiry_slug):
+    inquiry, refused = _posted_inquiry(request, slug, inquiry_slug)
+    if refused is not None:
+        return refused
+    reopening = request.POST.get("action") == "reopen"
+    try:
+        (inquiries.reopen_inquiry if reopening else inquiries.complete_inquiry)(inquiry, request.user)
+    except DomainError as error:
+        return _refused(request, inquiry, error, "complete")
+    if reopening:
+        messages.success(request, "The inquiry is under way again: open its next cycle when the team is ready.")
+    else:
+        messages.success(request, "The inquiry is completed. Write it up as a case study so others can use it.")
+    return redirect(inquiry)
+
+
 # --- writing it up as a case study ----------------------------------------------------------------------------
 @require_http_methods(["GET", "HEAD", "POST"])
 def write_up(request, slug, inquiry_slug):

@@ -573,3 +573,33 @@ def test_the_inquiry_page_lists_what_was_written_up_from_it_as_each_reader_may_k
     shown = ("Listening first at the front door", "Case study: Published", proposal.page.url)
     assert written_up(client) == [shown]  # once published, every reader of the inquiry finds it
     assert written_up(signed_in(outsider)) == [shown]
+
+
+def test_the_facilitator_completes_an_inquiry_from_the_page_and_can_take_it_up_again(inquiry, fiona, fraser):
+    facilitator, member = signed_in(fiona), signed_in(fraser)
+    url = f"{inquiry.get_absolute_url()}complete/"
+
+    # Not while a cycle is open: the team may still be writing in it.
+    response = facilitator.post(url)
+    assert "Close the open cycle first" in text_of(soup_of(response, status=400))
+    inquiries.close_cycle(cycle_of(inquiry), fiona)
+
+    assert member.post(url).status_code == 403  # team members do not
+    assert "Mark the inquiry completed" not in text_of(soup_of(member.get(inquiry.get_absolute_url())))
+    page = soup_of(facilitator.get(inquiry.get_absolute_url()))
+    assert "Mark the inquiry completed" in text_of(page)
+
+    response = facilitator.post(url, follow=True)
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.COMPLETED
+    assert inquiry.ended is not None
+    assert "The inquiry is completed" in text_of(soup_of(response))
+    assert "Open the next cycle" not in text_of(soup_of(response))
+    with pytest.raises(DomainError):
+        inquiries.open_cycle(inquiry, fiona, "One more")
+
+    facilitator.post(url, {"action": "reopen"})
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.ACTIVE
+    assert inquiry.ended is None
+    assert inquiries.open_cycle(inquiry, fiona, "One more").number == 2
