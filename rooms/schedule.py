@@ -174,12 +174,13 @@ def due_reminders(now=None):
 def send_reminder(reminder, now=None):
     """Tell the member, once, in the app and by email as their preferences say; False if they may no longer see it.
 
-    A member who can no longer read the room's community (or whose account is closed) is told
-    nothing; the reminder stays unsent, so it still goes if their access returns before the start.
+    A member who may no longer enter the room (rooms/access.py: they cannot read its community, are
+    suspended, or their account is closed) is told nothing; the reminder stays unsent, so it still goes
+    if their access returns before the start.
     """
     now = now or timezone.now()
     member, session = reminder.member, reminder.session
-    if not member.is_active or not visible(session, member):
+    if not member.is_active or access.refusal(session.room, member) is not None:
         return False
     with transaction.atomic():
         claimed = SessionReminder.objects.filter(pk=reminder.pk, sent_at__isnull=True).update(sent_at=now)

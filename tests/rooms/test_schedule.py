@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cop_site.errors import DomainError
-from forums.models import Notification
+from forums.models import Notification, Suspension
 from rooms import schedule
 from rooms.models import ScheduledSession, SessionReminder
 from tests.factories import CommunityFactory, MemberFactory, RoomFactory, ScheduledSessionFactory, member_of
@@ -332,3 +332,16 @@ def test_reminders_are_in_the_members_data_and_go_with_the_account(room, fraser,
     delete_member(fiona)
     session.refresh_from_db()
     assert session.facilitator is None
+
+
+def test_a_suspended_member_is_not_reminded_of_a_room_they_may_not_enter_until_the_suspension_ends(room, fraser):
+    session = ScheduledSessionFactory(room=room)
+    SessionReminder.objects.create(session=session, member=fraser, remind_before=15)
+    suspension = Suspension.objects.create(user=fraser, until=timezone.now() + timedelta(days=7), reason="test")
+    due = session.starts_at - timedelta(minutes=10)
+    assert schedule.send_due_reminders(due) == (0, 1)
+    assert not Notification.objects.exists()
+
+    suspension.until = timezone.now() - timedelta(minutes=1)  # lifted before the session starts
+    suspension.save()
+    assert schedule.send_due_reminders(due) == (1, 0)
