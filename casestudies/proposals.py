@@ -265,10 +265,18 @@ def _evaluation(cleaned):
 
 
 # --- proposing ------------------------------------------------------------------------------------------
+# What higher apps refuse a member of their own accord (forums: a suspended member contributes nothing): each
+# takes the member and returns a DomainError or None. This app cannot import them; they add theirs when ready.
+refusals = []
+
+
 def check_can_propose(author):
-    """Refuse (DomainError) a visitor, or a member who has reached the day's limit."""
+    """Refuse (DomainError) a visitor, a member a higher app refuses (`refusals`), or one at the day's limit."""
     if author is None or not author.is_authenticated or not author.is_active:
         raise DomainError("forbidden", "Sign in to share your practice.")
+    for refusal in refusals:
+        if (error := refusal(author)) is not None:
+            raise error
     since = timezone.now() - timedelta(days=1)
     if Proposal.objects.filter(author=author, created__gte=since).count() >= DAILY_LIMIT:
         raise DomainError(

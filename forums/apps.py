@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = "Forums"
+
+    def ready(self):
+        from casestudies import proposals
+        from forums.moderation import suspended_refusal
+
+        proposals.refusals.append(suspended_refusal)  # a suspended member proposes no case study either

@@ -502,6 +502,13 @@ def is_suspended(user):
     return active_suspension(user) is not None
 
 
+def suspended_refusal(user):
+    """The refusal a suspended member gets when they try to contribute (a case study proposal), or None."""
+    if is_suspended(user):
+        return DomainError("suspended", "Your account is suspended, so you cannot share a case study just now.")
+    return None
+
+
 def can_suspend(user):
     """Suspensions apply everywhere, so only site moderators give them."""
     return is_site_moderator(user)

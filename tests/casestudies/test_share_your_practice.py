@@ -162,3 +162,24 @@ def test_a_proposal_in_review_cannot_be_resubmitted_and_nobody_else_may_reply(cl
     assert client.get(f"{URL}{proposal.pk}/reply/").status_code == 404
     assert client.post(f"{URL}{proposal.pk}/reply/", {"reply": "Mine now"}).status_code == 404
     assert Proposal.objects.get(pk=proposal.pk).state == Proposal.State.CHANGES_REQUESTED
+
+
+def test_a_suspended_member_is_told_and_nothing_is_proposed_until_the_suspension_ends(client, member):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forums.models import Suspension
+
+    suspension = Suspension.objects.create(user=member, until=timezone.now() + timedelta(days=3), reason="test")
+    response = client.post(URL, form_data(title="While suspended"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Your account is suspended" in html
+    assert 'value="While suspended"' in html  # what was typed is kept
+    assert not Proposal.objects.exists()
+
+    suspension.lifted = timezone.now()
+    suspension.save()
+    assert client.post(URL, form_data(title="After the suspension")).status_code == 302
+    assert Proposal.objects.get().page.title == "After the suspension"
