@@ -1,6 +1,7 @@
 """Reading settings from environment variables, kept apart so the rules are written once."""
 
 import os
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
@@ -50,3 +51,35 @@ def email_goes_to_the_terminal(email_backend):
     Then the start-up message and the sign-up pages say so: a newcomer's confirmation link is in that terminal.
     """
     return email_backend == CONSOLE_EMAIL
+
+
+def elasticsearch_options():
+    """Keyword arguments for every Elasticsearch client (ours and Wagtail's): credentials and TLS.
+
+    ELASTICSEARCH_API_KEY (the encoded key Elasticsearch returns), or ELASTICSEARCH_USER with
+    ELASTICSEARCH_PASSWORD; ELASTICSEARCH_CA_CERTS, a PEM file of the CA that signed the cluster's
+    HTTP certificate; ELASTICSEARCH_VERIFY_CERTS=false skips certificate checks (tests only: the
+    search app warns at every start-up). Contradictory or incomplete values stop the start-up.
+    """
+    api_key = os.environ.get("ELASTICSEARCH_API_KEY", "").strip()
+    user = os.environ.get("ELASTICSEARCH_USER", "").strip()
+    password = os.environ.get("ELASTICSEARCH_PASSWORD", "")
+    ca_certs = os.environ.get("ELASTICSEARCH_CA_CERTS", "").strip()
+    options = {}
+    if api_key and (user or password):
+        raise ValueError("Set ELASTICSEARCH_API_KEY or ELASTICSEARCH_USER and ELASTICSEARCH_PASSWORD, not both")
+    if bool(user) != bool(password):
+        raise ValueError("ELASTICSEARCH_USER and ELASTICSEARCH_PASSWORD must be set together")
+    if api_key:
+        options["api_key"] = api_key
+    if user:
+        options["basic_auth"] = (user, password)
+    if ca_certs:
+        if not Path(ca_certs).is_file():
+            raise ValueError(f"ELASTICSEARCH_CA_CERTS={ca_certs} is not a file (a PEM file of the cluster's CA)")
+        options["ca_certs"] = ca_certs
+    if not env_bool("ELASTICSEARCH_VERIFY_CERTS", True):
+        # One warning at start-up (search/apps.py) rather than one per request.
+        options["verify_certs"] = False
+        options["ssl_show_warn"] = False
+    return options

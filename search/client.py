@@ -15,14 +15,20 @@ def elasticsearch_configured():
 
 
 @lru_cache(maxsize=4)
-def _client_for(url):
-    return Elasticsearch(url, request_timeout=5, max_retries=1, retry_on_timeout=False)
+def _client_for(url, options=()):
+    # options: ELASTICSEARCH_OPTIONS as sorted pairs (credentials, CA file, verification), hashable for the cache.
+    return Elasticsearch(url, request_timeout=5, max_retries=1, retry_on_timeout=False, **dict(options))
 
 
 def get_client():
     if not elasticsearch_configured():
         raise SearchUnavailable("ELASTICSEARCH_URL is not set")
-    return _client_for(settings.ELASTICSEARCH_URL)
+    return _client_for(settings.ELASTICSEARCH_URL, tuple(sorted(settings.ELASTICSEARCH_OPTIONS.items())))
+
+
+def certificates_unverified():
+    """True when ELASTICSEARCH_VERIFY_CERTS=false turned off the checks of the cluster's certificate."""
+    return elasticsearch_configured() and settings.ELASTICSEARCH_OPTIONS.get("verify_certs") is False
 
 
 def server_info():

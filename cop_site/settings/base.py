@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from cop_site.env import email_settings, env_bool, env_list
+from cop_site.env import elasticsearch_options, email_settings, env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -148,6 +148,8 @@ else:
 
 # --- Search ----------------------------------------------------------------------------------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
+# Credentials and TLS for a secured cluster (ELASTICSEARCH_API_KEY or _USER/_PASSWORD, _CA_CERTS, _VERIFY_CERTS).
+ELASTICSEARCH_OPTIONS = elasticsearch_options()
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cop")
 SEARCH_DATABASE_FULL_TEXT = env_bool("SEARCH_DATABASE_FULL_TEXT", True)  # FTS5 on SQLite, tsvector + GIN on PostgreSQL
 # A hung Elasticsearch (search/breaker.py): reads wait this long, then the database answers for the cool-down.
@@ -167,6 +169,7 @@ if ELASTICSEARCH_URL:
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
         "TIMEOUT": 5,
+        "OPTIONS": dict(ELASTICSEARCH_OPTIONS),
     }
 
 # --- Background work ---------------------------------------------------------------------------
