@@ -40,6 +40,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
+from cop_site import fragments
+
 GENERATION_KEY = "page-cache:generation"
 ENTRY_KEY = "page-cache:page2:{}"  # page2: entries also name their page, see page_served_from_cache()
 HIT_HOOK = "page_cache_hit"
@@ -65,11 +67,17 @@ def _new_generation():
 
 
 def invalidate(**kwargs):
-    """Make every cached page stale: now, and again when the current transaction commits.
+    """Make every cached page, and every fragment of the site's content, stale: now and again on commit.
 
     The bump after commit closes the race where a request renders the old content between the
-    first bump and the commit and stores it under the new generation.
+    first bump and the commit and stores it under the new generation. Whatever changes a page
+    for visitors changes the shared parts of members' pages too (cop_site/fragments.py CONTENT).
     """
+    _renew_pages()
+    fragments.bump(fragments.CONTENT)
+
+
+def _renew_pages():
     _cache().set(GENERATION_KEY, _new_generation(), None)
     transaction.on_commit(lambda: _cache().set(GENERATION_KEY, _new_generation(), None))
 
@@ -225,6 +233,13 @@ def _invalidate_on_model_change(sender, **kwargs):
     invalidate()
 
 
+def _invalidate_on_live_event(sender, instance, **kwargs):
+    """A post, comment, edit or removal: every cached page (a page shows its comments), and the
+    fragments of that thread only (its stream is the fragment scope, "thread:12")."""
+    _renew_pages()
+    fragments.bump(instance.stream)
+
+
 def _invalidate_on_page_delete(sender, instance, **kwargs):
     from wagtail.models import Page
 
@@ -255,7 +270,9 @@ def connect_invalidation():
     watched = {PageViewRestriction, Site, get_image_model(), get_document_model()}
     # Comments render inside cached pages: every live event (a post, an edit, a removal) changes one.
     if apps.is_installed("forums"):
-        watched.add(apps.get_model("forums", "LiveEvent"))
+        live_event = apps.get_model("forums", "LiveEvent")
+        for signal in (post_save, post_delete):
+            signal.connect(_invalidate_on_live_event, sender=live_event, dispatch_uid=f"{uid}.live_event")
     for model in apps.get_models():
         taxonomy = model.__module__ == "learning.models.taxonomy" and not issubclass(model, ItemBase)
         if taxonomy or issubclass(model, BaseSiteSetting | BaseGenericSetting):

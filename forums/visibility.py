@@ -29,6 +29,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 
+from cop_site import fragments
 from cop_site.request_memo import remember
 from learning import visibility as pages
 
@@ -176,6 +177,22 @@ def threads(user):
 def readers(thread, users):
     """The ids of those among `users` who may read `thread`, their standing read once for them all."""
     return {viewer.user.pk for viewer in Viewer.many(users) if threads(viewer).allows(thread)}
+
+
+def audience(user):
+    """Who shares this person's view of communities, threads and pages, as a digest (cop_site/fragments.py).
+
+    The facts every rule here reads: site moderator or not, the communities they are an active member
+    of, and the page areas closed to them. A membership that starts or ends changes the digest at once.
+    """
+    signed_in = user is not None and user.is_authenticated
+    return remember(("forums-audience", user.pk if signed_in else None), lambda: _audience(Viewer(user)))
+
+
+def _audience(viewer):
+    if viewer.is_site_moderator:
+        return fragments.audience("forums", "site moderator")
+    return fragments.audience("forums", viewer.is_authenticated, viewer.community_ids, viewer.pages.closed)
 
 
 # --- search: a document carries the community whose readers may find it, or None when anyone may ------------

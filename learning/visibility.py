@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from cop_site import fragments
 from cop_site.request_memo import remember
 
 
@@ -82,6 +83,15 @@ def _passed(restrictions, user):
         through = PageViewRestriction.groups.through.objects.filter(pageviewrestriction_id__in=groups, group__user=user)
         passed.update(through.values_list("pageviewrestriction_id", flat=True))
     return passed
+
+
+def audience(user=None):
+    """Who shares this person's view of the page tree, as a digest (cop_site/fragments.py): the closed areas.
+
+    Two people with the same closed areas see the same pages, so a fragment rendered for one may be shown
+    to the other; a visitor's digest is never a member's unless the rule gives them the same pages.
+    """
+    return fragments.audience("pages", access(user).closed)
 
 
 def visible_pages(queryset=None, user=None):

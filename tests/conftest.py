@@ -27,6 +27,25 @@ def fresh_cache():
     shared.forget_all()
 
 
+@pytest.fixture(params=["locmem", "redis"])
+def fragment_cache(request, settings):
+    """Fragment caching on (cop_site/fragments.py), over each cache backend, in a cache no other test shares."""
+    unique = f"fragments-test-{os.getpid()}-{time.monotonic_ns()}"
+    if request.param == "locmem":
+        cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": unique}
+    else:
+        cache = {"BACKEND": "cop_site.cache.FailSafeRedisCache", "LOCATION": service_url("redis"), "KEY_PREFIX": unique}
+    settings.CACHES = {"default": cache}
+    settings.COP_FRAGMENT_SECONDS = 3600
+    yield request.param
+    if request.param == "redis":
+        from django.core.cache import cache as default_cache
+
+        client = default_cache._cache.get_client(None, write=True)
+        for key in client.scan_iter(f"{unique}:*"):
+            client.delete(key)
+
+
 @pytest.fixture(params=["in-memory", "redis"])
 def channel_layer_config(request):
     """CHANNEL_LAYERS for each backend: the embedded one always, Redis when REDIS_URL is set."""

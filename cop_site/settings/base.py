@@ -258,6 +258,8 @@ INSTALLED_APPS += ["cop_site.page_cache.PageCacheConfig"]  # connects the invali
 # Calls a minute one address may make to /api/v1/ without signing in (cop_site/api.py), then a 429.
 COP_API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("COP_API_ANONYMOUS_RATE_LIMIT", "120"))
 COP_PAGE_CACHE_SECONDS = int(os.environ.get("COP_PAGE_CACHE_SECONDS", "300"))  # 0 turns page caching off
+# The shared parts of pages (cop_site/fragments.py) are kept this long at most; 0 turns fragment caching off.
+COP_FRAGMENT_SECONDS = int(os.environ.get("COP_FRAGMENT_SECONDS", "3600"))
 # Anonymous page reads served from the page cache are counted in memory and written this often (seconds).
 COP_READS_FLUSH_SECONDS = float(os.environ.get("COP_READS_FLUSH_SECONDS", "10"))
 # How long live-room messages are kept (days); `manage.py prune_room_transcripts` deletes older ones. 0 keeps them.

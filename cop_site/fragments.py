@@ -1,0 +1,175 @@
+"""The shared part of a page, rendered once per generation and audience and kept in the default cache.
+
+Most of a page is the same for many people: a case study's sections, its evidence and related
+content are the same for every member who may see the same pages. Rendering them is most of what a
+page costs, so a `Fragment` names that part and is kept in Django's `default` cache (locmem in the
+embedded profile, Redis when REDIS_URL is set), while what is the member's own (saved, progress,
+forms with their CSRF token, their own comments' controls, the header) is rendered around it.
+
+A fragment's key is made of:
+
+- its **name** and **parts**: what is rendered (the template's block, the page's id and revision);
+- its **scopes**' generations: each scope is a random token in the cache that `bump(scope)` replaces
+  when something it covers changes, so everything rendered under the old token is stale at once
+  (a token rather than a counter, so an evicted scope can never come back to an old value);
+- its **audience**: a digest of what the viewer may see, made by the visibility rules themselves
+  (`learning.visibility.audience(user)` for pages, `forums.visibility.audience(user)` for
+  communities and threads). Two people share a fragment only when the rule gives them the same
+  facts, so a fragment never shows anyone what their rule would hide;
+- the active **language**, and the **code version** (a digest of the project's templates and Python
+  files, worked out once per process) so a deploy never serves what older code rendered.
+
+Scopes:
+
+- `CONTENT`: the site's content, bumped on every publish, unpublish, move or deletion of a page, a
+  change to a view restriction, the taxonomy, a site, a setting, an image or a document (the same
+  events that stale the anonymous page cache, cop_site/page_cache.py);
+- `scope("thread", id)`, the stream name of forums/live.py: bumped by every live event of a thread
+  (a post, a comment, an edit, a removal, a hidden or restored post);
+- any other `scope(kind, id)` an app bumps itself.
+
+A bump happens at once and again when the transaction commits, which closes the race where a
+request renders the old data between the two and stores it under the new token.
+
+The API:
+
+    from cop_site import fragments
+    body = fragments.Fragment("learning/page-body", scopes=(fragments.CONTENT,),
+                              audience=visibility.audience(user), parts=(page.pk,))
+    html = body.render(lambda: render_to_string(...))   # cached, or rendered and stored
+    fragments.bump(fragments.scope("thread", thread.pk))  # after a change the scope covers
+
+and in templates, `{% load fragments %}{% fragment body %}...{% endfragment %}` (a `None` spec
+renders the contents uncached). Inside a fragment `{% csrf_token %}` renders nothing: a form with
+a member's token belongs outside it. COP_FRAGMENT_SECONDS is how long an entry is kept (0 turns
+fragment caching off; the test settings do, and the fragment tests turn it on).
+"""
+
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils import translation
+
+CONTENT = "content"
+GENERATION_KEY = "fragment-generation:{}"
+ENTRY_KEY = "fragment:{}"
+CSRF_OUTSIDE = "NOTPROVIDED"  # what Django's {% csrf_token %} renders as nothing
+
+
+def scope(kind, pk):
+    """The scope of one object, e.g. scope("thread", 12) == "thread:12" (forums/live.py's stream name)."""
+    return f"{kind}:{pk}"
+
+
+def audience(*facts):
+    """A stable digest of the facts a visibility rule worked out about a person (sets in any order)."""
+    return hashlib.sha256(repr(tuple(_stable(fact) for fact in facts)).encode()).hexdigest()
+
+
+def _stable(fact):
+    if isinstance(fact, set | frozenset):
+        return tuple(sorted(fact, key=repr))
+    if isinstance(fact, list | tuple):
+        return tuple(_stable(item) for item in fact)
+    return fact
+
+
+def cache_seconds():
+    """How long a fragment is kept; 0 turns fragment caching off."""
+    return int(getattr(settings, "COP_FRAGMENT_SECONDS", 3600))
+
+
+def _cache():
+    return caches["default"]
+
+
+def bump(*scopes):
+    """Make every fragment rendered under these scopes stale: now, and again when the transaction commits."""
+    keys = [GENERATION_KEY.format(name) for name in scopes]
+
+    def renew():
+        _cache().set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """What is rendered (`name`, `parts`), what makes it stale (`scopes`) and who may share it (`audience`)."""
+
+    name: str
+    scopes: tuple = (CONTENT,)
+    audience: str = ""
+    parts: tuple = ()
+
+    def _entry_key(self):
+        language = translation.get_language() or ""
+        what = repr((self.name, tuple(self.parts), self.audience, language, code_version()))
+        return ENTRY_KEY.format(hashlib.sha256(what.encode()).hexdigest())
+
+    def lookup(self):
+        """(cached HTML or None, the generations a fresh render is stored under, or None when it may not be)."""
+        if cache_seconds() <= 0:
+            return None, None
+        cache = _cache()
+        scope_keys = [GENERATION_KEY.format(name) for name in self.scopes]
+        entry_key = self._entry_key()
+        found = cache.get_many([*scope_keys, entry_key])
+        generations = []
+        for key in scope_keys:
+            token = found.get(key)
+            if token is None:  # first use, evicted, or the cache is down: start one, and store only if that worked
+                token = uuid.uuid4().hex
+                if not cache.add(key, token, None):
+                    return None, None
+            generations.append(token)
+        generations = tuple(generations)
+        entry = found.get(entry_key)
+        if entry is not None and entry[0] == generations:
+            return entry[1], generations
+        return None, generations
+
+    def store(self, html, generations):
+        if generations is not None:
+            _cache().set(self._entry_key(), (generations, str(html)), cache_seconds())
+
+    def render(self, work):
+        """The cached HTML, or `work()` (a string) rendered now and stored for the next person of this audience."""
+        html, generations = self.lookup()
+        if html is None:
+            html = work()
+            self.store(html, generations)
+        return html
+
+
+_code_version = None
+
+
+def code_version():
+    """A digest of the project's templates and Python files, worked out once per process."""
+    global _code_version
+    if _code_version is None:
+        _code_version = _digest_sources(Path(settings.BASE_DIR))
+    return _code_version
+
+
+SKIPPED_DIRS = {".git", ".venv", "node_modules", "static", "staticfiles", "media", "__pycache__", "tests", "bench"}
+
+
+def _digest_sources(root):
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(name for name in dirs if name not in SKIPPED_DIRS and not name.startswith("."))
+        for name in sorted(files):
+            if name.endswith((".py", ".html", ".txt")):
+                path = Path(folder, name)
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

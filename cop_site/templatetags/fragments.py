@@ -1,0 +1,37 @@
+"""`{% fragment spec %}...{% endfragment %}`: the contents rendered once per spec (cop_site/fragments.py).
+
+`spec` is a `cop_site.fragments.Fragment` the view or page built (its name, scopes, audience and
+parts); `None` renders the contents every time. Inside, `{% csrf_token %}` renders nothing, so a
+member's form can never be shared: forms belong outside a fragment.
+"""
+
+from django import template
+
+from cop_site.fragments import CSRF_OUTSIDE
+
+register = template.Library()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, spec, nodelist):
+        self.spec = spec
+        self.nodelist = nodelist
+
+    def render(self, context):
+        spec = self.spec.resolve(context)
+
+        def work():
+            with context.push(csrf_token=CSRF_OUTSIDE):
+                return self.nodelist.render(context)
+
+        return work() if spec is None else spec.render(work)
+
+
+@register.tag("fragment")
+def fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% fragment spec %} takes one argument, a cop_site.fragments.Fragment")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), nodelist)
