@@ -6,10 +6,12 @@ behind the controls stay in forums.services; this module only asks them.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import get_script_prefix, reverse
 
 from cop_site.errors import DomainError
 from forums import live, moderation, services
@@ -41,6 +43,21 @@ def with_profiles(queryset, *relations):
     return queryset.select_related(*(f"{name}__profile" if has_profile else name for name in relations))
 
 
+ID_PLACEHOLDER = 2147483647  # reversed in place of a post's id, then swapped for it (see _urls)
+
+
+@lru_cache(maxsize=8)
+def _url_patterns(prefix):
+    """The addresses a post's controls post to, reversed once per script prefix rather than once per post."""
+    names = {"helpful": "forums:helpful", "edit": "forums:edit_post", "delete": "forums:delete_post"}
+    names |= {"flag": "flag_post", "reply": "forums:reply"}
+    return {key: reverse(name, args=[ID_PLACEHOLDER]).replace(str(ID_PLACEHOLDER), "{}") for key, name in names.items()}
+
+
+def _urls():
+    return _url_patterns(get_script_prefix())
+
+
 @dataclass
 class PostView:
     """One post as a particular viewer sees it (the post partial renders this)."""
@@ -59,6 +76,7 @@ class PostView:
     flagged: bool = False  # this viewer reported it already: the page says "Reported"
     is_best: bool = False
     replies: list = field(default_factory=list)
+    url: str = ""  # the post on its page (Post.get_absolute_url, worked out once per thread)
 
     @property
     def id(self):
@@ -70,12 +88,32 @@ class PostView:
 
     @property
     def anchor(self):
-        return self.post.get_absolute_url().rsplit("#", 1)[1]
+        return self.url.rsplit("#", 1)[1]
 
     @property
     def return_to(self):
         """Where a form about this post comes back to: the post on its page."""
-        return self.post.get_absolute_url()
+        return self.url
+
+    @property
+    def helpful_url(self):
+        return _urls()["helpful"].format(self.post.pk)
+
+    @property
+    def edit_url(self):
+        return _urls()["edit"].format(self.post.pk)
+
+    @property
+    def delete_url(self):
+        return _urls()["delete"].format(self.post.pk)
+
+    @property
+    def flag_url(self):
+        return _urls()["flag"].format(self.post.pk)
+
+    @property
+    def reply_url(self):
+        return _urls()["reply"].format(self.post.thread_id)
 
     @property
     def noun(self):
@@ -210,6 +248,13 @@ class _Context:
     suspended: bool = False
     reads_thread: bool = False
 
+    @cached_property
+    def post_url(self):
+        """A post's address with "{}" for its id: the thread's address worked out once, not once per post."""
+        if self.thread.is_comments:
+            return f"{self.thread.page.url}#comment-{{}}"
+        return f"{self.thread.get_absolute_url()}#post-{{}}"
+
 
 def arrange(posts, context):
     """Top-level posts with their replies; what others may not see is left out or left as a placeholder."""
@@ -265,6 +310,7 @@ def _view(post, context, has_replies=False):
         is None,
         flagged=post.pk in context.flagged,
         is_best=context.thread.best_post_id == post.pk,
+        url=context.post_url.format(post.pk),
     )
 
 
