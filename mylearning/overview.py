@@ -67,7 +67,12 @@ def visible_pages():
 
 
 def _page_item(page, **extra):
-    return PageItem(page.title, page.get_url(), page.get_verbose_name().capitalize(), **extra)
+    return PageItem(page.title, page.get_url(), kind_label(page), **extra)
+
+
+def kind_label(page):
+    """ "Practice guide", "Case study"...: from the page's content type, without fetching its specific row."""
+    return (page.specific_class or type(page)).get_verbose_name().capitalize()
 
 
 # --- community activity --------------------------------------------------------------------------
@@ -118,7 +123,7 @@ def _read_rows(user):
 def recently_read(user, limit=RECENT_READS_LIMIT):
     """The last pages the member read that are still live and public."""
     rows = list(_read_rows(user)[:limit])
-    pages = visible_pages().filter(pk__in=[row.page_id for row in rows]).specific().in_bulk()
+    pages = visible_pages().filter(pk__in=[row.page_id for row in rows]).in_bulk()
     return [_page_item(pages[row.page_id], when=row.last_read) for row in rows if row.page_id in pages]
 
 
@@ -155,7 +160,7 @@ def recommendations(user, limit=RECOMMENDATION_LIMIT):
         .annotate(shared=Count("tagged_themes", filter=Q(tagged_themes__tag_id__in=theme_ids), distinct=True))
         .order_by("-shared", "-first_published_at", "-pk")
     )
-    pages = list(candidates.specific()[:limit])
+    pages = list(candidates[:limit])
     page_themes = {}
     for theme_id, page_id in ContentPageTheme.objects.filter(
         content_object_id__in=[page.pk for page in pages], tag_id__in=theme_ids
@@ -177,9 +182,10 @@ def recommendations(user, limit=RECOMMENDATION_LIMIT):
 # --- the page ------------------------------------------------------------------------------------
 def my_learning(user):
     """Everything the member's My learning page shows, in a fixed number of queries."""
+    in_progress, completed = pathways.member_pathways(user)
     return MyLearning(
-        in_progress=pathways.pathways_in_progress(user),
-        completed=pathways.completed_pathways(user),
+        in_progress=in_progress,
+        completed=completed,
         saved=saving.bookmarks_visible_to(user),
         activity=community_activity(user),
         recommended=recommendations(user),

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from wagtail.models import Page
 
 from forums.models import Thread
 from learning import visibility
@@ -110,6 +111,28 @@ def pathway_steps(pathway):
     return steps
 
 
+def _listed_steps(pathway, pages, rule):
+    """pathway_steps for a list of pathways (My learning): read from the stream's stored data with the
+    step pages fetched once for every pathway listed, instead of once per pathway. No block values."""
+    steps = []
+    for number, block in enumerate(pathway.steps.raw_data, start=1):
+        value = block.get("value") or {}
+        page = pages.get(value.get("page"))
+        target = page if page is not None and rule.allows(page) else None
+        steps.append(
+            Step(
+                id=block.get("id"),
+                number=number,
+                title=target.title if target else f"Step {number}",
+                url=target.url if target else "",
+                page=target,
+                why=value.get("why", ""),
+                reflection_prompt=value.get("reflection_prompt", ""),
+            )
+        )
+    return steps
+
+
 def get_step(pathway, step_id):
     for step in pathway_steps(pathway):
         if step.id == str(step_id):
@@ -180,8 +203,8 @@ def _enrolment(user, pathway):
     return PathwayEnrolment.objects.filter(user=user, pathway=pathway).first()
 
 
-def _progress(pathway, enrolment):
-    steps = pathway_steps(pathway)
+def _progress(pathway, enrolment, steps=None):
+    steps = pathway_steps(pathway) if steps is None else steps
     if enrolment is not None:
         rows = {row.step_id: row for row in enrolment.steps.all()}
         for step in steps:
@@ -342,12 +365,20 @@ def reflection_markdown(row):
 def _member_progress(user):
     if user is None or not user.is_authenticated:
         return []
-    enrolments = (
+    enrolments = list(
         PathwayEnrolment.objects.filter(user=user, pathway__in=live_pathways())
         .select_related("pathway")
         .prefetch_related("steps")
     )
-    return [_progress(enrolment.pathway, enrolment) for enrolment in enrolments]
+    page_ids = {
+        (block.get("value") or {}).get("page") for enrolment in enrolments for block in enrolment.pathway.steps.raw_data
+    }
+    pages = Page.objects.in_bulk(page_ids - {None})  # every listed pathway's step pages in one query
+    rule = visibility.access()
+    return [
+        _progress(enrolment.pathway, enrolment, _listed_steps(enrolment.pathway, pages, rule))
+        for enrolment in enrolments
+    ]
 
 
 def pathways_in_progress(user):
@@ -356,10 +387,17 @@ def pathways_in_progress(user):
     Each item has .pathway, .url, .title, .done, .total, .percent, .started, .completed and
     .next_step_title. Drafts and restricted pathways are left out.
     """
-    return [progress for progress in _member_progress(user) if not progress.completed]
+    return member_pathways(user)[0]
 
 
 def completed_pathways(user):
     """Pathways the member completed, most recently completed first (same shape as in progress)."""
-    done = [progress for progress in _member_progress(user) if progress.completed]
-    return sorted(done, key=lambda progress: progress.completed or datetime.min, reverse=True)
+    return member_pathways(user)[1]
+
+
+def member_pathways(user):
+    """(pathways_in_progress, completed_pathways) from one read of the member's progress (My learning shows both)."""
+    progress = _member_progress(user)
+    in_progress = [item for item in progress if not item.completed]
+    done = [item for item in progress if item.completed]
+    return in_progress, sorted(done, key=lambda item: item.completed or datetime.min, reverse=True)

@@ -193,7 +193,7 @@ def bookmarks_visible_to(user):
     page_type, thread_type = _content_type(PAGE), _content_type(THREAD)
     page_ids = [b.object_id for b in bookmarks if b.content_type_id == page_type.pk]
     thread_ids = [b.object_id for b in bookmarks if b.content_type_id == thread_type.pk]
-    pages = {page.pk: page for page in visible_pages().filter(pk__in=page_ids).specific()} if page_ids else {}
+    pages = {page.pk: page for page in visible_pages().filter(pk__in=page_ids)} if page_ids else {}
     threads = (
         {t.pk: t for t in visible_threads(user).filter(pk__in=thread_ids).select_related("community")}
         if thread_ids
@@ -205,7 +205,8 @@ def bookmarks_visible_to(user):
             page = pages[bookmark.object_id]
             url = page.get_url()
             if url:
-                items.append(SavedItem(bookmark, page.title, url, PAGE, page.get_verbose_name(), bookmark.created))
+                kind = (page.specific_class or type(page)).get_verbose_name()  # no fetch of the specific row
+                items.append(SavedItem(bookmark, page.title, url, PAGE, kind, bookmark.created))
         elif bookmark.content_type_id == thread_type.pk and bookmark.object_id in threads:
             thread = threads[bookmark.object_id]
             label = f"Discussion in {thread.community.name}"
