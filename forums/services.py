@@ -250,9 +250,11 @@ def mark_read(thread, user):
     """Record a visit; returns when the member last read it before now (None on a first visit)."""
     if not user.is_authenticated:
         return None
-    visit = ThreadVisit.objects.filter(thread=thread, user=user).first()
-    previous = visit.seen if visit else None
-    ThreadVisit.objects.update_or_create(thread=thread, user=user, defaults={"seen": timezone.now()})
+    visits = ThreadVisit.objects.filter(thread=thread, user=user)
+    previous = visits.values_list("seen", flat=True).first()
+    now = timezone.now()
+    if previous is None or not visits.update(seen=now):  # a plain UPDATE: no transaction on every page view
+        ThreadVisit.objects.update_or_create(thread=thread, user=user, defaults={"seen": now})
     return previous
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from cop_site.request_memo import remember
 from forums import visibility
 from forums.visibility import is_site_moderator
 
@@ -50,7 +51,8 @@ class Community(models.Model):
     def membership_of(self, user):
         if user is None or not user.is_authenticated:
             return None
-        return self.memberships.filter(user=user).first()
+        # once per page view (cop_site/request_memo.py): a thread page asks it for each of its rules
+        return remember(("membership", self.pk, user.pk), lambda: self.memberships.filter(user=user).first())
 
     def is_member(self, user):
         membership = self.membership_of(user)
