@@ -5,6 +5,7 @@ through here, so "who sees a hidden post" and "which controls appear" are decide
 behind the controls stay in forums.services; this module only asks them.
 """
 
+import zlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -12,9 +13,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 
+from cop_site import fragments
 from cop_site.errors import DomainError
-from forums import live, moderation, services
+from forums import live, moderation, services, visibility
 from forums.models import Flag, Post, Reaction
 from forums.models.threads import display_name
 from forums.payloads import author_level, author_url
@@ -232,6 +235,48 @@ def discussion_for(thread, viewer, since=None):
         reply_count=reply_count(thread),
         opening_id=next((post.pk for post in posts if post.parent_id is None), None),
     )
+
+
+def posts_fragment(discussion):
+    """The cop_site.fragments.Fragment a forum thread's posts are kept under, as this viewer sees them.
+
+    Everything the posts' markup reads is in the key: what the viewer may do to each post (the
+    PostView's flags: shown or hidden, new, helpful, edit, delete, reply, report, reported, best), each
+    post's words, status, edit time and author as shown, the thread's opening and best answer, whether
+    the viewer may post, and the viewer's audience (forums.visibility.audience: memberships, site
+    moderator, closed page areas). So two members share the rendering exactly when it would come out
+    the same for both, and nobody is shown a post list made for someone the rules treat differently.
+    The thread's stream is the scope: every post, edit, removal, helpful mark or moderation bumps it.
+    """
+    thread = discussion.thread
+    posts = tuple(_rendered_facts(view) for view in discussion.all_posts())
+    return fragments.Fragment(
+        "forums/thread-posts",
+        scopes=(thread.stream,),
+        audience=visibility.audience(discussion.viewer),
+        parts=(
+            thread.pk,
+            thread.community.slug,
+            thread.best_post_id,
+            discussion.opening_id,
+            discussion.can_post,
+            timezone.get_current_timezone_name(),
+            posts,
+        ),
+    )
+
+
+# What a viewer may do, and has done, to a post: the PostView fields besides the post and its replies.
+VIEWER_FLAGS = ("is_new", "helpful_count", "found_helpful", "can_react", "can_edit", "can_delete", "can_reply")
+VIEWER_FLAGS += ("can_mark_best", "can_flag", "flagged", "is_best", "url")
+
+
+def _rendered_facts(view):
+    post = view.post
+    own = tuple(getattr(view, name) for name in VIEWER_FLAGS)
+    shown = (post.pk, post.parent_id, view.shown, post.status, post.hidden_reason, post.edited, post.created)
+    author = (post.author_id, view.author_name, view.author_level, view.author_url)
+    return (*shown, own, zlib.crc32(post.body_html.encode()), author)
 
 
 @dataclass

@@ -4,17 +4,24 @@
 forums/views/posts.py answers through it.
 """
 
-from dataclasses import dataclass
+import hashlib
+import hmac
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from cop_site.errors import DomainError
 from forums import services
-from forums.discussion import discussion_for, refusal
+from forums.discussion import discussion_for, posts_fragment, refusal
 from forums.forms import MARKDOWN_HELP, BestAnswerForm, FlagsForm, FollowForm, ThreadForm, form_error
 from forums.models import Thread
 from forums.views.communities import community_for
@@ -106,10 +113,39 @@ def render_thread(request, thread, since=None, form_state=None):
             "form_state": form_state,
             "markdown_help": MARKDOWN_HELP,
         }
+        if form_state is None:  # a refused form's text and error are this request's alone: rendered in place
+            context["posts_html"] = posts_html(request, context)
         response = render(request, "forums/thread_detail.html", context)
     if form_state is not None:
         response.status_code = form_state.error.status
     return response
+
+
+@lru_cache(maxsize=1)
+def _csrf_placeholder(secret):
+    """What the kept posts' forms carry instead of a CSRF token: unguessable, so no post can contain it."""
+    return hmac.new(secret.encode(), b"forums thread posts: csrf token", hashlib.sha256).hexdigest()
+
+
+def posts_html(request, context):
+    """The thread's opening post and its replies, each kept in the fragment cache under
+    forums.discussion.posts_fragment and shared by every viewer it would come out the same for.
+
+    The posts' forms (helpful, reply, report) need this request's CSRF token, which is no one else's:
+    they are kept with a placeholder in its place, and the token is put in as they are served.
+    """
+    spec = posts_fragment(context["discussion"])
+    placeholder = _csrf_placeholder(settings.SECRET_KEY)
+    kept = {**context, "csrf_token": placeholder}
+    field = f'name="csrfmiddlewaretoken" value="{placeholder}"'
+    parts = {}
+    for part in ("opening", "answers"):
+        fragment = replace(spec, name=f"{spec.name}/{part}")
+        html = fragment.render(lambda part=part: render_to_string(f"forums/includes/thread_{part}.html", kept))
+        if field in html:  # a visitor's posts have no forms, and get no CSRF cookie for them
+            html = html.replace(field, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
+        parts[part] = mark_safe(html)  # noqa: S308 (rendered by our templates, which escaped it)
+    return parts
 
 
 def refused(request, thread, error, **form):

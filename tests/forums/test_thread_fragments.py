@@ -1,0 +1,161 @@
+"""A thread's posts are kept in the fragment cache (forums.discussion.posts_fragment) and never go stale
+or reach the wrong person: a new, edited or hidden post, a membership or a community's visibility
+changing shows at once, and a rendering kept for one member is shown to another only when it would
+come out the same for them (their own controls, hidden posts, what is new since their visit).
+
+Each test runs over both cache backends (the `fragment_cache` fixture: locmem, and Redis when
+REDIS_URL is set) with fragment caching on.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from forums import moderation, services
+from forums.discussion import VIEWER_FLAGS, PostView
+from forums.models import Membership, ThreadVisit
+from tests.factories import CommunityFactory, UserFactory, member_of, site_moderator
+from tests.pages import signed_in, soup_of, text_of
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache")]
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit(monkeypatch):
+    monkeypatch.setattr(services, "rate_limit", lambda user: None)
+
+
+@pytest.fixture
+def open_community():
+    return CommunityFactory(name="Community planning", slug="community-planning", visibility="open")
+
+
+@pytest.fixture
+def people(open_community):
+    people = {name: UserFactory(username=name, first_name=name.title()) for name in ("priya", "ailsa", "bruce")}
+    for person in people.values():
+        member_of(open_community, person)
+    return people
+
+
+@pytest.fixture
+def thread(open_community, people):
+    thread = services.start_thread(open_community, people["priya"], "Locality plans", "Ours took a week.")
+    services.post_reply(thread, people["bruce"], "Ours took a year.")
+    return thread
+
+
+def posts_on(client, thread):
+    """{post id: the post's text as the page shows it} for every post on the thread page."""
+    soup = soup_of(client.get(thread.get_absolute_url()))
+    return {int(article["data-post-id"]): text_of(article) for article in soup.select("article[data-post]")}
+
+
+def test_every_field_of_a_post_as_a_viewer_sees_it_is_in_the_key():
+    """A PostView field left out of the key would let two viewers share a rendering that differs between them."""
+    fields = set(PostView.__dataclass_fields__) - {"post", "shown", "replies"}
+    assert fields == set(VIEWER_FLAGS)
+
+
+def test_a_new_reply_shows_at_once_to_a_member_who_read_the_thread(thread, people):
+    ailsa = signed_in(people["ailsa"])
+    assert len(posts_on(ailsa, thread)) == 2
+    services.post_reply(thread, people["bruce"], "We used the guide on safe dialogue.")
+    assert "We used the guide on safe dialogue." in " ".join(posts_on(ailsa, thread).values())
+
+
+def test_an_edited_post_shows_its_new_words_at_once(thread, people):
+    ailsa = signed_in(people["ailsa"])
+    reply = thread.posts.order_by("pk").last()
+    assert "Ours took a year." in posts_on(ailsa, thread)[reply.pk]
+    services.edit_post(reply, people["bruce"], "Ours took a year and a half.")
+    assert "Ours took a year and a half." in posts_on(ailsa, thread)[reply.pk]
+
+
+def test_a_hidden_post_leaves_every_reader_at_once_and_stays_with_its_author_and_the_moderators(thread, people):
+    reply = thread.posts.order_by("pk").last()
+    morag = signed_in(site_moderator(username="morag"))
+    ailsa, bruce = signed_in(people["ailsa"]), signed_in(people["bruce"])
+    for client in (morag, ailsa, bruce):
+        assert "Ours took a year." in posts_on(client, thread)[reply.pk]
+    moderation.hide_post(reply, UserFactory(username="mod", is_superuser=True), "Names a family")
+    assert reply.pk not in posts_on(ailsa, thread)
+    assert "Hidden by a moderator: Names a family" in posts_on(bruce, thread)[reply.pk]
+    assert "Hidden by a moderator: Names a family" in posts_on(morag, thread)[reply.pk]
+    assert reply.pk not in posts_on(ailsa, thread)  # a moderator's rendering never reaches a member
+
+
+def test_a_member_removed_from_a_private_community_stops_reading_its_thread_at_once(people):
+    private = CommunityFactory(name="Board members", slug="board-members", visibility="private")
+    for person in people.values():
+        member_of(private, person)
+    secret = services.start_thread(private, people["priya"], "Budget cuts", "The board meets on Friday.")
+    ailsa = signed_in(people["ailsa"])
+    assert "The board meets on Friday." in " ".join(posts_on(ailsa, secret).values())
+    Membership.objects.filter(community=private, user=people["ailsa"]).delete()
+    response = ailsa.get(secret.get_absolute_url())
+    assert response.status_code == 403
+    assert "The board meets on Friday." not in response.content.decode()
+
+
+def test_a_community_made_private_closes_its_threads_to_non_members_at_once(open_community, thread, people):
+    outsider = signed_in(UserFactory(username="outsider"))
+    assert "Ours took a week." in " ".join(posts_on(outsider, thread).values())
+    open_community.visibility = "private"
+    open_community.save()
+    response = outsider.get(thread.get_absolute_url())
+    assert response.status_code == 403
+    assert "Ours took a week." not in response.content.decode()
+    assert "Ours took a week." in " ".join(posts_on(signed_in(people["ailsa"]), thread).values())
+
+
+def test_a_private_communitys_thread_kept_for_its_member_never_reaches_a_member_of_another(people):
+    """Two members of different communities: the private thread read (and kept) for one is the other's 403."""
+    private = CommunityFactory(name="Board members", slug="board-members", visibility="private")
+    other = CommunityFactory(name="Youth work", slug="youth-work", visibility="private")
+    member_of(private, people["priya"])
+    member_of(other, people["ailsa"])
+    secret = services.start_thread(private, people["priya"], "Budget cuts", "The board meets on Friday.")
+    assert "The board meets on Friday." in " ".join(posts_on(signed_in(people["priya"]), secret).values())
+    response = signed_in(people["ailsa"]).get(secret.get_absolute_url())
+    assert response.status_code == 403
+    assert "The board meets on Friday." not in response.content.decode()
+    assert "Budget cuts" not in response.content.decode()
+
+
+def test_a_members_own_controls_are_theirs_alone(thread, people):
+    reply = thread.posts.order_by("pk").last()
+    bruce, ailsa = signed_in(people["bruce"]), signed_in(people["ailsa"])
+    bruce_sees = soup_of(bruce.get(thread.get_absolute_url())).find(id=f"post-{reply.pk}")
+    assert bruce_sees.find(attrs={"data-edit-link": True})  # his own reply, just written
+    ailsa_sees = soup_of(ailsa.get(thread.get_absolute_url())).find(id=f"post-{reply.pk}")
+    assert ailsa_sees.find(attrs={"data-edit-link": True}) is None
+    assert ailsa_sees.find(attrs={"data-helpful-form": True})  # she may mark it helpful; he may not
+    assert bruce_sees.find(attrs={"data-helpful-form": True}) is None
+
+
+def test_new_since_your_last_visit_is_each_members_own(thread, people):
+    ailsa, bruce = signed_in(people["ailsa"]), signed_in(people["bruce"])
+    ailsa.get(thread.get_absolute_url())
+    bruce.get(thread.get_absolute_url())
+    ThreadVisit.objects.update(seen=timezone.now() - timedelta(minutes=1))  # both read it a minute ago
+    later = services.post_reply(thread, people["priya"], "A third view.")
+    assert "New since your last visit" in posts_on(ailsa, thread)[later.pk]
+    assert "New since your last visit" not in posts_on(ailsa, thread)[later.pk]  # read now
+    assert "New since your last visit" in posts_on(bruce, thread)[later.pk]
+
+
+def test_forms_on_a_kept_rendering_carry_the_readers_own_csrf_token(thread, people):
+    """Ailsa's page may be the one kept for Bruce's audience; her Helpful button still posts with her token."""
+    opening = thread.posts.order_by("pk").first()
+    signed_in(people["bruce"]).get(thread.get_absolute_url())
+    ailsa = signed_in(people["ailsa"], csrf=True)
+    soup = soup_of(ailsa.get(thread.get_absolute_url()))
+    form = soup.find(id=f"post-{opening.pk}").find("form", attrs={"data-helpful-form": True})
+    token = form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    response = ailsa.post(form["action"], {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert opening.reactions.filter(user=people["ailsa"]).exists()
+    button = soup_of(ailsa.get(thread.get_absolute_url())).find(id=f"post-{opening.pk}").find("button")
+    assert button["aria-pressed"] == "true"
