@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 SGDS := node_modules/@scottish-government/design-system/dist
 VENDOR := static/vendor
 
-.PHONY: run dev serve test lint format services services-down services-status bench clean
+.PHONY: run dev serve test lint format services services-down services-status production-check bench clean
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -57,6 +57,12 @@ test: $(VENV)/.dev $(VENDOR)/.installed
 	$(PY) manage.py makemigrations --check --dry-run -v 0 --settings=cop_site.settings.test
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The production layout on loopback, proven: nginx (TLS) in front of two ASGI processes, the task worker and
+# a secured two-node Elasticsearch cluster, over PostgreSQL and Redis (scripts/production-stack.sh, tests in
+# tests/production/). As root, like `make services`; stops what it started, also when a check fails.
+production-check: $(VENV)/.dev $(VENDOR)/.installed
+	scripts/production-stack.sh check
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

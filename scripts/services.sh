@@ -6,6 +6,8 @@
 #   scripts/services.sh down   [pg|redis|es ...]   stop (idempotent)
 #   scripts/services.sh status [pg|redis|es ...]   running? where? which version? (exit 3 if not all up)
 #   scripts/services.sh env                         `export NAME=value` lines, for eval "$(scripts/services.sh env)"
+#   scripts/services.sh install es                  only install Elasticsearch's distribution, user and Java check
+#                                                   (scripts/production-stack.sh runs its own nodes from it)
 #
 # Ports: COP_PG_PORT (5432), COP_REDIS_PORT (6379), COP_ES_PORT (9200),
 #        COP_ES_TRANSPORT_PORT (9300). Elasticsearch version: COP_ES_VERSION (9.5.4).
@@ -645,6 +647,24 @@ es_up() {
     say "elasticsearch: ready at $ELASTICSEARCH_URL (pid $(es_pid))"
 }
 
+# Installs what es_up would (user, distribution, a usable Java) without starting a node, and prints
+# the distribution's folder. Another checkout's node on the port does not matter here.
+es_install_only() {
+    need_root "installing Elasticsearch"
+    command -v unzip >/dev/null || apt_install unzip
+    es_ensure_user
+    es_find_java >/dev/null || die "Elasticsearch 9 needs Java 21+ (see '$0 up es' for where it is looked for)"
+    install -d -m 755 "$SERVICES_DIR"
+    local base
+    base=$(es_choose_base)
+    [ "$base" = "$SERVICES_DIR/es" ] || install -d -m 755 /var/lib/cop-es
+    mkdir -p "$base"
+    chown "$ES_USER:$ES_USER" "$base"
+    echo "$base" >"$ES_LOCATION_FILE"
+    es_install "$base" >&2
+    echo "$ES_HOME_DIR"
+}
+
 es_down() {
     local pid
     pid=$(es_pid)
@@ -739,6 +759,11 @@ main() {
             local rc=0
             for s in $services; do "${s}_status" || rc=3; done
             exit "$rc"
+            ;;
+        install)
+            [ "${1:-}" = es ] || { echo "services: only 'install es' is supported" >&2; exit 2; }
+            take_lock
+            es_install_only
             ;;
         env)
             echo "export DATABASE_URL=$DATABASE_URL"

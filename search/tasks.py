@@ -5,8 +5,12 @@ from django_tasks import task
 
 from search import indexing
 
+# Ahead of the chores a publish also queues (Wagtail's reference index and admin search): on the
+# database queue a worker takes the highest priority first, so what was published is findable first.
+SYNC_PRIORITY = 10
 
-@task()
+
+@task(priority=SYNC_PRIORITY)
 def sync_document(model_label, object_pk, doc_id):
     """Bring one document up to date in every search backend (retried later if Elasticsearch is down)."""
     indexing.sync(model_label, object_pk, doc_id)
