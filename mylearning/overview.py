@@ -122,9 +122,8 @@ def _read_rows(user):
 
 def recently_read(user, limit=RECENT_READS_LIMIT):
     """The last pages the member read that are still live and public."""
-    rows = list(_read_rows(user)[:limit])
-    pages = visible_pages().filter(pk__in=[row.page_id for row in rows]).in_bulk()
-    return [_page_item(pages[row.page_id], when=row.last_read) for row in rows if row.page_id in pages]
+    rows = _read_rows(user).select_related("page")[:limit]  # _read_rows keeps only pages anyone may see
+    return [_page_item(row.page, when=row.last_read) for row in rows]
 
 
 def _saved_page_ids(user):
@@ -132,13 +131,14 @@ def _saved_page_ids(user):
     return Bookmark.objects.filter(user=user, content_type=page_type).values_list("object_id", flat=True)
 
 
-def recommendations(user, limit=RECOMMENDATION_LIMIT):
+def recommendations(user, limit=RECOMMENDATION_LIMIT, interests=None):
     """Live, public content sharing themes with the member's interests and with what they read.
 
     Leaves out what they read or saved. Ranked by how many of those themes a page shares, then
     newest first; each comes with one reason: a theme they follow, else a page they read.
     """
-    interests = dict(followed_themes(user).values_list("pk", "name"))
+    if interests is None:  # {theme id: name} of the themes the member follows
+        interests = dict(followed_themes(user).values_list("pk", "name"))
     reads = list(_read_rows(user).values_list("page_id", "page__title"))  # most recent first
     read_ids, read_titles = [page_id for page_id, _title in reads], dict(reads)
     # theme id -> the most recently read page with that theme (for "Because you read ...")
@@ -183,14 +183,15 @@ def recommendations(user, limit=RECOMMENDATION_LIMIT):
 def my_learning(user):
     """Everything the member's My learning page shows, in a fixed number of queries."""
     in_progress, completed = pathways.member_pathways(user)
+    interests = dict(followed_themes(user).values_list("pk", "name"))
     return MyLearning(
         in_progress=in_progress,
         completed=completed,
         saved=saving.bookmarks_visible_to(user),
         activity=community_activity(user),
-        recommended=recommendations(user),
+        recommended=recommendations(user, interests=interests),
         recently_read=recently_read(user),
         proposals=proposals.proposals_of(user),
-        follows_themes=followed_themes(user).exists(),
+        follows_themes=bool(interests),
         has_communities=member_communities(user).exists(),
     )
