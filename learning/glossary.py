@@ -312,3 +312,151 @@ MORE_TERMS = [
         "isolated\nlonely\ncut off",
     ),
 ]
+
+# More everyday phrases for the entries above (issue 11): how practitioners describe each thing in
+# plain words, written from the content and the field's own writing. Added to what editors have,
+# never replacing it (migration 0011 appends the phrases an entry lacks).
+MORE_RELATED = {
+    "CAR": "research with practitioners\npractitioners doing research\nresearch group\nplan act observe reflect\n"
+    "learning by doing\naction learning",
+    "SDS": "personal assistant\nchoosing my own carers\ncontrol over my care\narranging my own care\ncare package\n"
+    "choice in social care",
+    "PB": "public vote on spending\nresidents decide the budget\ncommunity decides spending\nvoting on local projects\n"
+    "giving communities a budget\nmainstream budget\nspending decisions\npeople choosing projects",
+    "CPP": "community planning board\nlocal partnership board\npublic bodies planning together\n"
+    "partners planning services together",
+    "HSCP": "integration of health and social care\njoined up health and care\nhealth and care working together\n"
+    "council and nhs care services",
+    "IJB": "integration board",
+    "LOIP": "local outcomes plan\narea plan\nlocality planning\nlocality plans",
+    "CLD": "community education\nadult education\nyouth services\ncommunity learning",
+    "third sector": "voluntary groups\ncommunity groups\ncharitable organisations\nnonprofits",
+    "CLAP": "community led plan\nresidents writing their own plan\ncommunity priorities\nvillage plan\n"
+    "neighbourhood plan",
+    "NHS": "nhs board\nhealth services",
+    "TSI": "support for charities\nsupport for voluntary organisations\nvolunteer centre",
+    "RCT": "random allocation\ncomparison group",
+    "ASB": "noise complaints\nyouth disorder",
+    "GP": "doctors surgery\ngeneral practice",
+    "SIMD": "poorest areas\npoorer neighbourhoods\nlow income areas\ndeprived communities\ndisadvantaged areas",
+    "ADP": "drug use\nalcohol problems\ndrug deaths\nrecovery from addiction",
+    "LA": "councils\nlocal government\nthe council",
+    "PSR": "changing public services\nredesigning public services",
+    "workforce development": "staff skills\nskills development\nlearning on the job\ncoaching and mentoring\n"
+    "analytical skills\ndata skills\nstaff confidence",
+    "frontline voice": "staff who do the work\npeople doing the job\n"
+    "practitioners knowledge\nstaff views\ninvolving staff\nstaff input\nworkers experience",
+    "peer learning": "learning from others\nsharing experience\npeer network\npractitioner network\npeer exchange\n"
+    "action learning sets\nswapping ideas with colleagues",
+    "tackling inequalities": "poverty\npoorer people\ndeprivation\ndisadvantage\nlow income\nhealth gap\n"
+    "fairer outcomes",
+    "rural and island communities": "highlands and islands\nsmall communities\nvillages\nlong distances\nrural areas\n"
+    "rural services\nremote glen",
+    "partnership working": "cross sector working\ncollaborative working\njoint planning\njoined up working\n"
+    "working with other organisations\npartner organisations\nworking across agencies",
+    "dialogue and deliberation": "public discussion\ncommunity conversation\ndeliberation\ntalking together\n"
+    "discussing options\npublic debate\ngood conversations",
+    "staff turnover": "staff quitting\nlosing staff\nretaining staff\nholding on to staff\nstretched staff\n"
+    "staff workload\nstaff shortages\nburnt out\nmissing sessions\nstaff changes",
+    "co-production": "co-design\ncodesign\ndesigning with communities\nuser voice\ninvolving service users\n"
+    "people with lived experience\nshared decision making\nsharing power\nservices with the people who use them",
+    "homelessness": "sleeping on the streets\nliving on the streets\nno fixed abode\nsofa surfing\nhomeless\n"
+    "people without housing\nhostels\nsettled home",
+    "conflict": "disagreements\narguments\nconflict resolution\nresolving disputes\nfriction\n"
+    "strained relationships\npartners disagreeing",
+    "evaluation": "measuring success\ndid it work\nassessing impact\nmonitoring\noutcome measures\n"
+    "theory of change\nevaluating",
+    "prevention": "preventing\nearly help\nearly action\nbefore crisis\navoiding crisis\n"
+    "stopping things getting worse\nupstream work\npreventative",
+    "reablement": "back on their feet\nregaining skills\nindependence at home\nstaying independent\n"
+    "short term care at home\nrecovery at home\nliving independently",
+    "hospital discharge": "getting home from hospital\ngoing home from hospital\ndischarge planning\n"
+    "waiting to leave hospital\nafter hospital",
+    "community policing": "police working with communities\nneighbourhood officers\nlocal police\npolicing\n"
+    "public trust",
+    "mini-publics": "randomly chosen residents\npeople picked at random\n"
+    "selected by lottery\nsortition\ndeliberative panel",
+    "facilitation": "facilitating\nleading a discussion\nhosting a workshop\nrunning a workshop\n"
+    "running a session\ngroup discussion",
+    "evidence use": "evidence into practice\nresearch into practice\napplying research\nresearch findings\n"
+    "research studies\ndata and evidence",
+    "local area coordination": "community navigator\nconnecting people to local support\nlocal coordinator\n"
+    "neighbourhood support",
+    "mental health": "mental ill health\nemotional wellbeing\npsychological distress\ncrisis support\nanxiety\n"
+    "depression\nmental health services\npsychosis",
+    "loneliness": "isolation\nlonely people\nsocial contact\nfeeling alone\nbefriending",
+}
+
+# Further things the content covers that people name in many ways: (term, expansion, synonyms,
+# description, related), as in MORE_TERMS.
+NEWER_TERMS = [
+    (
+        "community safety",
+        "safer communities",
+        "",
+        "People being and feeling safe where they live: crime, harm and antisocial behaviour, and how services "
+        "and residents tackle them together.",
+        "crime\nfeeling safe\nsafer neighbourhoods\ncommunity safety partnership\nreducing crime\nsafe streets",
+    ),
+    (
+        "international evidence",
+        "evidence from other countries",
+        "evidence from abroad",
+        "Studies and practice from outside Scotland, and how to judge whether they would work here.",
+        "other countries\nabroad\noverseas\nlearning from other countries\nstudies from elsewhere\n"
+        "would it work here\ntransferability",
+    ),
+    (
+        "local data",
+        "using local data",
+        "",
+        "Figures about a place, such as locality and ward profiles, and the skills to read and use them with "
+        "partners and residents.",
+        "data analysis\nward profile\nstatistics\nmaking sense of data\nlocal figures\ndata literacy",
+    ),
+    (
+        "older people",
+        "older adults",
+        "elderly people",
+        "People in later life, and the care and support that keeps them well at home and in their communities.",
+        "elderly\npensioners\nlater life\nolder person\nfrail",
+    ),
+    (
+        "care at home",
+        "home care",
+        "homecare",
+        "Support and care for people in their own homes, from home carers to nursing.",
+        "care workers\nhome carers\ncare in the community\nsupport at home\ndistrict nursing",
+    ),
+    (
+        "commissioning",
+        "commissioning services",
+        "",
+        "How public bodies decide which services to fund and who provides them.",
+        "buying services\nprocurement\ncontracting\nservice contracts\nfunding decisions",
+    ),
+    (
+        "volunteering",
+        "volunteers",
+        "",
+        "People giving their time unpaid, and the organisations that support them.",
+        "volunteer\ngiving time\nunpaid help",
+    ),
+    (
+        "protected time",
+        "protected time for staff",
+        "",
+        "Time set aside and covered, so that staff can take part in learning, planning or research alongside "
+        "their everyday work.",
+        "freeing up time\nreleasing staff\nbackfill\ntime off the rota\nno time\nstaff capacity\nfinding the time",
+    ),
+    (
+        "community engagement",
+        "engaging communities",
+        "public engagement",
+        "Involving residents and the public in decisions that affect them, from consultation to shared "
+        "decision-making.",
+        "consultation\nconsulting residents\ninvolving the public\npublic involvement\nparticipation\nhaving a say\n"
+        "community involvement",
+    ),
+]

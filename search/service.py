@@ -20,15 +20,17 @@ from search.query import SearchQuery
 from search.text import can_relax, fold, required_coverage, term_groups, words
 
 logger = logging.getLogger(__name__)
-GLOSSARY_CACHE_KEY = "search:glossary:v1"
+GLOSSARY_CACHE_KEY = "search:glossary:v2"
 
 
 def glossary():
-    """(interchangeable names, related everyday phrases) of each entry of the editors' glossary
-    (cached; cleared when it changes)."""
+    """(interchangeable names, related everyday phrases, description) of each entry of the editors'
+    glossary (cached; cleared when it changes)."""
     entries = cache.get(GLOSSARY_CACHE_KEY)
     if entries is None:
-        entries = [(term.equivalents(), term.related_phrases()) for term in GlossaryTerm.objects.all()]
+        entries = [
+            (term.equivalents(), term.related_phrases(), term.description) for term in GlossaryTerm.objects.all()
+        ]
         cache.set(GLOSSARY_CACHE_KEY, entries, 300)
     return entries
 
@@ -79,7 +81,7 @@ def search_with(backend, query, communities, correct=True):
 
 def _every_content_word_known(groups, results):
     counts = results.group_counts or [1] * len(groups)
-    return all(count for group, count in zip(groups, counts, strict=False) if not group.optional)
+    return all(count for group, count in zip(groups, counts, strict=False) if group.counted)
 
 
 def _with_fallback(action):

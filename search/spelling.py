@@ -89,7 +89,7 @@ def _count_words(backend, glossary):
     counts = Counter()
     for title, summary, themes in backend.vocabulary_rows(MAX_ROWS):
         counts.update(set(words(f"{title} {summary} {' '.join(themes)}")))
-    for names, related in glossary:
+    for names, related, *_ in glossary:
         for name in (*names, *related):
             for word in words(name):
                 counts[word] += 1000  # the field's own vocabulary: preferred, and never corrected

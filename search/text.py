@@ -9,13 +9,22 @@ co-production, co production and coproduction find each other without breaking p
 
 A query becomes term groups (`TermGroup`): one per content word, or per glossary phrase found in
 it. Every group may match by any of its phrases; related everyday phrases from the glossary match
-too, but count for less. Question words and filler are optional: they add to a score and never
-sink a query. How much of a query a document must match is `required_coverage`.
+too, but count for less. A glossary phrase typed also matches a document holding its words apart
+(`loose`), as a plain match: recognising a phrase never finds less than its words would. Question
+words and filler are optional: they add to a score and never sink a query. How much of a query a
+document must match is `required_coverage`.
+
+A query that describes a glossary entry in other words ("stopping problems before they happen" for
+prevention) gains a concept group (`concept_groups`): the entry's names and related phrases, at the
+related weight, standing for the query's words that the entry's own words (names, related phrases,
+description) cover. A document matching it covers those words, so the pages about the entry are found
+even when they use none of the words typed, and rank below the pages that do.
 """
 
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
@@ -28,20 +37,24 @@ SNIPPET_LENGTH = 200
 TAIL = " ~ "  # between a text and its joined compounds: no phrase reaches across it
 # Too common to mean anything: dropped from queries on every backend alike (they stay in the index, for phrases).
 STOP_WORDS = frozenset(
-    "a an and are as at be by for from i in is it of on or our the this to was we what when where which who "
-    "why with".split()
+    "a am an and are as at be been being by for from i in into is it its me my of off on onto or our out than "
+    "that the then this to up was we what when where which who why with".split()
 )
 # Words of questions and requests: a match still counts, but a document need not have them.
 FILLER_WORDS = frozenset(
-    "about actually also any anyone anything best better can could did do does doing done even example examples "
-    "find finding get getting good has have having help helps helping how idea ideas if just keep keeps kind know "
-    "look looking make making more most need needs other people really should show shows so some someone "
-    "something still their them there these they thing things those tip tips tried try trying us use using want "
-    "way ways well were whether will work works would you your".split()
+    "about actually advice also any anyone anything best better can cannot could did do does doing done even "
+    "example examples find finding get getting go goes going good got has have having help helps helping how idea "
+    "ideas if just keep keeps kind know lot lots look looking make making many more most much need needs other "
+    "people really should show shows so some someone something still their them there these they thing things "
+    "those tip tips tried try trying us use using very want way ways well were whether will work works would you "
+    "your".split()
 )
 # Prefixes people write joined, hyphenated or apart: "well-being", "wellbeing", "well being".
 JOINING_PREFIXES = frozenset("co cross inter multi non post pre re self sub well".split())
 RELATED_WEIGHT = 0.5  # a match through a related glossary phrase, against 1 for the words typed
+# A glossary entry is what a query means when its own words cover this share of the query's words.
+CONCEPT_SHARE = 0.75
+MAX_CONCEPTS = 2  # the entries a query may mean at once, the most specific first
 
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -111,6 +124,13 @@ class TermGroup:
     optional: bool = False  # a question word or filler: never required
     typed: str = ""  # the words as typed, for spelling corrections
     size: int = 1  # how many of the query's content words it stands for (a glossary phrase: several)
+    concept: bool = False  # a glossary entry the query describes: another way to cover `size` of its words
+    loose: tuple = ()  # stems that match, all of them anywhere in a document, as a plain match of the words typed
+
+    @property
+    def counted(self):
+        """Whether the group is one of the query's content words, which a document must cover enough of."""
+        return not self.optional and not self.concept
 
     @property
     def all_phrases(self):
@@ -124,7 +144,7 @@ def required_coverage(groups, relaxed=False):
     Short queries need every content word; longer ones most of them (three of four, three of five),
     so one word the content does not use cannot hide the pages about the rest. `relaxed` is the last
     try when that finds nothing: half of them, at least one."""
-    content = sum(group.size for group in groups if not group.optional)
+    content = sum(group.size for group in groups if group.counted)
     if relaxed:
         return max(1, math.ceil(content / 2))
     return content if content <= 2 else math.ceil(content * 0.6)
@@ -136,7 +156,7 @@ def can_relax(groups):
 
 def whole_phrase(groups):
     """The query's content words in order, as one phrase: a document that says it as typed ranks higher."""
-    content = [group.phrases[0] for group in groups if not group.optional]
+    content = [group.phrases[0] for group in groups if group.counted]
     if len(content) < 2:
         return None
     return tuple(word for phrase in content for word in phrase)
@@ -145,10 +165,11 @@ def whole_phrase(groups):
 def term_groups(query, glossary):
     """Split a query into TermGroups.
 
-    `glossary` is a list of (names, related) pairs: names are interchangeable ways of saying one thing
-    (a term, its expansion and synonyms), related are everyday phrases for it. A glossary phrase found
-    in the query (its content words, in order, within a few words of each other) becomes one group;
-    each remaining word is a group of its own.
+    `glossary` is a list of (names, related, description) entries (the description may be left out):
+    names are interchangeable ways of saying one thing (a term, its expansion and synonyms), related are
+    everyday phrases for it. A glossary phrase found in the query (its content words, in order, within a
+    few words of each other) becomes one group; each remaining word is a group of its own. Entries the
+    query describes in other words are added as concept groups (`concept_groups`).
     """
     tokens = words(query)
     stemmed = [stem(token) for token in tokens]
@@ -168,8 +189,11 @@ def term_groups(query, glossary):
         else:
             exact, weaker = [typed, *names], related
         exact = _unique(exact)
-        size = sum(1 for word in typed if word not in _STOP_STEMS) or 1
-        found.append((start, TermGroup(_flat(exact), _flat(_unique(weaker)), typed=" ".join(typed_words), size=size)))
+        content = tuple(_unique(word for word in typed if word not in _STOP_STEMS))
+        loose = content if len(content) > 1 else ()  # the words typed, apart: a glossary phrase never narrows
+        size = sum(1 for word in content if word not in _FILLER_STEMS) or 1  # filler in it is not required
+        group = TermGroup(_flat(exact), _flat(_unique(weaker)), typed=" ".join(typed_words), size=size)
+        found.append((start, replace(group, loose=loose)))
     for position, (token, stemmed_token) in enumerate(zip(tokens, stemmed, strict=True)):
         if consumed[position] or token in STOP_WORDS:
             continue
@@ -187,7 +211,59 @@ def term_groups(query, glossary):
         groups = [
             TermGroup(((stemmed_token,),), typed=token) for token, stemmed_token in zip(tokens, stemmed, strict=True)
         ]
-    return groups
+    unnamed = [token for token, used in zip(tokens, consumed, strict=True) if not used]
+    return groups + concept_groups(unnamed, groups, glossary)
+
+
+def concept_groups(tokens, groups, glossary):
+    """The glossary entries the query's words (`tokens`: those no glossary phrase of the query took)
+    describe without naming them, as concept groups.
+
+    An entry qualifies when its own words (names, related phrases, description) hold most of these
+    words: at least two, CONCEPT_SHARE of them all, and of its content words as many as a
+    document must match (`required_coverage`). The most specific entries win (words few entries use
+    count most); an entry the query already names or phrases is left out."""
+    typed = [stem(token) for token in tokens if token not in STOP_WORDS]
+    content = [stem(token) for token in tokens if token not in STOP_WORDS and token not in FILLER_WORDS]
+    if len(typed) < 2 or not content:
+        return []
+    needed_content = len(content) if len(content) <= 2 else math.ceil(len(content) * 0.6)
+    needed = max(2, math.ceil(len(typed) * CONCEPT_SHARE))
+    present = {phrase for group in groups for phrase in group.all_phrases}
+    found = []
+    for names, related, bag in _concept_index(_glossary_key(glossary)):
+        if present.intersection(names):
+            continue
+        covered = [word for word in typed if word in bag]
+        covered_content = [word for word in content if word in bag]
+        if len(covered) >= needed and len(covered_content) >= needed_content:
+            weight = sum(bag[word] for word in set(covered))
+            group = TermGroup((), tuple(_unique(names + related)), size=len(covered_content), concept=True)
+            found.append((-weight, len(found), group))
+    return [group for *_, group in sorted(found)[:MAX_CONCEPTS]]
+
+
+@lru_cache(maxsize=64)
+def _concept_index(glossary):
+    """Each entry's names and related phrases as stems, and its words (stop words left out), each with
+    how specific it is: log(1 + entries / entries using the word)."""
+    entries = []
+    for names, related, description in glossary:
+        name_stems = tuple(_unique(tuple(stems(name)) for name in names if stems(name)))
+        related_stems = tuple(_unique(tuple(stems(phrase)) for phrase in related if stems(phrase)))
+        bag = {word for phrase in name_stems + related_stems for word in phrase}
+        bag.update(stems(description))
+        entries.append((name_stems, related_stems, frozenset(bag - _STOP_STEMS)))
+    usage = Counter(word for *_, bag in entries for word in bag)
+    return tuple(
+        (names, related, {word: math.log(1 + len(entries) / usage[word]) for word in bag})
+        for names, related, bag in entries
+    )
+
+
+def _glossary_key(glossary):
+    """The glossary as a hashable key, each entry (names, related, description)."""
+    return tuple((tuple(names), tuple(related), rest[0] if rest else "") for names, related, *rest in glossary)
 
 
 def _flat(items):
@@ -210,16 +286,19 @@ def _glossary_index(glossary):
 
 
 def _glossary_phrases(glossary):
-    return _glossary_index(tuple((tuple(names), tuple(related)) for names, related in glossary))
+    return _glossary_index(tuple((tuple(names), tuple(related)) for names, related, *_ in glossary))
 
 
 _STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
+_FILLER_STEMS = frozenset(stem(word) for word in FILLER_WORDS)
 
 
 def _find(phrase, stemmed, consumed):
     """Where the phrase is in the query: its content words in order, each unconsumed, with at most two
     other words between neighbours (stop words in the phrase may be missing). None if it is not there."""
     content = [word for word in phrase if word not in _STOP_STEMS] or list(phrase)
+    if all(word in _FILLER_STEMS for word in content):  # "what works" is not every "work": all its words, then
+        content = list(phrase)
     for start in range(len(stemmed)):
         if consumed[start] or stemmed[start] != content[0]:
             continue

@@ -220,6 +220,8 @@ class DatabaseBackend(SearchBackend):
         exact, related, strength = [], [], {}
         for index, group in enumerate(groups):
             ids = self.matcher.matching_ids(group.phrases)
+            if group.loose:  # the phrase's words apart: every one of them
+                ids = ids | set.intersection(*(self.matcher.matching_ids([(word,)]) for word in group.loose))
             exact.append(ids)
             related.append(self.matcher.matching_ids(group.related) if group.related else set())
             if len(ids) <= RANKED_MATCHES:
@@ -233,7 +235,7 @@ class DatabaseBackend(SearchBackend):
 
     def _scan(self, groups, phrase, communities):
         """Without an index: the rows holding any phrase, found with LIKE, then matched in Python."""
-        needles = {_needle(p) for group in groups for p in group.all_phrases}
+        needles = {_needle(p) for group in groups for p in (*group.all_phrases, *((w,) for w in group.loose[:1]))}
         condition = reduce(or_, (Q(title_search__contains=n) | Q(text_search__contains=n) for n in needles))
         rows = _fetch(
             SearchEntry.objects.filter(_visible(communities)).filter(condition),
@@ -249,6 +251,8 @@ class DatabaseBackend(SearchBackend):
                 if occurrences:
                     exact[index].add(row[PK])
                     strength[(row[PK], index)] = min(occurrences, 10) / 10
+                elif group.loose and all(_needle((word,)) in text for word in group.loose):
+                    exact[index].add(row[PK])
                 elif any(_needle(p) in text for p in group.related):
                     related[index].add(row[PK])
             if phrase_needle and phrase_needle in text:

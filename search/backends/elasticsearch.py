@@ -32,6 +32,7 @@ TERM_FIELDS = [
     "place_terms^2",
     "about_terms",
 ]
+LIFT_FIELDS = ["title_terms", "themes_terms"]  # a related phrase said here is what the document is about
 PHRASE_FIELDS = [f"title_terms^{TITLE_BOOST}", "summary_terms^1.5", "body_terms", "themes_terms^2"]
 HIT_FIELDS = ["doc_id", "type", "title", "url", "summary", "body", "themes", "published"]
 # Text fields as people wrote them are kept for display and for title suggestions only.
@@ -57,6 +58,14 @@ ANALYSIS_PROFILES = {
         },
     },
 }
+
+
+def _any_phrase(phrases, fields):
+    return Q(
+        "bool",
+        should=[Q("multi_match", query=" ".join(phrase), type="phrase", fields=fields) for phrase in phrases],
+        minimum_should_match=1,
+    )
 
 
 class ContentDocument(Document):
@@ -240,23 +249,36 @@ class ElasticsearchBackend(SearchBackend):
 
     @staticmethod
     def _group_query(group):
-        """One term group: any of its phrases in any field (title boosted); a related phrase counts less.
-        A match in several fields counts for more than one in the best field alone (tie_breaker)."""
+        """One term group: any of its phrases in any field (title boosted), scored by how strongly each
+        field says it; a match in several fields counts for more than one in the best field alone
+        (tie_breaker); a related phrase counts less. A concept group (a glossary entry the query
+        describes) scores as the database backend scores it: a plain match at the related weight,
+        doubled when a title or theme says it, never by how rare the entry's name is, so it stays below
+        the pages that use the words typed."""
         alternatives = [
             Q("multi_match", query=" ".join(phrase), type="phrase", fields=TERM_FIELDS, tie_breaker=0.3)
             for phrase in group.phrases
         ]
-        alternatives += [
-            Q(
-                "multi_match",
-                query=" ".join(p),
-                type="phrase",
-                fields=TERM_FIELDS,
-                tie_breaker=0.3,
-                boost=RELATED_WEIGHT,
-            )
-            for p in group.related
-        ]
+        if group.concept:
+            alternatives += [
+                Q("constant_score", filter=_any_phrase(group.related, LIFT_FIELDS), boost=2 * RELATED_WEIGHT),
+                Q("constant_score", filter=_any_phrase(group.related, TERM_FIELDS), boost=RELATED_WEIGHT),
+            ]
+        else:
+            alternatives += [
+                Q(
+                    "multi_match",
+                    query=" ".join(phrase),
+                    type="phrase",
+                    fields=TERM_FIELDS,
+                    tie_breaker=0.3,
+                    boost=RELATED_WEIGHT,
+                )
+                for phrase in group.related
+            ]
+        if group.loose:  # a glossary phrase's words apart: a plain match, below the phrase said as typed
+            words_apart = [Q("multi_match", query=word, fields=TERM_FIELDS) for word in group.loose]
+            alternatives.append(Q("constant_score", filter=Q("bool", must=words_apart), boost=1.0))
         # A phrase counts as the words it stands for; filler half.
         return Q("dis_max", queries=alternatives, boost=0.5 if group.optional else float(group.size))
 

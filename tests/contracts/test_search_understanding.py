@@ -168,3 +168,46 @@ def test_a_word_no_page_uses_is_not_dropped_to_find_something(practice):
     assert search(practice, "restaurants in Dundee").total == 0
     # Both words are on pages, though not together: each page with one of them is found.
     assert "Participatory budgeting in Dundee" in titles(search(practice, "township Dundee"))
+
+
+def test_a_query_describing_a_glossary_entry_finds_its_pages_below_the_words_typed(practice):
+    GlossaryTerm.objects.create(
+        term="respite",
+        expansion="short breaks",
+        description="Time off for unpaid carers while someone else looks after the person they care for.",
+    )
+    forget_glossary()
+    add(
+        practice,
+        ("guide", "Arranging respite", "How to plan short breaks with a family."),
+        ("casestudy", "Time off for unpaid carers", "Unpaid carers in Fife told us what time off means to them."),
+    )
+    results = search(practice, "time off for unpaid carers")
+    found = [hit.title for hit in results.hits]
+    assert found[0] == "Time off for unpaid carers"
+    assert "Arranging respite" in found  # none of the words typed: found through the entry's description
+    assert not results.corrected
+    # Only through the glossary: without the description the guide is not what was asked for.
+    GlossaryTerm.objects.filter(term="respite").update(description="")
+    forget_glossary()
+    assert "Arranging respite" not in titles(search(practice, "time off for unpaid carers"))
+
+
+def test_a_glossary_phrase_finds_pages_holding_its_words_apart(practice):
+    GlossaryTerm.objects.create(term="kinship care", expansion="family and friends care")
+    forget_glossary()
+    add(
+        practice,
+        ("casestudy", "Grandparents raising children", "Care for children within their kinship network."),
+        ("guide", "Kinship care assessments", "What an assessment of kinship care asks."),
+    )
+    found = [hit.title for hit in search(practice, "kinship care").hits]
+    assert found[0] == "Kinship care assessments"  # the phrase as typed comes first
+    assert "Grandparents raising children" in found
+
+
+def test_the_seeded_glossary_finds_nothing_for_subjects_the_site_does_not_cover(practice):
+    # Every seeded entry (its names, related phrases and description) is in play here.
+    for query in ["council tax reduction", "registering a birth", "renewing a passport", "best pubs in the highlands"]:
+        results = search(practice, query)
+        assert results.total == 0, (query, titles(results))

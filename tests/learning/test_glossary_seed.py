@@ -1,0 +1,31 @@
+"""The glossary the platform starts with: everyday phrases for its entries, added to what editors wrote."""
+
+import importlib
+
+from django.apps import apps
+
+from learning.glossary import MORE_RELATED, NEWER_TERMS
+from learning.models import GlossaryTerm
+
+seed = importlib.import_module("learning.migrations.0011_glossary_more_related_phrases")
+
+
+def test_every_entry_has_everyday_phrases(db):
+    for term in GlossaryTerm.objects.all():
+        assert term.related_phrases(), term.term
+    homelessness = GlossaryTerm.objects.get(term="homelessness").related_phrases()
+    assert "rough sleeping" in homelessness
+    assert "sleeping on the streets" in homelessness
+    assert {term for term, *_ in NEWER_TERMS} <= set(GlossaryTerm.objects.values_list("term", flat=True))
+
+
+def test_seeding_adds_only_the_missing_phrases_and_keeps_the_editors_own(db):
+    GlossaryTerm.objects.filter(term="homelessness").update(related="Sleeping on the streets\nour own phrase")
+    GlossaryTerm.objects.filter(term="community safety").update(description="The editors' words.", related="")
+    seed.add_phrases(apps, None)
+    related = GlossaryTerm.objects.get(term="homelessness").related_phrases()
+    assert related[:2] == ["Sleeping on the streets", "our own phrase"]
+    assert "sleeping on the streets" not in related  # already there, in the editors' spelling
+    assert set(MORE_RELATED["homelessness"].splitlines()) - {"sleeping on the streets"} <= set(related)
+    safety = GlossaryTerm.objects.get(term="community safety")
+    assert (safety.description, safety.related) == ("The editors' words.", "")  # an existing entry is theirs

@@ -1,0 +1,66 @@
+"""How a query becomes term groups (search.text.term_groups): what each backend is then asked to match."""
+
+from search.text import required_coverage, stems, term_groups
+
+GLOSSARY = [
+    (["evidence use", "using evidence"], ["what works", "research evidence"], "Finding and applying research."),
+    (["third sector"], ["charities"], "Voluntary organisations, charities and social enterprises."),
+    (["TSI", "third sector interface"], [], "The body that supports voluntary organisations in each area."),
+    (
+        ["prevention", "preventative approaches"],
+        ["early intervention", "stopping problems before they start"],
+        "Acting early, before problems grow, so that fewer people need crisis services.",
+    ),
+    (["respite", "short breaks"], [], "Time off for unpaid carers while someone else looks after the person."),
+]
+
+
+def concepts(groups):
+    return [group for group in groups if group.concept]
+
+
+def test_a_query_describing_an_entry_in_other_words_gains_the_entry_as_a_concept():
+    groups = term_groups("stopping problems before they happen", GLOSSARY)
+    (concept,) = concepts(groups)
+    assert ("prevent",) in concept.related
+    assert concept.phrases == ()  # nothing of it is what was typed: it counts at the related weight
+    assert concept.size == 3  # it covers three of the four content words (not "happen")
+    # It is another way to cover the words, never one more word a document must match.
+    assert required_coverage(groups) == required_coverage([g for g in groups if not g.concept])
+
+
+def test_an_entry_the_description_alone_describes_is_a_concept_too():
+    (concept,) = concepts(term_groups("time off for unpaid carers", GLOSSARY))
+    assert ("respit",) in concept.related
+
+
+def test_a_query_naming_an_entry_gains_no_concept_of_a_neighbour():
+    # "third sector" names an entry: the interface that shares its words is not what was asked for.
+    assert concepts(term_groups("third sector", GLOSSARY)) == []
+
+
+def test_one_word_or_an_unrelated_query_gains_no_concept():
+    assert concepts(term_groups("problems", GLOSSARY)) == []
+    assert concepts(term_groups("registering a birth", GLOSSARY)) == []
+    assert concepts(term_groups("council tax problems", GLOSSARY)) == []
+
+
+def test_a_glossary_phrase_also_matches_its_words_apart():
+    (group,) = term_groups("early intervention", GLOSSARY)
+    assert tuple(stems("early intervention")) in group.phrases
+    assert group.loose == tuple(stems("early intervention"))  # each anywhere in a document: a plain match
+
+
+def test_a_glossary_phrase_of_filler_alone_does_not_take_a_word():
+    # "what works" is a related phrase of evidence use; "working" alone is not a mention of it.
+    groups = term_groups("working weekends", GLOSSARY)
+    assert [group.related for group in groups if not group.concept] == [(), ()]
+    (group,) = [g for g in term_groups("what works in prevention", GLOSSARY) if ("evid", "use") in g.related]
+    assert group.typed == "what works"
+
+
+def test_particles_and_common_verbs_are_not_required():
+    groups = term_groups("freeing up staff time", GLOSSARY)
+    assert [group.typed for group in groups] == ["freeing", "staff", "time"]
+    going = [group for group in term_groups("keeping a group going", GLOSSARY) if group.typed == "going"]
+    assert going[0].optional
