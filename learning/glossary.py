@@ -391,6 +391,13 @@ MORE_RELATED = {
 # description, related), as in MORE_TERMS.
 NEWER_TERMS = [
     (
+        "evidence",
+        "research evidence",
+        "",
+        "What research, data, and practitioners' and communities' experience show about a question.",
+        "research\nstudies\nresearch findings",
+    ),
+    (
         "community safety",
         "safer communities",
         "",

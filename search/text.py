@@ -43,15 +43,20 @@ STOP_WORDS = frozenset(
 # Words of questions and requests: a match still counts, but a document need not have them.
 FILLER_WORDS = frozenset(
     "about actually advice also any anyone anything best better can cannot could did do does doing done even "
-    "example examples find finding get getting go goes going good got has have having help helps helping how idea "
-    "ideas if just keep keeps kind know lot lots look looking make making many more most much need needs other "
-    "people really should show shows so some someone something still their them there these they thing things "
-    "those tip tips tried try trying us use using very want way ways well were whether will work works would you "
-    "your".split()
+    "example examples find finding found get getting go goes going good got has have having help helped "
+    "helps helping how idea ideas if just keep keeping keeps kind know lot lots look looking make making "
+    "many more most much need needs other people really should show shows so some someone something still "
+    "their them there these they thing things those tip tips tried try trying us use using very want way "
+    "ways well were whether will work worked works would you your".split()
 )
 # Prefixes people write joined, hyphenated or apart: "well-being", "wellbeing", "well being".
 JOINING_PREFIXES = frozenset("co cross inter multi non post pre re self sub well".split())
 RELATED_WEIGHT = 0.5  # a match through a related glossary phrase, against 1 for the words typed
+# Words of someone asking peers about their own situation ("our group keeps ...", "has anyone ..."):
+# such a query is what forum threads answer, so they are lifted (PEER_LIFT) on both backends.
+PEER_WORDS = frozenset("anybody anyone experiences my our ourselves tips us we".split())
+PEER_TYPES = ("thread", "post")
+PEER_LIFT = 1.5
 # A glossary entry is what a query means when its own words cover this share of the query's words.
 CONCEPT_SHARE = 0.75
 MAX_CONCEPTS = 2  # the entries a query may mean at once, the most specific first
@@ -152,6 +157,11 @@ def required_coverage(groups, relaxed=False):
 
 def can_relax(groups):
     return required_coverage(groups, relaxed=True) < required_coverage(groups)
+
+
+def asks_peers(text):
+    """Whether the query asks peers about the asker's own practice: forum threads get PEER_LIFT."""
+    return not PEER_WORDS.isdisjoint(words(text))
 
 
 def whole_phrase(groups):
@@ -280,6 +290,8 @@ def _glossary_index(glossary):
         for phrase in name_stems:
             entries.append((phrase, tuple(name_stems), tuple(related_stems), False))
         for phrase in related_stems:
+            if len(phrase) == 1 and phrase[0] in _FILLER_STEMS:  # "findings" is not every "find"
+                continue
             entries.append((phrase, tuple(name_stems), tuple(related_stems), True))
     entries.sort(key=lambda entry: -len(entry[0]))
     return tuple(entries)

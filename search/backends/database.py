@@ -26,8 +26,11 @@ from search.documents import FACETS, TYPE_LABELS
 from search.models import SearchEntry
 from search.query import Hit, SearchResults
 from search.text import (
+    PEER_LIFT,
+    PEER_TYPES,
     RELATED_WEIGHT,
     analysed,
+    asks_peers,
     required_coverage,
     searchable,
     snippet_html,
@@ -196,6 +199,7 @@ class DatabaseBackend(SearchBackend):
         rows, exact, related, strength, in_phrase = found
         scorer = _Scorer(groups)
         minimum = query.minimum if query.minimum is not None else required_coverage(groups)
+        peers = asks_peers(query.text)
         counts = [0] * len(groups)
         matched, scores = [], {}
         for row in rows:
@@ -212,6 +216,8 @@ class DatabaseBackend(SearchBackend):
                 continue
             matched.append(row)
             scores[pk] = scorer.score(row, weights, strength) + (1.0 if pk in in_phrase else 0.0)
+            if peers and row[TYPE] in PEER_TYPES:
+                scores[pk] *= PEER_LIFT
         return matched, scores, counts
 
     def _look_up(self, groups, phrase, communities):

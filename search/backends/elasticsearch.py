@@ -17,7 +17,19 @@ from search.backends.base import BackendUnavailable, SearchBackend
 from search.client import get_client
 from search.documents import FACETS, TYPE_LABELS
 from search.query import FILTER_FIELDS, Hit, SearchResults
-from search.text import RELATED_WEIGHT, TAIL, analysed, required_coverage, snippet_html, title_html, whole_phrase, words
+from search.text import (
+    PEER_LIFT,
+    PEER_TYPES,
+    RELATED_WEIGHT,
+    TAIL,
+    analysed,
+    asks_peers,
+    required_coverage,
+    snippet_html,
+    title_html,
+    whole_phrase,
+    words,
+)
 
 FACET_SIZE = 20
 TITLE_BOOST = 3
@@ -317,9 +329,17 @@ class ElasticsearchBackend(SearchBackend):
         base = [self._visible(communities)]
         minimum = query.minimum if query.minimum is not None else required_coverage(query.groups)
         coverage, scoring = self._text_query(query.groups, minimum) if query.groups else ([], [])
-        search = self._search().query(
-            Q("bool", must=[Q("bool", should=scoring)] if scoring else [Q("match_all")], filter=[*base, *coverage])
+        matching = Q(
+            "bool", must=[Q("bool", should=scoring)] if scoring else [Q("match_all")], filter=[*base, *coverage]
         )
+        if scoring and asks_peers(query.text):  # someone asking peers: forum threads answer (search.text.PEER_LIFT)
+            matching = Q(
+                "function_score",
+                query=matching,
+                functions=[{"filter": Q("terms", type=list(PEER_TYPES)).to_dict(), "weight": PEER_LIFT}],
+                boost_mode="multiply",
+            )
+        search = self._search().query(matching)
         # Hits obey every filter; each facet obeys every filter but its own (post_filter + filtered aggs).
         active = {name: self._filter_query(name, values) for name, values in query.filters.items()}
         if active:

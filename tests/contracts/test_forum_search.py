@@ -1,9 +1,12 @@
 """Forum threads and posts in search: found by members who may read them, gone when hidden."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from forums import services
 from forums.models import Post
+from search.documents import SearchDocument
 from tests.contracts.test_search_backends import search, titles
 from tests.factories import CommunityFactory, UserFactory, member_of
 
@@ -107,3 +110,33 @@ def test_suggestions_offer_a_thread_once_and_never_its_replies(backend, forum, s
     ]
     assert suggest("Shift patt", AnonymousUser()) == []  # the private community's thread
     assert [s["title"] for s in suggest("Shift patt", forum["priya"])] == ["Shift patterns and burnout"]
+
+
+def test_a_query_asking_peers_lifts_the_thread_above_an_equal_page(backend, db):
+    published = datetime(2026, 1, 2, tzinfo=UTC)
+    backend.upsert(
+        [
+            SearchDocument(
+                doc_id="page-9801",
+                type="guide",
+                title="Covering rota gaps",
+                url="/guides/rota/",
+                published=published,
+                summary="Rota gaps are covered from a shared pool of rota staff.",
+            ),
+            SearchDocument(
+                doc_id="thread-9802",
+                type="thread",
+                title="Covering rota gaps",
+                url="/communities/c/threads/9802/",
+                published=published,
+                summary="Rota gaps are covered from a shared pool of relief staff.",
+            ),
+        ]
+    )
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    # The page says it a little more strongly; someone asking peers about their own rota is answered by the thread.
+    assert [hit.doc_id for hit in search(backend, "covering rota gaps").hits] == ["page-9801", "thread-9802"]
+    asked = search(backend, "how do we cover our rota gaps")
+    assert [hit.doc_id for hit in asked.hits] == ["thread-9802", "page-9801"]

@@ -1,6 +1,6 @@
 """How a query becomes term groups (search.text.term_groups): what each backend is then asked to match."""
 
-from search.text import required_coverage, stems, term_groups
+from search.text import asks_peers, required_coverage, stems, term_groups
 
 GLOSSARY = [
     (["evidence use", "using evidence"], ["what works", "research evidence"], "Finding and applying research."),
@@ -64,3 +64,19 @@ def test_particles_and_common_verbs_are_not_required():
     assert [group.typed for group in groups] == ["freeing", "staff", "time"]
     going = [group for group in term_groups("keeping a group going", GLOSSARY) if group.typed == "going"]
     assert going[0].optional
+
+
+def test_a_one_word_related_phrase_that_is_filler_takes_no_word():
+    glossary = [*GLOSSARY, (["evidence"], ["findings", "research"], "")]
+    (find,) = [group for group in term_groups("where can I find examples of plans", glossary) if group.typed == "find"]
+    assert find.optional
+    assert find.related == ()
+    (research,) = term_groups("research", glossary)
+    assert ("evid",) in research.related
+
+
+def test_a_query_asking_peers_is_told_apart():
+    assert asks_peers("has anyone kept volunteers for long?")
+    assert asks_peers("our inquiry group keeps losing members")
+    assert not asks_peers("where can I find examples of a community plan?")
+    assert not asks_peers("volunteer retention")
