@@ -40,6 +40,8 @@ import os
 import re
 import secrets
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -146,6 +148,9 @@ class Nginx:
         self.label = label
         self.port = next_port()
         self.url = f"https://127.0.0.1:{self.port}"
+        with socket.socket() as probe:  # an answer from something left on the port must not pass for ours
+            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                raise RuntimeError(f"something already listens on 127.0.0.1:{self.port}")
         home = workdir / label
         (home / "logs").mkdir(parents=True, exist_ok=True)
         site = render_site(self.port, upstreams, cert, key, static_root, media_root)
@@ -175,7 +180,7 @@ class Nginx:
             if self.process.poll() is not None:
                 raise RuntimeError(f"nginx {label} exited: {(home / 'logs' / 'stderr.log').read_text()[-2000:]}")
             with contextlib.suppress(OSError):
-                if fetch(self.url + MINIMAL)[0] == 200:
+                if fetch(self.url + MINIMAL)[0] == 200 and self.process.poll() is None and self.pids()[1:]:
                     return
             time.sleep(0.2)
         self.stop()
@@ -187,12 +192,16 @@ class Nginx:
 
     def stop(self):
         if self.process.poll() is None:
+            workers = self.pids()[1:]
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+                for pid in workers:  # a killed master leaves its workers holding the port: end them too
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)
         self.log.close()
 
 
