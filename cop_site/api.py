@@ -50,7 +50,11 @@ class JsonBody(Parser):
 
 class AnonymousCallers(BaseThrottle):
     """Visitors' calls, counted per address in forums/ratelimit.py's fixed window: COP_API_ANONYMOUS_RATE_LIMIT
-    calls a minute. Signed-in members are not counted here (their writes have limits of their own)."""
+    calls a minute. Signed-in members are not counted here (their writes have limits of their own).
+
+    The address is the connection's (REMOTE_ADDR), never an X-Forwarded-For header a caller can write: behind
+    the proxy the ASGI server already puts the client's address there (uvicorn --proxy-headers, trusted only
+    from the proxy's address; docs/deploy.md)."""
 
     WINDOW = 60
 
@@ -62,7 +66,8 @@ class AnonymousCallers(BaseThrottle):
         if user is not None and user.is_authenticated:
             return True
         try:
-            hit(f"api-anonymous:{self.get_ident(request)}", settings.COP_API_ANONYMOUS_RATE_LIMIT, self.WINDOW)
+            address = request.META.get("REMOTE_ADDR", "")
+            hit(f"api-anonymous:{address}", settings.COP_API_ANONYMOUS_RATE_LIMIT, self.WINDOW)
         except RateLimited as exc:
             self.refused.retry_after = exc.retry_after
             return False

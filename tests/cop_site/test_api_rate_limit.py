@@ -27,6 +27,14 @@ def test_a_visitor_over_the_limit_gets_a_429_json_error_with_retry_after(setting
     assert another_address.get("/api/v1/glossary").status_code == 200
 
 
+def test_a_visitor_cannot_dodge_the_limit_by_writing_x_forwarded_for(settings):
+    settings.COP_API_ANONYMOUS_RATE_LIMIT = 2
+    cache.clear()
+    visitor = Client(REMOTE_ADDR="203.0.113.5")
+    codes = [visitor.get("/api/v1/glossary", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(4)]
+    assert codes == [200, 200, 429, 429]
+
+
 def test_a_signed_in_member_is_not_counted(settings):
     settings.COP_API_ANONYMOUS_RATE_LIMIT = 2
     cache.clear()
