@@ -5,7 +5,7 @@ through here, so "who sees a hidden post" and "which controls appear" are decide
 behind the controls stay in forums.services; this module only asks them.
 """
 
-import zlib
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -276,7 +276,8 @@ def _rendered_facts(view):
     own = tuple(getattr(view, name) for name in VIEWER_FLAGS)
     shown = (post.pk, post.parent_id, view.shown, post.status, post.hidden_reason, post.edited, post.created)
     author = (post.author_id, view.author_name, view.author_level, view.author_url)
-    return (*shown, own, zlib.crc32(post.body_html.encode()), author)
+    words = hashlib.blake2b(post.body_html.encode(), digest_size=16).hexdigest()
+    return (*shown, own, words, author)
 
 
 @dataclass
