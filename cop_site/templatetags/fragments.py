@@ -1,7 +1,7 @@
 """`{% fragment spec %}...{% endfragment %}`: the contents rendered once per spec (cop_site/fragments.py).
 
 `spec` is a `cop_site.fragments.Fragment` the view or page built (its name, scopes, audience and
-parts); `None` renders the contents every time. Inside, `{% csrf_token %}` renders nothing, so a
+parts); `None` (or a missing variable) renders the contents every time. Inside, `{% csrf_token %}` renders nothing, so a
 member's form can never be shared: forms belong outside a fragment.
 """
 
@@ -24,7 +24,7 @@ class FragmentNode(template.Node):
             with context.push(csrf_token=CSRF_OUTSIDE):
                 return self.nodelist.render(context)
 
-        return work() if spec is None else spec.render(work)
+        return spec.render(work) if spec else work()
 
 
 @register.tag("fragment")

@@ -1,8 +1,10 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from learning.page_fragments import PageFragments
 from learning.visibility import visible_pages
 
 from .pages import ContentPage
@@ -21,8 +23,11 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
+        """`latest` is worked out on first use: served from its fragment, the home page runs no query for it."""
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = [
-            page.specific for page in visible_pages(ContentPage.objects.all()).order_by("-first_published_at")[:6]
-        ]
+        context["latest"] = SimpleLazyObject(self.latest)
+        context["page_fragments"] = PageFragments(self, request)
         return context
+
+    def latest(self):
+        return [page.specific for page in visible_pages(ContentPage.objects.all()).order_by("-first_published_at")[:6]]

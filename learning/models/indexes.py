@@ -1,10 +1,14 @@
 """Index pages: a listing of one content type with filters kept in the URL."""
 
+import functools
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from learning.page_fragments import PageFragments
 from learning.visibility import visible_pages
 
 from .filters import FILTERS, filter_options, filter_pages
@@ -31,7 +35,18 @@ class FilteredIndexPage(Page):
         return pages.order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
+        """The listing's context, each value worked out on first use: a listing served from its
+        fragment (learning/page_fragments.py) runs none of the queries."""
         context = super().get_context(request, *args, **kwargs)
+        listing = functools.cache(lambda: self.listing_context(request))
+        for name in ("results", "filters", "filter_options", "active_filters", "filter_errors"):
+            context[name] = SimpleLazyObject(lambda name=name: listing()[name])
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(query_string=query.urlencode(), page_fragments=PageFragments(self, request))
+        return context
+
+    def listing_context(self, request):
         listing = self.listing()
         pages, active, errors = filter_pages(listing, self.filter_names, request.GET)
         paginator = Paginator(pages.select_related("image"), PAGE_SIZE)
@@ -42,11 +57,9 @@ class FilteredIndexPage(Page):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            results=results,
-            filters=[
+        return {
+            "results": results,
+            "filters": [
                 {
                     "name": name,
                     "label": FILTERS[name].label,
@@ -55,16 +68,15 @@ class FilteredIndexPage(Page):
                 }
                 for name in self.filter_names
             ],
-            filter_options=filter_options(listing, self.filter_names, active),
-            active_filters=active,
-            filter_errors=errors,
-            query_string=query.urlencode(),
-        )
-        return context
+            "filter_options": filter_options(listing, self.filter_names, active),
+            "active_filters": active,
+            "filter_errors": errors,
+        }
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if getattr(response, "context_data", {}).get("filter_errors"):
+        # Only a query string can hold a filter error; without one the listing need not be worked out.
+        if request.GET and getattr(response, "context_data", {}).get("filter_errors"):
             response.status_code = 400
         return response
 

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from learning.blocks import RICH_FEATURES, PathwayStepBlock, body_blocks, document_blocks, step_blocks
+from learning.page_fragments import PageFragments
 from learning.ratings import COST_CRITERIA, IMPACT_CRITERIA, STRENGTH_CRITERIA, Cost, EvidenceStrength, Impact, scale
 from learning.visibility import visible_pages
 
@@ -111,6 +112,13 @@ class ContentPage(Page):
 
     def search_document_extra(self):
         return {}
+
+    personal_parts = ()  # parts of this page type's template that hold the member's own state (never shared)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_fragments"] = PageFragments(self, request, personal=self.personal_parts)
+        return context
 
     def related_pages(self, limit=3):
         """Other content a visitor may see sharing the most themes with this page (newest first on a tie)."""
@@ -276,6 +284,8 @@ class LearningPathwayPage(ContentPage):
             FieldPanel("steps"),
         ]
     )
+
+    personal_parts = ("body",)  # the member's progress on each step
 
     class Meta:
         verbose_name = "learning pathway"
