@@ -136,9 +136,10 @@ class Fragment:
             return entry[1], generations
         return None, generations
 
-    def store(self, html, generations):
+    def store(self, value, generations):
+        """Keep `value` (HTML, or any picklable answer) for this spec under the generations lookup() gave."""
         if generations is not None:
-            _cache().set(self._entry_key(), (generations, str(html)), cache_seconds())
+            _cache().set(self._entry_key(), (generations, value), cache_seconds())
 
     def render(self, work):
         """The cached HTML, or `work()` (a string) rendered now and stored for the next person of this audience."""

@@ -141,7 +141,7 @@ def is_public_target(target):
     """Whether a visitor may be invited to sign in and save this: a public live page or a forum thread they read."""
     kind = kind_of(target)
     if kind == PAGE:
-        return visible_pages().filter(pk=target.pk).exists()
+        return visibility.is_visible(target)
     return kind == THREAD
 
 
@@ -233,7 +233,7 @@ def can_record_practice_use(user, page):
     """Whether the 'used in practice' form belongs on this page for this person."""
     if user is None or not user.is_authenticated or not takes_practice_use(page):
         return False
-    return visible_pages().filter(pk=page.pk).exists()
+    return visibility.is_visible(page)
 
 
 def clean_note(note):

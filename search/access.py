@@ -4,7 +4,15 @@ Apps that own private spaces expose `search_community_ids(user)` as a classmetho
 finds them through the app registry and never imports them by name.
 """
 
+import functools
+
 from django.apps import apps
+
+
+@functools.cache
+def _providers():
+    """The models that expose search_community_ids (found once: the app registry does not change)."""
+    return tuple(model for model in apps.get_models() if model.__dict__.get("search_community_ids") is not None)
 
 
 def viewer_communities(user):
@@ -12,8 +20,6 @@ def viewer_communities(user):
     if user is None or not user.is_authenticated:
         return frozenset()
     ids = set()
-    for model in apps.get_models():
-        provider = model.__dict__.get("search_community_ids")
-        if provider is not None:
-            ids.update(model.search_community_ids(user))
+    for model in _providers():
+        ids.update(model.search_community_ids(user))
     return frozenset(ids)

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "cop_site.middleware.MethodNotAllowedPageMiddleware",  # a wrong method gets a page in the site design
     "cop_site.request_memo.RequestMemoMiddleware",  # a GET works out who the person is once, not per helper
     "cop_site.page_cache.PageCacheMiddleware",  # before the session: a hit skips everything below
+    "cop_site.page_routes.KnownSiteMiddleware",  # Wagtail's Site for this host, from the cache
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cop_site import page_routes
 from learning.page_fragments import PageFragments
 from learning.visibility import visible_pages
 
@@ -21,6 +22,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        """As Wagtail routes, with the pages it found kept until the next publish (cop_site/page_routes.py)."""
+        return page_routes.route(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         """`latest` is worked out on first use: served from its fragment, the home page runs no query for it."""
