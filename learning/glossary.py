@@ -322,7 +322,7 @@ MORE_RELATED = {
     "SDS": "personal assistant\nchoosing my own carers\ncontrol over my care\narranging my own care\ncare package\n"
     "choice in social care",
     "PB": "public vote on spending\nresidents decide the budget\ncommunity decides spending\nvoting on local projects\n"
-    "giving communities a budget\nmainstream budget\nspending decisions\npeople choosing projects",
+    "giving communities a budget\nspending decisions\npeople choosing projects",
     "CPP": "community planning board\nlocal partnership board\npublic bodies planning together\n"
     "partners planning services together",
     "HSCP": "integration of health and social care\njoined up health and care\nhealth and care working together\n"
