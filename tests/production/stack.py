@@ -491,9 +491,21 @@ def prepare_site(state):
             wait_for_nodes(state, 2)
             for node in (0, 1):
                 record_es_pid(state, node)
+            es_health(state, wait_for_status="yellow", timeout="60s")
             say("the Elasticsearch cluster has both nodes")
             continue
-        manage(state, *step)
+        if step[0] in {"search_index", "update_index"}:
+            for attempt in range(3):  # a cluster that has only just formed, on a busy machine, may time out once
+                try:
+                    manage(state, *step)
+                    break
+                except StackError as exc:
+                    if attempt == 2 or "timed out" not in str(exc).lower() and "unreachable" not in str(exc):
+                        raise
+                    say(f"manage.py {step[0]}: Elasticsearch did not answer in time; trying again ({attempt + 1}/3)")
+                    time.sleep(5)
+        else:
+            manage(state, *step)
         say(f"manage.py {step[0]} done")
 
 
