@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from casestudies.models import Proposal
 from forums.models import Post
 from forums.moderation import hide_post
 from forums.services import comment_thread_for
@@ -223,3 +224,14 @@ def test_the_home_page_shows_a_new_page_at_once(fragment_cache, client):
     member.get("/")
     CaseStudyFactory(title="Newly published case study")
     assert "Newly published case study" in member.get("/").content.decode()
+
+
+def test_a_credited_members_new_name_shows_on_the_case_study_at_once(fragment_cache, client):
+    author = MemberFactory()
+    page = CaseStudyFactory(title="Written up by a member")
+    Proposal.objects.create(page=page, author=author)
+    member = _member_client(client)
+    assert str(author.profile) in member.get(page.url).content.decode()
+    author.profile.display_name = "Ishbel Renamed"
+    author.profile.save()
+    assert "Ishbel Renamed" in member.get(page.url).content.decode()
