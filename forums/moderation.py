@@ -498,6 +498,15 @@ def active_suspension(user):
     )
 
 
+def active_suspensions(users):
+    """{user id: their current suspension (the one that lasts longest)} for several members, in one query."""
+    ids = [user.pk for user in users if user is not None and getattr(user, "is_authenticated", False)]
+    found = {}
+    for suspension in Suspension.objects.active().filter(user__in=ids).order_by("-until"):
+        found.setdefault(suspension.user_id, suspension)
+    return found
+
+
 def is_suspended(user):
     return active_suspension(user) is not None
 

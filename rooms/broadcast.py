@@ -7,7 +7,8 @@ layer only carries news: when it is down the frames are dropped here with a warn
 connection catches up from the database (rooms/consumers.py).
 
 A connection that made the change gets its frames directly as well (it must not depend on the
-layer for its own acknowledgement), so the group copy skips it: see `Acting`.
+layer for its own acknowledgement), so the group copy skips it; and the consumer sends the group
+copies itself from the event loop once its trip to the database thread is back: see `Acting`.
 
 Groups: `room-<id>` holds every connection in a room; `room-member-<user id>` holds every room
 connection of one member, so a change in their standing reaches all of them at once (rooms/signals.py).
@@ -25,15 +26,20 @@ logger = logging.getLogger(__name__)
 
 
 class Acting:
-    """The connection whose frame caused the current change: its own copy of what was announced.
+    """The connection (or the batch of connections) whose frames caused the current change.
 
-    The consumer sets one in `acting` around each call; the announcements made on commit are
-    collected in `events` (the consumer sends them to its own socket) and skip it in the group.
+    The consumer sets one in `acting` around each trip to the database thread; the announcements
+    made on commit are collected: its own copy in `events` (the consumer sends them to its own
+    socket), and what the room's group is to hear in `sends`, skipping it, which the consumer sends
+    from the event loop once the trip is back (`send_collected`) instead of hopping back to the loop
+    from the database thread for each. `channel_name` None: a batch of several connections' messages
+    (rooms/consumers.py), whose senders take their copies from what the batch returns.
     """
 
-    def __init__(self, channel_name):
+    def __init__(self, channel_name=None):
         self.channel_name = channel_name
         self.events = []
+        self.sends = []  # (group, events)
 
 
 acting = ContextVar("acting", default=None)
@@ -61,6 +67,11 @@ def message_event(payload, previous_id, skip=None):
     return {"type": "room.message", "id": payload["id"], "previous": previous_id, "text": text, "skip": skip}
 
 
+def messages_event(items):
+    """Several new messages of one room, each with the id of the message before it, as one group event."""
+    return {"type": "room.messages", "messages": [message_event(payload, previous) for payload, previous in items]}
+
+
 def announce(room_id, *frames):
     """After commit: send each frame to everyone in the room."""
     _on_commit(room_id, lambda skip: [frame_event(frame, skip) for frame in frames])
@@ -69,6 +80,14 @@ def announce(room_id, *frames):
 def announce_message(room_id, payload, previous_id):
     """After commit: a new message, to everyone in the room."""
     _on_commit(room_id, lambda skip: [message_event(payload, previous_id, skip)])
+
+
+def announce_messages(room_id, items):
+    """After commit: new messages of one room, (payload, previous id) each in id order, in one event for the room."""
+    if len(items) == 1:
+        announce_message(room_id, *items[0])
+    else:
+        _on_commit(room_id, lambda skip: [messages_event(items)])
 
 
 def recheck_member(user_id):
@@ -86,11 +105,27 @@ def _on_commit(room_id, events_for):
     actor = acting.get()
 
     def send():
-        if actor is not None:
+        if actor is None:
+            _send(room_group(room_id), events_for(None))
+            return
+        if actor.channel_name is not None:
             actor.events.extend(events_for(None))
-        _send(room_group(room_id), events_for(actor.channel_name if actor else None))
+        actor.sends.append((room_group(room_id), events_for(actor.channel_name)))
 
     transaction.on_commit(send)
+
+
+async def send_collected(layer, actor):
+    """From the event loop: what an action collected for the room's groups (see `Acting`)."""
+    sends, actor.sends = actor.sends, []
+    if layer is None:
+        return
+    try:
+        for group, events in sends:
+            for event in events:
+                await layer.group_send(group, event)
+    except Exception as exc:  # the database has it; connections catch up on their own
+        logger.warning("channel layer unavailable, the room catches up from the database: %s", exc)
 
 
 def _send(group, events):

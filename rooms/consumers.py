@@ -30,6 +30,8 @@ import json
 import logging
 import random
 import time
+import weakref
+from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -101,7 +103,7 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
             self.group = broadcast.room_group(room_id)
             joined = time.monotonic() if await self._join_groups(person.pk) else None
         try:
-            refusal, arrival = await database_sync_to_async(self._enter)(slug, after, joined)
+            refusal, arrival = await _let_in(Arrival(self, slug, after, joined))
         except replay.TooFarBehind:
             await self.send_json(
                 {
@@ -140,33 +142,30 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         except InvalidAfter:
             return None, "after must be the id of the last message you saw (a whole number): here are the latest."
 
-    def _enter(self, slug, after, joined=None):
+    def _enter(self, arrival, view, user, standing, since):
         """(refusal, frames): whether this person may enter and, if so, welcome, history, presence, hands, floor.
 
-        One trip to the database thread, and what every arrival in the room needs is shared among
-        this process's connections (rooms/shared.py).
+        Called in the database thread for each connection of a crowd (`_enter_crowd`), with what was
+        read once for the crowd: the room's shared view (rooms/shared.py), the member, their standing,
+        and what each room said since its view was read. The presence row is written for the crowd.
         """
-        view = shared.room_view(slug)
         if view is None:
             return NOT_FOUND, None
         room = copy.copy(view.room)  # this connection's own: facilitation refreshes it
-        user = self.scope.get("user")
-        if user is not None and user.is_authenticated:
-            user = get_user_model().objects.select_related("profile").filter(pk=user.pk).first()
-        refusal = room_access.refusal(room, user)
+        refusal = room_access.refusal(room, standing if standing is not None else user)
         if refusal:
             return refusal, None
-        if after is None:
+        if arrival.after is None:
             history, high = view.history, view.high
-            if joined is not None and view.read_at < joined:  # read before this connection joined the group
-                history, high = _with_since(history, *replay.since(room, high))
+            if arrival.joined is not None and view.read_at < arrival.joined:  # read before this joined the group
+                if room.pk not in since:  # read after every connection of the crowd joined: one read serves all
+                    since[room.pk] = replay.since(room, high)
+                history, high = _with_since(history, *since[room.pk])
         else:
-            history, high = replay.arrival_history(room, after)  # first: a client too far behind goes no further
+            history, high = replay.arrival_history(room, arrival.after)  # a client too far behind goes no further
         self.room, self.user, self.high = room, user, high
         self.me = room_messages.member_payload(user)
-        room_presence.arrive(room, user, self.channel_name)
-        self._sweep()
-        facilitator, moderator = room_access.roles(room, user)
+        facilitator, moderator = room_access.roles(room, standing)
         members = shared.arrived(view, self.me)
         welcome = {
             "type": "welcome",
@@ -293,12 +292,18 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
             raise DomainError("invalid", "anonymous is true or false.")
         body = frame.get("body")
 
-        def send(user):
-            message, created = room_messages.send_message(self.room, user, body, client_id, bool(anonymous))
-            return room_messages.message_payload(message), created
-
-        payload, created = await self._act(send, check=False)  # sending checks the sender's standing itself
-        if not created:  # a resend: the original, to the sender only
+        item = (self.room, self.scope, body, client_id, anonymous)
+        outcome = await _together(self.channel_layer, "messages", _send_crowd, item)
+        if isinstance(outcome, Exception):
+            raise outcome
+        payload, created, announced = outcome
+        for event in announced:  # this room's messages of the batch, in id order: the sender's own copy among them
+            await self._deliver(event)
+        if created:
+            return
+        if payload["id"] > self.high:  # a resend of a message this connection has not been sent yet: in order
+            await self._catch_up()
+        else:  # a resend: the original, to the sender only
             await self.send_json({"type": "message", "message": payload})
 
     async def on_typing(self, frame):
@@ -392,6 +397,7 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
             result = await database_sync_to_async(self._as_member)(action, check)
         finally:
             broadcast.acting.reset(token)
+            await _tell_groups(self.channel_layer, actor)  # also when the action failed after something committed
         for event in actor.events:
             if event["type"] == "room.message":
                 await self._deliver(event)
@@ -413,6 +419,14 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         shared.forget(self.room.slug)
         if event.get("skip") != self.channel_name:
             await self._deliver(event)
+
+    async def room_messages(self, event):
+        """New messages of the room stored together (rooms/broadcast.py `messages_event`), in id order."""
+        if self.room is None or self.closed:
+            return
+        shared.forget(self.room.slug)
+        for message in event["messages"]:
+            await self._deliver(message)
 
     async def _deliver(self, event):
         """Send a message once its predecessor has been sent; hold it (and fill the gap soon) otherwise."""
@@ -621,11 +635,15 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
 
     def _sweep(self):
         """Forget connections that died without closing; True when someone left the list."""
+        return self._sweep_room(self.room)
+
+    @classmethod
+    def _sweep_room(cls, room):
         now = time.monotonic()
-        if now - _last_sweep.get(self.room.pk, float("-inf")) < self.tick_seconds:
+        if now - _last_sweep.get(room.pk, float("-inf")) < cls.tick_seconds:
             return False
-        _last_sweep[self.room.pk] = now
-        return room_presence.sweep(self.room) > 0
+        _last_sweep[room.pk] = now
+        return room_presence.sweep(room) > 0
 
     # --- helpers ------------------------------------------------------------------------------------
     async def _call(self, function, *args, **kwargs):
@@ -660,6 +678,148 @@ async def _announce_presence(layer, room):
         await layer.group_send(broadcast.room_group(room.pk), event)
     except Exception as exc:  # the layer or the database is away: the next change, or the tick, tells it
         logger.warning("room %s: could not send who is here: %s", room.slug, exc)
+
+
+# --- a crowd arriving -------------------------------------------------------------------------------
+# When a session starts, hundreds of members arrive within seconds. Connections that arrive while
+# the previous crowd is being let in (or within GATHER_SECONDS of the first) wait for one
+# trip to the database thread together: the members, their standing (rooms/access.py `standings`),
+# the rooms' shared views and one presence write for the lot, instead of a trip and about six
+# queries each. Each connection still gets its own answer, decided by the same rule.
+@dataclass
+class Arrival:
+    consumer: RoomConsumer
+    slug: str
+    after: int | None
+    joined: float | None  # when it joined the room's group, if before this trip (None: it joins after)
+
+
+class _Together:
+    """Requests of one kind from this event loop's connections, taken to the database thread together.
+
+    Those made while the previous batch is in the database thread (or within GATHER_SECONDS of the
+    first) go in the next one: `work(items)` returns each item's result, or the exception that
+    stopped it. What the batch announced for the rooms' groups is sent from the loop once it is back
+    (rooms/broadcast.py `Acting`), before any connection hears its own answer.
+    """
+
+    def __init__(self, layer, work):
+        self.layer, self.work = layer, work
+        self.waiting = []  # (item, future)
+        self.task = None
+
+    async def run(self):
+        batch = []
+        try:
+            await asyncio.sleep(GATHER_SECONDS)
+            while self.waiting:
+                batch, self.waiting = [(i, f) for i, f in self.waiting if not f.done()], []  # gone while waiting
+                actor = broadcast.Acting()
+                token = broadcast.acting.set(actor)
+                try:
+                    results = await database_sync_to_async(self.work)([item for item, _ in batch]) if batch else []
+                except Exception as exc:  # the database briefly away: every request of the batch hears of it
+                    results = [exc] * len(batch)
+                finally:
+                    broadcast.acting.reset(token)
+                    await _tell_groups(self.layer, actor)
+                for (_item, future), result in zip(batch, results, strict=True):
+                    if not future.done():
+                        future.set_result(result)
+        finally:  # cancelled (the server stopping): no connection waits for ever
+            for _item, future in [*batch, *self.waiting]:
+                if not future.done():
+                    future.cancel()
+
+
+GATHER_SECONDS = 0.002
+_gatherings = weakref.WeakKeyDictionary()  # event loop -> {kind: _Together}
+
+
+async def _together(layer, kind, work, item):
+    """`work`'s result for this item (or the exception it met), worked out with the others of its kind."""
+    loop = asyncio.get_running_loop()
+    gathering = _gatherings.setdefault(loop, {}).get(kind)
+    if gathering is None:
+        gathering = _gatherings[loop][kind] = _Together(layer, work)
+    future = loop.create_future()
+    gathering.waiting.append((item, future))
+    if gathering.task is None or gathering.task.done():
+        gathering.task = loop.create_task(gathering.run())
+    return await future
+
+
+async def _tell_groups(layer, actor):
+    """Send what an action collected for the rooms' groups, even if the connection that asked is going."""
+    if actor.sends:
+        await asyncio.shield(asyncio.ensure_future(broadcast.send_collected(layer, actor)))
+
+
+async def _let_in(arrival):
+    """(refusal, frames) for one connection, decided with the crowd arriving at the same time."""
+    outcome = await _together(arrival.consumer.channel_layer, "arrivals", _enter_crowd, arrival)
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def _send_crowd(sends):
+    """In the database thread: each connection's message stored as `room_messages.send_messages` decides.
+
+    Each sender is read from their session afresh (signed out a moment ago: refused); the result is
+    (payload, created, this room's new messages as events in id order) or the refusal.
+    """
+    batch = [
+        (room, viewer(scope), body, client_id, bool(anonymous)) for room, scope, body, client_id, anonymous in sends
+    ]
+    results = room_messages.send_messages(batch)
+    payloads, announced = {}, {}  # message id -> payload; room id -> the events of its new messages, in id order
+    for (room, *_), result in zip(batch, results, strict=True):
+        if not isinstance(result, Exception):
+            message, created = result
+            if message.pk not in payloads:
+                payloads[message.pk] = room_messages.message_payload(message)
+                if created:
+                    announced.setdefault(room.pk, []).append(
+                        broadcast.message_event(payloads[message.pk], message.previous_id)
+                    )
+    outcomes = []
+    for (room, *_), result in zip(batch, results, strict=True):
+        if isinstance(result, Exception):
+            outcomes.append(result)
+        else:
+            message, created = result
+            outcomes.append((payloads[message.pk], created, announced.get(room.pk, []) if created else []))
+    return outcomes
+
+
+def _enter_crowd(crowd):
+    """In the database thread: each arrival's (refusal, frames), or the exception that stopped it."""
+    views = {slug: shared.room_view(slug) for slug in {arrival.slug for arrival in crowd}}
+    ids = set()
+    for arrival in crowd:
+        person = arrival.consumer.scope.get("user")
+        if person is not None and person.is_authenticated:
+            ids.add(person.pk)
+    users = get_user_model().objects.select_related("profile").in_bulk(ids) if ids else {}
+    communities = {view.room.community_id: view.room.community for view in views.values() if view is not None}
+    standings = room_access.standings(users.values(), communities.values())
+    since, results, present = {}, [], []
+    for arrival in crowd:
+        consumer, person = arrival.consumer, arrival.consumer.scope.get("user")
+        user = users.get(person.pk) if person is not None and person.is_authenticated else person
+        try:
+            standing = standings.get(getattr(user, "pk", None))
+            result = consumer._enter(arrival, views[arrival.slug], user, standing, since)
+        except Exception as exc:  # this connection's own trouble (a client too far behind): the others go on
+            result = exc
+        if not isinstance(result, Exception) and result[0] is None:
+            present.append((consumer.room, consumer.user, consumer.channel_name))
+        results.append(result)
+    room_presence.arrive_many(present)
+    for room, _user, _channel in present:
+        RoomConsumer._sweep_room(room)
+    return results
 
 
 def _with_since(history, payloads, read_to):

@@ -6,7 +6,7 @@ while a message is stored), which is what lets a client resume from the highest 
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, prefetch_related_objects
 
 from cop_site.errors import DomainError
 from forums import live, markdown, moderation, notifications
@@ -42,16 +42,74 @@ def speaking_refusal(room, user):
 
 def send_message(room, user, body, client_id, anonymous=False):
     """(message, created). A repeated client_id returns the original message, created=False."""
+    result = send_messages([(room, user, body, client_id, anonymous)])[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def send_messages(sends):
+    """For each (room, user, body, client_id, anonymous): (message, created), or the DomainError refusing it.
+
+    What one server process's connections sent at about the same time (rooms/consumers.py) is checked
+    message by message as if alone (the same rules below, each room and its community read afresh
+    once for the batch, the senders' standing read for them all at once: rooms/access.py `standings`),
+    then stored in one transaction, the rooms locked in id order so that within each room ids commit
+    in order. Each room's new messages are announced once that commits, together
+    (`broadcast.announce_messages`); nothing is announced, or acknowledged, before.
+    """
+    results = [None] * len(sends)
+    fresh = {}  # room id -> the room as it is now, None when it is gone
+    for room, *_ in sends:
+        if room.pk not in fresh:
+            fresh[room.pk] = _read_now(room)
+        _apply_now(room, fresh[room.pk])
+    users = [user for _room, user, *_ in sends if user is not None and user.is_authenticated]
+    prefetch_related_objects(list({user.pk: user for user in users}.values()), "profile")
+    communities = {room.community_id: room.community for room, *_ in sends}
+    standings = access.standings(users, communities.values(), roles=False)
+    earlier = _sent_before(sends)
+    accepted, seen = [], {}
+    for n, (room, user, body, client_id, anonymous) in enumerate(sends):
+        try:
+            if fresh[room.pk] is None:
+                raise DomainError("invalid", "This room no longer exists.")
+            standing = standings.get(user.pk) if user is not None and user.is_authenticated else user
+            checked = _checked(room, user, standing, body, client_id, anonymous, earlier)
+        except DomainError as exc:
+            results[n] = exc
+            continue
+        if not isinstance(checked, str):  # a resend of a message stored earlier
+            results[n] = (checked, False)
+        elif (key := (room.pk, user.pk, client_id.strip())) in seen:  # twice in this batch: the first one
+            accepted.append((n, None, seen[key]))
+        else:
+            seen[key] = n
+            accepted.append((n, checked, (room, user, client_id.strip(), bool(anonymous), checked)))
+    try:
+        _store(accepted, results)
+    except IntegrityError:  # the same client_id raced in from another process: each again, alone
+        for n, _checked_body, item in accepted:
+            if _checked_body is not None:
+                room, user, client_id, anonymous, _body = item
+                results[n] = _store_one(room, user, client_id, anonymous, _body)
+        for n, checked_body, first in accepted:
+            if checked_body is None:
+                results[n] = (results[first][0], False)
+    return results
+
+
+def _checked(room, user, standing, body, client_id, anonymous, earlier):
+    """The message's Markdown source once it may be stored, the stored message when it is a resend, else DomainError."""
     client_id = str(client_id or "").strip()
     if not client_id or len(client_id) > 64 or not _storable(client_id):
         raise DomainError("invalid", "Every message needs a client_id of at most 64 characters.")
-    _read_afresh(room)  # another process may have closed it, or made its community private
-    refusal = access.refusal(room, user)  # signed out, suspended, or left a private community, since connecting
+    refusal = access.refusal(room, standing)  # signed out, suspended, or left a private community, since connecting
     if refusal is not None:
         raise NotAllowed(refusal)
-    existing = RoomMessage.objects.filter(room=room, author=user, client_id=client_id).first()
+    existing = earlier.get((room.pk, user.pk, client_id))
     if existing is not None:
-        return existing, False
+        return existing
     refused = speaking_refusal(room, user)
     if refused is not None:
         raise refused
@@ -74,32 +132,90 @@ def send_message(room, user, body, client_id, anonymous=False):
         hit(f"room:{user.pk}", MESSAGES_PER_WINDOW, WINDOW_SECONDS)
     except RateLimited as exc:
         raise DomainError("rate_limited", f"Slow down a little: try again in {exc.retry_after} seconds.") from exc
-    body_html = markdown.render(body)
-    try:
-        with transaction.atomic():
-            live.commit_in_order(f"room:{room.pk}")  # so "everything after id N" in this room is exact
+    return body
+
+
+def _sent_before(sends):
+    """{(room id, author id, client_id): message} of the batch's client_ids already stored (resends)."""
+    wanted = {}
+    for room, user, _body, client_id, _anonymous in sends:
+        if user is not None and user.is_authenticated and isinstance(client_id, str) and client_id.strip():
+            wanted.setdefault(room.pk, set()).add((user.pk, client_id.strip()))
+    found = {}
+    for room_id, keys in wanted.items():
+        authors, client_ids = {a for a, _ in keys}, {c for _, c in keys}
+        rows = RoomMessage.objects.filter(room_id=room_id, author__in=authors, client_id__in=client_ids)
+        for message in rows.select_related("author__profile"):
+            if (message.author_id, message.client_id) in keys:
+                found[room_id, message.author_id, message.client_id] = message
+    return found
+
+
+def _store(accepted, results):
+    """Store the accepted messages in one transaction, each room locked in turn; announce them on commit."""
+    new = [(n, item) for n, body, item in accepted if body is not None]
+    if not new:
+        return
+    rendered = {n: markdown.render(item[4]) for n, item in new}
+    by_room = {}
+    with transaction.atomic():
+        for room_id in sorted({item[0].pk for _n, item in new}):
+            live.commit_in_order(f"room:{room_id}")  # so "everything after id N" in each room is exact
+        for n, (room, user, client_id, anonymous, body) in new:
             message = RoomMessage.objects.create(
                 room=room,
                 author=user,
-                anonymous=bool(anonymous),
+                anonymous=anonymous,
                 client_id=client_id,
                 body_source=body,
-                body_html=body_html,
+                body_html=rendered[n],
+            )
+            by_room.setdefault(room.pk, []).append((n, room, message))
+        for room_id, stored in by_room.items():
+            previous = previous_message_id(stored[0][1], stored[0][2].pk)
+            for _n, _room, message in stored:
+                message.previous_id, previous = previous, message.pk
+            broadcast.announce_messages(room_id, [(message_payload(m), m.previous_id) for _n, _r, m in stored])
+    for stored in by_room.values():
+        for n, _room, message in stored:
+            results[n] = (message, True)
+    for n, body, first in accepted:
+        if body is None:
+            results[n] = (results[first][0], False)
+
+
+def _store_one(room, user, client_id, anonymous, body):
+    try:
+        with transaction.atomic():
+            live.commit_in_order(f"room:{room.pk}")
+            message = RoomMessage.objects.create(
+                room=room,
+                author=user,
+                anonymous=anonymous,
+                client_id=client_id,
+                body_source=body,
+                body_html=markdown.render(body),
             )
             message.previous_id = previous_message_id(room, message.pk)
-            broadcast.announce_message(room.pk, message_payload(message), message.previous_id)
-    except IntegrityError:  # the same client_id raced in from another connection
+            broadcast.announce_messages(room.pk, [(message_payload(message), message.previous_id)])
+    except IntegrityError:
         return RoomMessage.objects.get(room=room, author=user, client_id=client_id), False
     return message, True
 
 
-def _read_afresh(room):
-    """The room's state, floor and its community's visibility as they are now, in one query."""
-    fields = ["state", "floor_control", "floor_user_id", "allow_anonymous"]
-    now = Room.objects.filter(pk=room.pk).values(*fields, "community__visibility").first()
+ROOM_NOW = ["state", "floor_control", "floor_user_id", "allow_anonymous"]
+
+
+def _read_now(room):
+    """The room's state, floor and its community's visibility as they are now, in one query (None: it is gone)."""
+    return Room.objects.filter(pk=room.pk).values(*ROOM_NOW, "community__visibility").first()
+
+
+def _apply_now(room, now):
+    """Another process may have closed the room, or made its community private: this copy says so now."""
     if now is None:
-        raise DomainError("invalid", "This room no longer exists.")
-    for name in fields:
+        return
+    for name in ROOM_NOW:
         setattr(room, name, now[name])
     room.community.visibility = now["community__visibility"]
 

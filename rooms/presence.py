@@ -14,9 +14,18 @@ TYPING_INTERVAL = 1  # seconds: one typing signal a second per member is plenty
 
 
 def arrive(room, user, channel_name):
-    """Count a connection as present (one statement: a thousand arrive at once when a session starts)."""
+    """Count a connection as present."""
+    arrive_many([(room, user, channel_name)])
+
+
+def arrive_many(arrivals):
+    """Count several connections, (room, user, channel name) each, as present in one statement: a thousand
+    arrive within seconds when a session starts, and a server process lets them in a crowd at a time."""
+    if not arrivals:
+        return
+    now = timezone.now()
     RoomPresence.objects.bulk_create(
-        [RoomPresence(room=room, user=user, channel_name=channel_name, last_seen=timezone.now())],
+        [RoomPresence(room=room, user=user, channel_name=channel, last_seen=now) for room, user, channel in arrivals],
         update_conflicts=True,
         unique_fields=["channel_name"],
         update_fields=["room", "user", "last_seen"],
@@ -51,10 +60,23 @@ def present_members(room):
     return fresh.values("user_id").annotate(arrived=Min("id")).order_by("arrived")
 
 
+# What a member's entry on the list is made of (rooms/messages.py `member_payload`): the list is read
+# for every room each second while a crowd arrives, so only these columns are read.
+MEMBER_FIELDS = (
+    "user__id",
+    "user__username",
+    "user__first_name",
+    "user__last_name",
+    "user__profile__display_name",
+    "user__profile__level",
+)
+
+
 def presence_list(room):
     rows = (
         RoomPresence.objects.filter(room=room, last_seen__gte=timezone.now() - PRESENCE_TIMEOUT)
         .select_related("user__profile")
+        .only("user_id", *MEMBER_FIELDS)
         .order_by("pk")
     )
     seen, members = set(), []

@@ -525,7 +525,7 @@ async def test_a_database_that_fails_on_arrival_closes_with_try_again_and_nothin
         raise OperationalError("database is locked")
 
     with monkeypatch.context() as patched:
-        patched.setattr(room_presence, "arrive", locked)
+        patched.setattr(room_presence, "arrive_many", locked)
         communicator, connected = await connect(room.slug, fraser)
         assert connected
         with caplog.at_level(logging.ERROR, logger="rooms.consumers"):

@@ -11,7 +11,7 @@ from rooms import messages as room_messages
 from rooms import presence as room_presence
 from rooms import sessions as room_sessions
 from rooms.models import RoomMessage
-from tests.factories import RoomFactory, UserFactory, member_of
+from tests.factories import CommunityFactory, RoomFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +241,55 @@ def test_hands_are_rate_limited_so_no_one_can_make_the_room_redraw_endlessly(roo
     with pytest.raises(DomainError) as refused:
         room_floor.set_hand(room, fraser, True)
     assert refused.value.code == "rate_limited"
+
+
+def test_messages_sent_together_are_each_checked_as_if_alone_and_stored_in_order(
+    room, fiona, fraser, django_capture_on_commit_callbacks, monkeypatch
+):
+    """What a process's connections send at about the same time is one batch (rooms/consumers.py):
+    each message gets the answer it would have had alone, ids follow the batch's order within each
+    room, and each room hears its new messages once, in one announcement, after they commit."""
+    other = RoomFactory(community=room.community)
+    stranger = UserFactory(username="stranger")
+    private = RoomFactory(community=CommunityFactory(visibility="private"))
+    earlier, _ = room_messages.send_message(room, fraser, "Said before", "f-0")
+    heard = []
+    monkeypatch.setattr(room_messages.broadcast, "_send", lambda group, events: heard.append((group, events)))
+    with django_capture_on_commit_callbacks(execute=True):
+        results = room_messages.send_messages(
+            [
+                (room, fraser, "First", "f-1", False),
+                (room, stranger, "Not a member of the private room", "s-1", False),
+                (private, stranger, "Here", "s-2", False),
+                (other, fiona, "In the other room", "fi-1", False),
+                (room, fiona, "Second", "fi-2", False),
+                (room, fraser, "Said before (resent)", "f-0", False),
+                (room, fraser, "First (sent twice)", "f-1", False),
+                (room, fraser, "   ", "f-2", False),
+            ]
+        )
+    first, stranger_in_open, refused, in_other, second, resent, twice, empty = results
+    assert stranger_in_open[1] is True, "an open community's room takes a non-member"
+    assert refused.code == "forbidden"
+    assert refused.close_code == 4403
+    assert empty.code == "empty"
+    assert [first[1], second[1], in_other[1]] == [True, True, True]
+    assert first[0].pk < stranger_in_open[0].pk < second[0].pk
+    assert (resent[0].pk, resent[1]) == (earlier.pk, False)
+    assert (twice[0].pk, twice[1]) == (first[0].pk, False)
+    assert [m.body_source for m in RoomMessage.objects.filter(room=room).order_by("pk")] == [
+        "Said before",
+        "First",
+        "Not a member of the private room",
+        "Second",
+    ]
+    by_group = {group: events for group, events in heard}
+    assert len(heard) == 2, "one announcement per room"
+    [event] = by_group[f"room-{room.pk}"]
+    assert [(m["id"], m["previous"]) for m in event["messages"]] == [
+        (first[0].pk, earlier.pk),
+        (stranger_in_open[0].pk, first[0].pk),
+        (second[0].pk, stranger_in_open[0].pk),
+    ]
+    [alone] = by_group[f"room-{other.pk}"]
+    assert (alone["type"], alone["id"], alone["previous"]) == ("room.message", in_other[0].pk, 0)
