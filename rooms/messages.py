@@ -102,7 +102,7 @@ def send_messages(sends):
 def _checked(room, user, standing, body, client_id, anonymous, earlier):
     """The message's Markdown source once it may be stored, the stored message when it is a resend, else DomainError."""
     client_id = str(client_id or "").strip()
-    if not client_id or len(client_id) > 64 or not _storable(client_id):
+    if not _usable_client_id(client_id):
         raise DomainError("invalid", "Every message needs a client_id of at most 64 characters.")
     refusal = access.refusal(room, standing)  # signed out, suspended, or left a private community, since connecting
     if refusal is not None:
@@ -135,12 +135,17 @@ def _checked(room, user, standing, body, client_id, anonymous, earlier):
     return body
 
 
+def _usable_client_id(client_id):
+    return bool(client_id) and len(client_id) <= 64 and _storable(client_id)
+
+
 def _sent_before(sends):
     """{(room id, author id, client_id): message} of the batch's client_ids already stored (resends)."""
     wanted = {}
     for room, user, _body, client_id, _anonymous in sends:
-        if user is not None and user.is_authenticated and isinstance(client_id, str) and client_id.strip():
-            wanted.setdefault(room.pk, set()).add((user.pk, client_id.strip()))
+        client_id = client_id.strip() if isinstance(client_id, str) else ""
+        if user is not None and user.is_authenticated and _usable_client_id(client_id):  # others are refused
+            wanted.setdefault(room.pk, set()).add((user.pk, client_id))
     found = {}
     for room_id, keys in wanted.items():
         authors, client_ids = {a for a, _ in keys}, {c for _, c in keys}

@@ -1,8 +1,9 @@
 """`{% fragment spec %}...{% endfragment %}`: the contents rendered once per spec (cop_site/fragments.py).
 
 `spec` is a `cop_site.fragments.Fragment` the view or page built (its name, scopes, audience and
-parts); `None` (or a missing variable) renders the contents every time. Inside, `{% csrf_token %}` renders nothing, so a
-member's form can never be shared: forms belong outside a fragment.
+parts); `None` (or a missing variable) renders the contents every time, as if the tag were not there (a
+page type that marks a part personal keeps its forms working). Inside a cached fragment `{% csrf_token %}`
+renders nothing, so a member's form can never be shared: forms belong outside a fragment.
 """
 
 from django import template
@@ -24,7 +25,7 @@ class FragmentNode(template.Node):
             with context.push(csrf_token=CSRF_OUTSIDE):
                 return self.nodelist.render(context)
 
-        return spec.render(work) if spec else work()
+        return spec.render(work) if spec else self.nodelist.render(context)
 
 
 @register.tag("fragment")
