@@ -32,11 +32,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _queries(client, url):
+    """The queries of a view once the shared parts are stored: the fewer of two views, so one view that
+    missed a stored part (a Redis read that timed out is a miss, cop_site/cache.py) is not taken for
+    growth; an N+1 shows in both."""
     client.get(url)  # the first view renders and stores the shared parts
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(captured.captured_queries))
+    return min(counts)
 
 
 def _member_client(client, member=None):
