@@ -26,6 +26,8 @@ Scopes:
   events that stale the anonymous page cache, cop_site/page_cache.py);
 - `scope("thread", id)`, the stream name of forums/live.py: bumped by every live event of a thread
   (a post, a comment, an edit, a removal, a hidden or restored post);
+- `member_scope(user id)`: what every page shows about one member (the header's name, unread count,
+  moderation and admin links: forums/header.py), bumped by whatever changes one of those;
 - any other `scope(kind, id)` an app bumps itself.
 
 A bump happens at once and again when the transaction commits, which closes the race where a
@@ -52,6 +54,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import translation
@@ -65,6 +68,11 @@ CSRF_OUTSIDE = "NOTPROVIDED"  # what Django's {% csrf_token %} renders as nothin
 def scope(kind, pk):
     """The scope of one object, e.g. scope("thread", 12) == "thread:12" (forums/live.py's stream name)."""
     return f"{kind}:{pk}"
+
+
+def member_scope(user_id):
+    """The scope of what every page shows about one member (forums/header.py)."""
+    return scope("member", user_id)
 
 
 def audience(*facts):
@@ -148,6 +156,17 @@ class Fragment:
             html = work()
             self.store(html, generations)
         return html
+
+
+def frame(name, *parts):
+    """A part of the site's frame (head links, header, footer) that depends only on `parts`, the code and
+    the static files' names: no scope, as nothing but a deploy or a different `parts` can change it."""
+    return Fragment(name, scopes=(), parts=(*parts, static_version()))
+
+
+def static_version():
+    """The static files' manifest hash (hashed names change with it); "" without a manifest."""
+    return getattr(staticfiles_storage, "manifest_hash", "")
 
 
 _code_version = None

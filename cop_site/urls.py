@@ -43,11 +43,16 @@ if settings.COP_SERVE_MEDIA:
 
 if settings.COP_BENCH:
     # bench/pages.py compares pages with the cheapest Django view the same server can answer.
+    # /bench/floor/ is the same for a page of the site's design with nothing of its own: what every page pays.
     from django.http import HttpResponse
+    from django.shortcuts import render
 
     def bench_minimal(request):
         return HttpResponse("ok", content_type="text/plain")
 
-    urlpatterns += [path("bench/minimal/", bench_minimal)]
+    def bench_floor(request):
+        return render(request, "bench/floor.html")
+
+    urlpatterns += [path("bench/minimal/", bench_minimal), path("bench/floor/", bench_floor)]
 
 urlpatterns += [path("", include(wagtail_urls))]

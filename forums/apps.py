@@ -7,6 +7,8 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from casestudies import proposals
+        from forums import header
         from forums.moderation import suspended_refusal
 
         proposals.refusals.append(suspended_refusal)  # a suspended member proposes no case study either
+        header.connect()  # the header's record per member goes stale the moment what it shows changes

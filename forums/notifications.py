@@ -20,6 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
 
+from cop_site import fragments
 from cop_site.addresses import absolute
 from forums import attention, markdown, visibility
 from forums.models import DigestLog, Membership, Notification, Post, Thread, ThreadFollow
@@ -229,6 +230,7 @@ def _save(notifications):
     if not notifications:
         return []
     created = Notification.objects.bulk_create(notifications)
+    _unread_changed(*(notification.recipient_id for notification in created))
     for notification in created:
         if wants_email(notification.recipient, notification.kind):
             at_once = notification.kind in SENT_AT_ONCE
@@ -316,24 +318,36 @@ def unread_count(user):
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
+def _unread_changed(*user_ids):
+    """Every page's header shows the unread count from a record kept per member (forums/header.py): renew it.
+
+    bulk_create and update() send no model signals, so the functions here that use them say so themselves.
+    """
+    if user_ids:
+        fragments.bump(*{fragments.member_scope(pk) for pk in user_ids})
+
+
+def _mark_read(user, notifications):
+    read = notifications.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    if read:
+        _unread_changed(user.pk)
+    return read
+
+
 def mark_read(user, notification_id):
     """Mark one of the member's own notifications read; someone else's id changes nothing."""
-    return Notification.objects.filter(recipient=user, pk=notification_id, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    return _mark_read(user, Notification.objects.filter(pk=notification_id))
 
 
 def mark_all_read(user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    return _mark_read(user, Notification.objects.all())
 
 
 def mark_thread_read(user, thread):
     """Reading a thread reads what it notified about (the thread page may call this beside services.mark_read)."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, thread=thread, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    return _mark_read(user, Notification.objects.filter(thread=thread))
 
 
 # --- the weekly digest -----------------------------------------------------------------------------------------------

@@ -8,9 +8,15 @@ renders nothing, so a member's form can never be shared: forms belong outside a 
 
 from django import template
 
-from cop_site.fragments import CSRF_OUTSIDE
+from cop_site.fragments import CSRF_OUTSIDE, frame
 
 register = template.Library()
+
+
+@register.simple_tag
+def frame_fragment(name):
+    """`{% frame_fragment "site-footer" as spec %}`: a part of the frame the same for everyone (fragments.frame)."""
+    return frame(name)
 
 
 class FragmentNode(template.Node):

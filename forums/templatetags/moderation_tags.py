@@ -2,7 +2,7 @@
 
 from django import template
 
-from forums import moderation, notifications
+from forums import header
 from forums.models.threads import display_name
 
 register = template.Library()
@@ -10,16 +10,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def account_links(context):
-    """What the header's account links need: the unread count, and whether to link the moderation queue.
+    """What the header shows this person (forums/header.py), and the fragment its HTML is kept as.
 
     `{% account_links as account %}` once per page: the header shows the links twice (beside the logo on wide
-    screens, in the menu on narrow ones; templates/includes/account_links.html) from one count.
+    screens, in the menu on narrow ones; templates/includes/account_links.html) from one record, and the
+    page's foot asks it whether to offer Wagtail's userbar.
     """
     request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"show": False}
-    return {"show": True, "unread": notifications.unread_count(user), "moderator": moderation.is_moderator(user)}
+    record = header.account(getattr(request, "user", None))
+    return {**record, "fragment": header.header_fragment(record)}
 
 
 @register.filter
