@@ -18,7 +18,7 @@ from accounts.models import LevelChoice, display_name
 from casestudies.models import FORMER_MEMBER, Proposal
 from forums.models import Post
 from learning.models import ContentPage
-from mylearning.models import PageReadDay
+from mylearning import reading
 from rooms.models import RoomMessage
 from search.reports import content_gaps, totals
 
@@ -143,7 +143,8 @@ def most_read(months=DEFAULT_PERIOD, limit=TOP, now=None):
     """The live pages read most often in the period (PageReadDay counts), most read first."""
     since = month_starts(months, now)[0]
     rows = (
-        PageReadDay.objects.filter(day__gte=since, page__live=True)
+        reading.day_counts()  # with this process's reads still waiting to be written
+        .filter(day__gte=since, page__live=True)
         .values("page")
         .annotate(reads=Sum("reads"))
         .order_by("-reads", "page")[:limit]

@@ -2,8 +2,11 @@
 
 Editors' "most read" (PageReadDay) and My learning's "recently read" and recommendations
 (MemberRead) both come from here. Counting runs on every page view, so it must be cheap and can
-never cost a reader their page: one UPDATE in the common case, a row made only on the first read of
-a page that day (or by that member), and any database error is logged and swallowed.
+never cost a reader their page: a member's read is one UPDATE at once (their My learning shows it on
+the next page), a row made only on their first read of a page; the daily counts, which only editors'
+"most read" reads, are added up in memory and written every COP_READS_FLUSH_SECONDS, and whoever
+reads them asks `day_counts()`, which writes this process's first. Any database error is logged and
+swallowed.
 
 Two callers: Wagtail's serve (mylearning/wagtail_hooks.py, after a page rendered 200 for a GET) and
 the anonymous page cache (cop_site/page_cache.py), whose hits never reach Wagtail and give us a
@@ -74,26 +77,25 @@ def record_read(page, user=None):
     try:
         if not is_content_page(page):
             return False
-        now = timezone.now()
-        with transaction.atomic():
-            _count(PageReadDay, {"page_id": page_id, "day": timezone.localdate(now)}, {"reads": 1})
-            if user is not None and user.is_authenticated:
-                _count(
-                    MemberRead,
-                    {"user_id": user.pk, "page_id": page_id},
-                    {"reads": 1, "first_read": now, "last_read": now},
-                    last_read=now,
-                )
+        _count_for_the_day(page_id)
+        if user is not None and user.is_authenticated:
+            now = timezone.now()
+            _count(
+                MemberRead,
+                {"user_id": user.pk, "page_id": page_id},
+                {"reads": 1, "first_read": now, "last_read": now},
+                last_read=now,
+            )
     except DatabaseError:
         logger.warning("Could not count a read of page %s", page_id, exc_info=True)
         return False
     return True
 
 
-# --- Cache hits: counted in memory, written every few seconds ---------------------------------------
-# A hit costs about a millisecond; a write per hit would cost several (bench/README.md). Hits are
-# anonymous, so only the daily count is involved, and adding a batch with F() is as race-safe as
-# adding one. A process that dies loses at most its last few seconds of counts.
+# --- The daily counts: added up in memory, written every few seconds ----------------------------------
+# A cache hit costs about a millisecond; a write per read would cost several (bench/README.md), and a
+# member's page paid a second UPDATE for it. Adding a batch with F() is as race-safe as adding one.
+# A process that dies loses at most its last few seconds of counts.
 MAX_PENDING_PAGES = 1000
 _pending = Counter()  # (page id, day) -> reads not written yet
 _pending_lock = threading.Lock()
@@ -106,22 +108,26 @@ def flush_seconds():
 
 
 def record_cached_read(page):
-    """Count an anonymous read served from the page cache; written with the others when due."""
-    try:
-        if not is_content_page(page):
-            return False
-    except DatabaseError:
-        logger.warning("Could not count a read of page %s", page.pk, exc_info=True)
-        return False
+    """Count an anonymous read served from the page cache (the daily count only)."""
+    return record_read(page)
+
+
+def _count_for_the_day(page_id):
+    """Add one to the page's count for today: written with the others when due (at once if the interval is 0)."""
     if flush_seconds() <= 0:
-        return record_read(page)
-    global _last_flush
+        _count(PageReadDay, {"page_id": page_id, "day": timezone.localdate()}, {"reads": 1})
+        return
     with _pending_lock:
-        _pending[(page.pk, timezone.localdate())] += 1
+        _pending[(page_id, timezone.localdate())] += 1
         due = time.monotonic() - _last_flush >= flush_seconds() or len(_pending) >= MAX_PENDING_PAGES
     if due:
         flush_pending_reads()
-    return True
+
+
+def day_counts():
+    """PageReadDay rows with this process's waiting reads written first: what "most read" counts from."""
+    flush_pending_reads()
+    return PageReadDay.objects.all()
 
 
 def flush_pending_reads():

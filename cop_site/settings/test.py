@@ -12,6 +12,8 @@ SEARCH_READ_TIMEOUT = 5
 # Cached pages would outlive the per-test database rollback; tests of the page cache turn it on.
 COP_PAGE_CACHE_SECONDS = 0
 COP_FRAGMENT_SECONDS = 0  # likewise the shared parts of pages; tests of fragments turn it on
+# Daily read counts waiting in memory would be written into a later test's database; tests of batching turn it on.
+COP_READS_FLUSH_SECONDS = 0
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
 # Tests share one cache per process; the Redis cache is tested by the tests that ask for it.
