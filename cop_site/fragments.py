@@ -28,6 +28,10 @@ Scopes:
   (a post, a comment, an edit, a removal, a hidden or restored post);
 - `member_scope(user id)`: what every page shows about one member (the header's name, unread count,
   moderation and admin links: forums/header.py), bumped by whatever changes one of those;
+- `member_acts(id)`: one member's own acts that neither of those reports (saving or removing a bookmark,
+  reporting a post, a suspension and its lifting), bumped by mylearning/saving.py and
+  forums/moderation.py;
+- `PROFILES`: any change of a profile (the names shown beside comments and notes), mylearning/apps.py;
 - any other `scope(kind, id)` an app bumps itself.
 
 A bump happens at once and again when the transaction commits, which closes the race where a
@@ -41,13 +45,16 @@ The API:
     html = body.render(lambda: render_to_string(...))   # cached, or rendered and stored
     fragments.bump(fragments.scope("thread", thread.pk))  # after a change the scope covers
 
-and in templates, `{% load fragments %}{% fragment body %}...{% endfragment %}` (a `None` spec
+`lookup_many(specs)` reads several specs in one cache read; a fragment with forms is rendered
+with `csrf_placeholder()` as its token and served through `with_csrf_token(html, request)`.
+And in templates, `{% load fragments %}{% fragment body %}...{% endfragment %}` (a `None` spec
 renders the contents uncached). Inside a fragment `{% csrf_token %}` renders nothing: a form with
 a member's token belongs outside it. COP_FRAGMENT_SECONDS is how long an entry is kept (0 turns
 fragment caching off; the test settings do, and the fragment tests turn it on).
 """
 
 import hashlib
+import hmac
 import os
 import uuid
 from dataclasses import dataclass
@@ -57,9 +64,11 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import transaction
+from django.middleware.csrf import get_token
 from django.utils import translation
 
 CONTENT = "content"
+PROFILES = "profiles"  # bumped by any change of a member's profile: the names shown beside posts and notes
 GENERATION_KEY = "fragment-generation:{}"
 ENTRY_KEY = "fragment:{}"
 CSRF_OUTSIDE = "NOTPROVIDED"  # what Django's {% csrf_token %} renders as nothing
@@ -73,6 +82,11 @@ def scope(kind, pk):
 def member_scope(user_id):
     """The scope of what every page shows about one member (forums/header.py)."""
     return scope("member", user_id)
+
+
+def member_acts(pk):
+    """The scope of one member's own acts that no publish or thread event reports (bookmarks, reports, suspension)."""
+    return scope("member-acts", pk)
 
 
 def audience(*facts):
@@ -124,25 +138,7 @@ class Fragment:
 
     def lookup(self):
         """(cached HTML or None, the generations a fresh render is stored under, or None when it may not be)."""
-        if cache_seconds() <= 0:
-            return None, None
-        cache = _cache()
-        scope_keys = [GENERATION_KEY.format(name) for name in self.scopes]
-        entry_key = self._entry_key()
-        found = cache.get_many([*scope_keys, entry_key])
-        generations = []
-        for key in scope_keys:
-            token = found.get(key)
-            if token is None:  # first use, evicted, or the cache is down: start one, and store only if that worked
-                token = uuid.uuid4().hex
-                if not cache.add(key, token, None):
-                    return None, None
-            generations.append(token)
-        generations = tuple(generations)
-        entry = found.get(entry_key)
-        if entry is not None and entry[0] == generations:
-            return entry[1], generations
-        return None, generations
+        return lookup_many([self])[0]
 
     def store(self, value, generations):
         """Keep `value` (HTML, or any picklable answer) for this spec under the generations lookup() gave."""
@@ -167,6 +163,46 @@ def frame(name, *parts):
 def static_version():
     """The static files' manifest hash (hashed names change with it); "" without a manifest."""
     return getattr(staticfiles_storage, "manifest_hash", "")
+
+
+def lookup_many(specs):
+    """Fragment.lookup for several specs in one cache read: [(cached value or None, generations or None)]."""
+    if cache_seconds() <= 0:
+        return [(None, None) for _ in specs]
+    cache = _cache()
+    scope_keys = list(dict.fromkeys(GENERATION_KEY.format(name) for spec in specs for name in spec.scopes))
+    entry_keys = [spec._entry_key() for spec in specs]
+    found = cache.get_many([*scope_keys, *entry_keys])
+    tokens = {}
+    for key in scope_keys:
+        token = found.get(key)
+        if token is None:  # first use, evicted, or the cache is down: start one, and store only if that worked
+            token = uuid.uuid4().hex
+            if not cache.add(key, token, None):
+                token = None
+        tokens[key] = token
+    answers = []
+    for spec, entry_key in zip(specs, entry_keys, strict=True):
+        generations = tuple(tokens[GENERATION_KEY.format(name)] for name in spec.scopes)
+        if None in generations:
+            answers.append((None, None))
+            continue
+        entry = found.get(entry_key)
+        answers.append((entry[1] if entry is not None and entry[0] == generations else None, generations))
+    return answers
+
+
+def csrf_placeholder():
+    """What a kept fragment's forms carry instead of a member's CSRF token: unguessable, so no text can contain it."""
+    return hmac.new(settings.SECRET_KEY.encode(), b"fragments: csrf token", hashlib.sha256).hexdigest()
+
+
+def with_csrf_token(html, request):
+    """A kept fragment's HTML with this request's CSRF token in its forms (none asked for when it has no form)."""
+    field = f'name="csrfmiddlewaretoken" value="{csrf_placeholder()}"'
+    if field not in html:
+        return html
+    return html.replace(field, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
 
 
 _code_version = None

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from cop_site import fragments
 from cop_site.errors import DomainError
 from cop_site.request_memo import remember
 from forums import live, notifications
@@ -139,6 +140,7 @@ def flag_post(post, user, reason, note=""):
         raise DomainError("too_long", f"Keep the note under {MAX_NOTE_LENGTH:,} characters.")
     _count_report(user)
     flag = Flag.objects.create(post=post, flagged_by=user, reason=reason, note=note)
+    fragments.bump(fragments.member_acts(user.pk))  # their kept pages say "Reported" now
     flaggers = open_flags(post).values("flagged_by").distinct().count()
     if flaggers >= FLAGS_TO_HIDE:
         _hide_by_flags(post)
@@ -543,6 +545,7 @@ def suspend(member, moderator, reason, days=None, until=None):
     if until <= now or until > now + timedelta(days=MAX_SUSPENSION_DAYS):
         raise DomainError("invalid", f"The suspension must end in the future, within {MAX_SUSPENSION_DAYS} days.")
     suspension = Suspension.objects.create(user=member, until=until, reason=reason, by=moderator, created=now)
+    fragments.bump(fragments.member_acts(member.pk))  # their kept pages lose the forms at once
     record(moderator, ModerationAction.Action.SUSPEND, member, reason)
     _notify_member(
         member,
@@ -562,6 +565,7 @@ def lift_suspension(suspension, moderator, reason=""):
     suspension.lifted = timezone.now()
     suspension.lifted_by = moderator
     suspension.save(update_fields=["lifted", "lifted_by"])
+    fragments.bump(fragments.member_acts(suspension.user_id))
     record(moderator, ModerationAction.Action.UNSUSPEND, suspension.user, reason)
     _notify_member(suspension.user, "Your suspension has been lifted: you can take part again.", actor=moderator)
     return suspension

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
 
+def _profile_changed(**kwargs):
+    """A name beside a comment or a practice note is a profile's: kept member parts of pages go stale."""
+    from cop_site import fragments
+
+    fragments.bump(fragments.PROFILES)
+
+
 class MyLearningConfig(AppConfig):
     """What members do with what they read; above content (learning, casestudies) and forums."""
 
@@ -8,4 +15,10 @@ class MyLearningConfig(AppConfig):
     verbose_name = "My learning"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from mylearning import proposals  # noqa: F401  (tells members what reviewers decided on their proposals)
+
+        for signal in (post_save, post_delete):
+            # accounts' Profile by name, as casestudies/apps.py listens for it
+            signal.connect(_profile_changed, sender="accounts.Profile", dispatch_uid=f"mylearning.profile.{id(signal)}")

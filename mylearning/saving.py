@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from wagtail.models import Page
 
-from cop_site import page_cache
+from cop_site import fragments, page_cache
 from forums.models import Thread
 from forums.models.threads import display_name
 from learning import visibility
@@ -150,6 +150,7 @@ def save_bookmark(user, kind, target_id):
     """Save a target for later. Saving twice keeps the first bookmark. Returns (bookmark, created)."""
     target = resolve_target(kind, target_id, user)
     content_type = _content_type(kind)
+    fragments.bump(fragments.member_acts(user.pk))  # the Save button on their kept pages
     try:
         with transaction.atomic():
             return Bookmark.objects.get_or_create(user=user, content_type=content_type, object_id=target.pk)
@@ -165,6 +166,7 @@ def remove_bookmark(user, kind, target_id):
     """
     if kind not in KINDS:
         raise NotFound("Nothing here.")
+    fragments.bump(fragments.member_acts(user.pk))
     deleted, _ = Bookmark.objects.filter(
         user=user, content_type=_content_type(kind), object_id=_target_id(target_id)
     ).delete()
