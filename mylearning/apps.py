@@ -1,10 +1,13 @@
 from django.apps import AppConfig
 
 
-def _profile_changed(**kwargs):
-    """A name beside a comment or a practice note is a profile's: kept member parts of pages go stale."""
+def _profile_changed(created=False, **kwargs):
+    """A name beside a comment or a practice note is a profile's: kept member parts of pages go stale
+    (a new member's profile is beside nothing yet)."""
     from cop_site import fragments
 
+    if created:
+        return
     fragments.bump(fragments.PROFILES)
 
 
