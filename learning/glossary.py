@@ -467,3 +467,165 @@ NEWER_TERMS = [
         "community involvement",
     ),
 ]
+
+# The everyday vocabulary of the field, a third pass (issue 11): for every theme and every subject a
+# page covers, the ways a council officer, nurse, police officer or volunteer who does not use the
+# term of art says it, verbs and nouns alike. Written from the content, the themes' descriptions and
+# the field's own writing. Appended to what an entry has, never replacing what editors wrote.
+EVERYDAY_RELATED = {
+    "CAR": "practitioner research\ninvestigating a problem together\nresearchers and practitioners together\n"
+    "cycles of inquiry\nreflective practice\nparticipatory research\nco-inquiry\nstudying our own work",
+    "SDS": "choosing your own care\npeople choosing their support\ncontrol over their support\n"
+    "managing their own budget\nown budget\npersonalisation\nperson-centred support\ntailored support\n"
+    "what matters to the person\noutcome-focused support\nsay over their care\noutcome-focused conversations\n"
+    "good conversations before budgets",
+    "PB": "community budgeting\nresidents voting\nlocal people deciding spending\n"
+    "voting on how money is spent\ngrants decided by residents\ncommunity vote\nresidents deciding budgets\n"
+    "people deciding how money is spent\ncouncil money\nmainstream budgets\nexplaining budgets\n"
+    "plain language budgets\nshare of the council budget\npublic investment",
+    "CPP": "planning with communities\narea partnership\nward partnership\nlocal partnership\n"
+    "public bodies and communities together",
+    "HSCP": "health and care joined up\nnhs and council working together\nintegrated teams\n"
+    "care joined up around the person\none team around the person\nintegrated services",
+    "LOIP": "local outcomes\nlocality planning partnership\npartnership plan",
+    "CLD": "community work\ncommunity development worker\nyouth workers",
+    "third sector": "voluntary sector organisations\ncharities and community groups\nsocial enterprises",
+    "CLAP": "residents' plan\ncommunity's own plan\nplan written by residents\n"
+    "local people setting priorities\ncommunity-led\nlocal action plan\nhousehold survey\ncommunity survey\n"
+    "affordable homes for local families",
+    "workforce development": "training staff\ndeveloping staff\nstaff learning\ngrowing skills\n"
+    "career development\ninduction\nsupervision\nbuilding confidence\nskills for the job\ninvesting in staff\n"
+    "leadership development",
+    "frontline voice": "people on the ground\nhearing staff\nwhat staff know\nstaff knowledge\nstaff feedback\n"
+    "bottom up\ngiving staff a voice\nstaff being heard\nideas from staff\nlistening to workers\n"
+    "workers being heard",
+    "peer learning": "sharing learning\nnetwork of practitioners\ncommunities of practice\nskills swap\n"
+    "reading circle\nlearning sets\nlearning from other areas\nlearning from other organisations",
+    "tackling inequalities": "poorer areas\nfair share\nseldom heard\nhard to reach\nequity\nclosing gaps\n"
+    "poorer districts\ndisadvantaged groups\nleast heard\nwho benefits",
+    "rural and island communities": "remote\nisland\nfar from services\nscattered communities\nwestern isles\nrural",
+    "partnership working": "working between agencies\ninter-agency working\njoined up services\n"
+    "working together across services\nshared goals\npooling resources\njoint teams\n"
+    "partners working together\ncross-agency\nintegrated working\ncollaboration between services\n"
+    "agencies cooperating\nmulti-agency",
+    "dialogue and deliberation": "weighing evidence together\ndeliberating\ncareful discussion\n"
+    "public deliberation\ninformed debate\nreaching a judgement\nweighing up options",
+    "co-production": "working alongside service users\ndesigning services together\ndoing with not to\n"
+    "service users as partners\nshared ownership\nequal partners\npeople who use services\n"
+    "experts by experience\nuser-led\nrunning services together\ndesigned and run together\npeer workers",
+    "homelessness": "losing a home\nlosing their home\nnowhere to live\neviction\nhomeless people\n"
+    "housing and homelessness\nkeeping a home",
+    "conflict": "fall out\nfalling out with partners\nstalemate\ncompeting agendas\nmediating\nmediator\n"
+    "resolving disagreement\nworking through disagreement\nclash",
+    "evaluation": "checking if it worked\nis it working\nmeasuring results\nshowing the difference\n"
+    "demonstrating impact\noutcomes not outputs\nassessing effectiveness\nreviewing a project\n"
+    "finding out what worked\nmeasuring what matters\nlogic model\nproportionate evaluation\nimpact",
+    "prevention": "acting early\nintervening early\nstopping problems getting worse\nkeeping people well\n"
+    "early support\npreventing harm\nshifting to prevention\nstopping it happening again\nprevent",
+    "reablement": "getting back on their feet\nregain independence\nrehabilitation\nafter a fall\n"
+    "after illness\nneeding less care\nrelearning daily tasks",
+    "hospital discharge": "getting out of hospital\nhome from hospital\nstuck in hospital\nreturn home\n"
+    "returning home\nback home from hospital\nvideo huddle\nplanning a return home\nward and community staff",
+    "community policing": "relationships with police\npolice visibility\nbeat officers\nofficers on the beat\n"
+    "police and residents\npolice getting to know residents\ncommunity officers\nconfidence in the police",
+    "mini-publics": "citizens assembly\ncitizens panel\ncitizens jury\nrandomly selected residents\n"
+    "residents chosen at random\nrandom selection\nordinary citizens deciding\nconstitutional convention",
+    "facilitation": "chairing\nholding a conversation\nmaking sure everyone is heard\neveryone gets a say\n"
+    "ground rules\nhosting a meeting\nleading a workshop\nsafe conversation\ndifficult conversations\n"
+    "run a meeting\noutside facilitator\nneutral facilitator\nindependent facilitator",
+    "evidence use": "what the research says\nusing research\nresearch use\nevidence informed\n"
+    "reading research\nweighing up evidence\nhow strong is the evidence\njudging evidence\n"
+    "quality of evidence\nevidence review",
+    "local area coordination": "named person\nnavigator\nbuilding on strengths\nstrengths-based\n"
+    "help to find support\nsomeone to help people find support\nbefore services\ngood life",
+    "mental health": "drop-in\nout of hours support\nevening support\nsomewhere to turn\nsomeone to talk to\n"
+    "people in distress\npeople with experience of mental distress\npeer-run",
+    "loneliness": "befriending group\nbefriender\nnobody to talk to",
+    "international evidence": "another country\nother countries' experience\nanother country's experience\n"
+    "applies here\ncopying from abroad\nfrom elsewhere",
+    "local data": "locality profile\narea profile\nneighbourhood statistics\ndata conversation\nreading data\n"
+    "interpreting data\nusing figures",
+    "older people": "elderly residents\nolder residents\nolder islanders\nold age",
+    "care at home": "home care workers\ncarers at home\ncare package at home\nsupport in their own home",
+    "commissioning": "commissioners\nbuying care\ncontracts with providers\nfunding services\nproviders",
+    "volunteering": "volunteer-led\ncommunity volunteers\nvolunteer groups",
+    "protected time": "time to attend\ncover for staff\nreleasing time\nprotected sessions\nworth the time",
+    "community engagement": "getting residents involved\ninvolving residents\nasking residents\n"
+    "community voice\nengaging residents\nresidents' views\nlocal voices\npublic meetings\n"
+    "community conversations\nconsulting the public",
+    "community safety": "anti-social behaviour\nsafe neighbourhoods\ncrime prevention\nresidents feeling safe\n"
+    "safety problems\nfire and rescue",
+}
+
+# Subjects the pages cover that had no entry: (term, expansion, synonyms, description, related).
+EVERYDAY_TERMS = [
+    (
+        "housing first",
+        "housing-led approach",
+        "",
+        "Offering people with long experience of homelessness an ordinary, settled home straight away, with "
+        "open-ended flexible support, instead of requiring them to become housing ready first.",
+        "home first\nhousing without conditions\nno preconditions\nunconditional housing\nordinary tenancy\n"
+        "tenancy straight away\nhome straight away\nhousing ready\nsettled home first\nkeeping people housed\n"
+        "tenancy sustainment\nrevolving door\ncycle of homelessness\nmoving between hostels",
+    ),
+    (
+        "open dialogue",
+        "network meetings",
+        "",
+        "Responding to a mental health crisis within a day by meeting the person together with their family, "
+        "friends and professionals, and continuing to meet as one network.",
+        "family and professionals together\nmeeting with the family\ncrisis within a day\n"
+        "responding to a crisis quickly\nmeeting the person with their network\nfamily meetings",
+    ),
+    (
+        "self-managing teams",
+        "self-organising teams",
+        "Buurtzorg\nself-organizing teams",
+        "Small teams of nurses or care staff who organise their own work with little management, such as the "
+        "Dutch Buurtzorg model of neighbourhood nursing.",
+        "teams without managers\nnurse-led teams\nautonomous teams\nneighbourhood care\ncommunity nursing\n"
+        "district nurses\nless management\nstaff running their own teams",
+    ),
+    (
+        "day services",
+        "day centres",
+        "day care",
+        "Daytime places and activities for older and disabled people, and the choices councils face about them.",
+        "day centre\nday opportunities\nclosing a day centre\nservice closure\nclosing services\nservice changes",
+    ),
+    (
+        "community empowerment",
+        "empowering communities",
+        "",
+        "Communities gaining real power over decisions, budgets, land and services, as the Community "
+        "Empowerment (Scotland) Act 2015 intends.",
+        "sharing power with communities\nhanding decisions to communities\ngiving communities control\n"
+        "community control\npower to communities\ndevolving decisions\nreal decisions\nhand over power\n"
+        "local people deciding\ncommunity ownership",
+    ),
+    (
+        "power dynamics",
+        "power imbalance",
+        "",
+        "Differences of rank, role and status that decide who speaks and who is heard when people meet, and how "
+        "a process can even them out.",
+        "hierarchy\nrank\ndifferent ranks\nsenior managers in the room\nspeaking in front of managers\n"
+        "unequal power\nwho gets heard\npeople of different roles\nstatus",
+    ),
+    (
+        "research partnership",
+        "university partnership",
+        "",
+        "Practitioners and university researchers working together over time on evaluation, evidence or inquiry.",
+        "working with a university\nacademic partners\nresearchers and practitioners\nembedded researchers\n"
+        "university researchers",
+    ),
+    (
+        "young people",
+        "youth",
+        "",
+        "Children and young people, and the youth work and services around them.",
+        "teenagers\nchildren and young people\nyouth services\nyoung people's services\nyouth work",
+    ),
+]

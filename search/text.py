@@ -49,6 +49,36 @@ FILLER_WORDS = frozenset(
     "their them there these they thing things those tip tips tried try trying us use using very want way "
     "ways well were whether will work worked works would you your".split()
 )
+# Words that place or qualify a question's subject without being it ("home from hospital sooner", "ending
+# up homeless again", "a study from another country applies here"): optional like filler when typed on
+# their own, but counted in a glossary phrase that holds them ("a say over money").
+QUALIFIER_WORDS = frozenset(
+    "actual after again ago ahead all already always another around away back because before between both "
+    "each else enough ever every few here instead just less like lots near never next often only over "
+    "quite rather real same since sometimes soon sooner such too towards under until usually while whilst "
+    "within without yet".split()
+)
+# Words Snowball keeps apart that mean the same: irregular plurals and American spellings. A query word
+# also matches its partner's stem (`variants`), on both backends, with no change to the index.
+VARIANTS = (
+    "child children|person people|woman women|man men|foot feet|tooth teeth|mouse mice|life lives|"
+    "neighbor neighbour|neighborhood neighbourhood|neighborhoods neighbourhoods|behavior behaviour|"
+    "labor labour|color colour|favor favour|honor honour|center centre|centers centres|program programme|"
+    "programs programmes|defense defence|license licence|judgment judgement|aging ageing|"
+    "counseling counselling|counselor counsellor|traveling travelling|modeling modelling|"
+    "fulfill fulfil|enroll enrol|catalog catalogue|dialog dialogue|practice practise|led lead"
+)
+# "-ize", "-yze" and "-ization" against their British forms: "organize" also finds "organise".
+AMERICAN_ENDINGS = (
+    ("ization", "isation"),
+    ("izing", "ising"),
+    ("ized", "ised"),
+    ("izes", "ises"),
+    ("ize", "ise"),
+    ("yzing", "ysing"),
+    ("yzed", "ysed"),
+    ("yze", "yse"),
+)
 # Prefixes people write joined, hyphenated or apart: "well-being", "wellbeing", "well being".
 JOINING_PREFIXES = frozenset("co cross inter multi non post pre re self sub well".split())
 RELATED_WEIGHT = 0.5  # a match through a related glossary phrase, against 1 for the words typed
@@ -88,6 +118,19 @@ def stem(word):
     """The word's Snowball English stem, stemmed once more: the second pass joins derived forms the
     first keeps apart (commissioners/commissioning, deliberative/deliberation, organisers/organisation)."""
     return _STEMMER.stemWord(_STEMMER.stemWord(word))
+
+
+@lru_cache(maxsize=4096)
+def variants(word):
+    """The stems of the other ways of writing a folded word that Snowball does not join to it: an
+    irregular plural or singular, the British or American spelling ("neighborhood", "organize")."""
+    found = {stem(other) for pair in _VARIANT_PAIRS if word in pair for other in pair if other != word}
+    for american, british in AMERICAN_ENDINGS:
+        if word.endswith(american) and len(word) > len(american) + 2:
+            found.add(stem(word[: -len(american)] + british))
+            break
+    found.discard(stem(word))
+    return tuple(sorted(found))
 
 
 def stems(text):
@@ -185,6 +228,7 @@ def term_groups(query, glossary):
     stemmed = [stem(token) for token in tokens]
     consumed = [False] * len(tokens)
     found = []  # (position, TermGroup)
+    entries = []  # the glossary entries the query names: (names, related)
     for phrase, names, related, is_related in _glossary_phrases(glossary):
         span = _find(phrase, stemmed, consumed)
         if span is None:
@@ -200,20 +244,31 @@ def term_groups(query, glossary):
             exact, weaker = [typed, *names], related
         exact = _unique(exact)
         content = tuple(_unique(word for word in typed if word not in _STOP_STEMS))
-        loose = content if len(content) > 1 else ()  # the words typed, apart: a glossary phrase never narrows
-        size = sum(1 for word in content if word not in _FILLER_STEMS) or 1  # filler in it is not required
-        group = TermGroup(_flat(exact), _flat(_unique(weaker)), typed=" ".join(typed_words), size=size)
+        # The words typed, apart (a glossary phrase never narrows): its content words, filler too if they are few.
+        meaningful = tuple(word for word in content if word not in _FILLER_STEMS)
+        loose = meaningful if len(meaningful) > 1 else content if len(content) > 1 else ()
+        size = sum(1 for word in content if word not in _FILLER_STEMS)  # filler in it is not required
+        group = TermGroup(
+            _flat(exact), _flat(_unique(weaker)), optional=not size, typed=" ".join(typed_words), size=size or 1
+        )
         found.append((start, replace(group, loose=loose)))
+        entries.append((names, related))
+    named = _entry_words(entries, stemmed, consumed, sum(group.size for _, group in found if group.counted))
     for position, (token, stemmed_token) in enumerate(zip(tokens, stemmed, strict=True)):
         if consumed[position] or token in STOP_WORDS:
             continue
-        phrases, size = [(stemmed_token,)], 1
+        phrases, size = [(stemmed_token,), *((other,) for other in variants(token))], 1
         nxt = position + 1
         if token in JOINING_PREFIXES and nxt < len(tokens) and not consumed[nxt]:
             consumed[nxt] = True  # "well being" is one thing: itself, or "wellbeing"
             phrases, size = [(stemmed_token, stemmed[nxt]), (stem(token + tokens[nxt]),)], 2
             token = f"{token} {tokens[nxt]}"
-        found.append((position, TermGroup(tuple(phrases), optional=token in FILLER_WORDS, typed=token, size=size)))
+        # A word of the named entry's own vocabulary ("listening" beside "staff who do the work", whose entry
+        # says "listening to staff") is part of saying it: a page about the entry covers it (`_entry_words`).
+        optional = token in FILLER_WORDS or token in QUALIFIER_WORDS
+        related = tuple(named.get(stemmed_token, ())) if size == 1 and not optional else ()
+        group = TermGroup(tuple(phrases), related, optional=optional, typed=token, size=size)
+        found.append((position, group))
     groups = [group for _, group in sorted(found, key=lambda item: item[0])]
     if groups and all(group.optional for group in groups):  # a query of filler alone still means its words
         groups = [replace(group, optional=False) for group in groups]
@@ -225,6 +280,29 @@ def term_groups(query, glossary):
     return groups + concept_groups(unnamed, groups, glossary)
 
 
+def _entry_words(entries, stemmed, consumed, named_size):
+    """{stem: names of the entries it belongs to} for the query's words that the glossary entries it
+    names use in their own names and phrases. In a query of three or more content words any such word
+    counts ("designing" beside "lived experience", both co-production's); in a shorter one only the
+    words of another of the entry's phrases the query says whole ("listening to staff" across "staff who
+    do the work"), so that "CAR group" still asks for a group."""
+    typed = set(stemmed)
+    free = sum(
+        1
+        for word, used in zip(stemmed, consumed, strict=True)
+        if not used and word not in _STOP_STEMS and word not in _FILLER_STEMS and word not in _QUALIFIER_STEMS
+    )
+    broad = named_size + free >= 3
+    named = {}
+    for names, related in entries:
+        for phrase in (*names, *related):
+            said = set(phrase) - _STOP_STEMS
+            if broad or said <= typed:
+                for word in said:
+                    named[word] = _unique([*named.get(word, ()), *names])
+    return named
+
+
 def concept_groups(tokens, groups, glossary):
     """The glossary entries the query's words (`tokens`: those no glossary phrase of the query took)
     describe without naming them, as concept groups.
@@ -234,7 +312,11 @@ def concept_groups(tokens, groups, glossary):
     document must match (`required_coverage`). The most specific entries win (words few entries use
     count most); an entry the query already names or phrases is left out."""
     typed = [stem(token) for token in tokens if token not in STOP_WORDS]
-    content = [stem(token) for token in tokens if token not in STOP_WORDS and token not in FILLER_WORDS]
+    content = [
+        stem(token)
+        for token in tokens
+        if token not in STOP_WORDS and token not in FILLER_WORDS and token not in QUALIFIER_WORDS
+    ]
     if len(typed) < 2 or not content:
         return []
     needed_content = len(content) if len(content) <= 2 else math.ceil(len(content) * 0.6)
@@ -301,8 +383,10 @@ def _glossary_phrases(glossary):
     return _glossary_index(tuple((tuple(names), tuple(related)) for names, related, *_ in glossary))
 
 
+_VARIANT_PAIRS = tuple(frozenset(pair.split()) for pair in VARIANTS.split("|"))
 _STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
 _FILLER_STEMS = frozenset(stem(word) for word in FILLER_WORDS)
+_QUALIFIER_STEMS = frozenset(stem(word) for word in QUALIFIER_WORDS)
 
 
 def _find(phrase, stemmed, consumed):

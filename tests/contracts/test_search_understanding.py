@@ -211,3 +211,45 @@ def test_the_seeded_glossary_finds_nothing_for_subjects_the_site_does_not_cover(
     for query in ["council tax reduction", "registering a birth", "renewing a passport", "best pubs in the highlands"]:
         results = search(practice, query)
         assert results.total == 0, (query, titles(results))
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("neighborhood nursing", "Neighbourhood nursing teams"),
+        ("organizing care around people", "Organising care around people"),
+        ("what a child shapes", "Children and people at the centre"),
+    ],
+)
+def test_american_spellings_and_irregular_plurals_find_the_page(practice, query, title):
+    add(
+        practice,
+        ("evidence", "Neighbourhood nursing teams", "Small teams of nurses serve one neighbourhood."),
+        ("guide", "Organising care around people", "Care organised around what matters to each person."),
+        ("casestudy", "Children and people at the centre", "Support that children and people shape themselves."),
+    )
+    assert title in titles(search(practice, query))
+
+
+def test_a_question_opening_with_a_glossary_phrase_of_filler_is_not_sunk_by_it(practice):
+    # "what works" is a related phrase of evidence use: in "what works for ..." it asks, it is not the subject.
+    GlossaryTerm.objects.update_or_create(
+        term="evidence use", defaults={"expansion": "using evidence", "related": "what works"}
+    )
+    forget_glossary()
+    results = search(practice, "what works for keeping care staff from leaving sooner?")
+    assert results.hits[0].title == "Why care staff leave"
+    assert not results.corrected
+
+
+def test_a_word_of_the_named_entrys_own_phrases_is_not_required(practice):
+    # "listening" is part of how the entry is said ("listening to staff"), not one more thing to find.
+    GlossaryTerm.objects.update_or_create(
+        term="frontline voice",
+        defaults={"related": "staff who do the work\nlistening to staff", "description": "Staff views."},
+    )
+    forget_glossary()
+    add(practice, ("guide", "Frontline voice in planning", "Plans that start from what the frontline knows."))
+    found = titles(search(practice, "listening to the staff who do the actual work"))
+    assert "Frontline voice in planning" in found
+    assert "Working through conflict" not in found

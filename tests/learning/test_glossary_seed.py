@@ -29,3 +29,22 @@ def test_seeding_adds_only_the_missing_phrases_and_keeps_the_editors_own(db):
     assert set(MORE_RELATED["homelessness"].splitlines()) - {"sleeping on the streets"} <= set(related)
     safety = GlossaryTerm.objects.get(term="community safety")
     assert (safety.description, safety.related) == ("The editors' words.", "")  # an existing entry is theirs
+
+
+everyday = importlib.import_module("learning.migrations.0012_glossary_everyday_vocabulary")
+
+
+def test_the_everyday_vocabulary_reaches_every_theme_and_adds_only_what_is_missing(db):
+    from learning.glossary import EVERYDAY_RELATED, EVERYDAY_TERMS
+
+    # The entries for what the pages cover are there, with the field's everyday phrases.
+    assert {term for term, *_ in EVERYDAY_TERMS} <= set(GlossaryTerm.objects.values_list("term", flat=True))
+    assert "working between agencies" in GlossaryTerm.objects.get(term="partnership working").related_phrases()
+    GlossaryTerm.objects.filter(term="evaluation").update(related="Is it working\nour own phrase")
+    GlossaryTerm.objects.filter(term="housing first").update(related="")
+    everyday.add_vocabulary(apps, None)
+    related = GlossaryTerm.objects.get(term="evaluation").related_phrases()
+    assert related[:2] == ["Is it working", "our own phrase"]
+    assert "is it working" not in related  # already there, in the editors' spelling
+    assert set(EVERYDAY_RELATED["evaluation"].splitlines()) - {"is it working"} <= set(related)
+    assert GlossaryTerm.objects.get(term="housing first").related == ""  # an entry that exists is the editors'
