@@ -7,10 +7,11 @@ behind the controls stay in forums.services; this module only asks them.
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cached_property, lru_cache
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from cop_site import fragments
 from cop_site.errors import DomainError
 from forums import live, moderation, services, visibility
 from forums.models import Flag, Post, Reaction
-from forums.models.threads import display_name
+from forums.models.threads import EDIT_WINDOW_MINUTES, display_name
 from forums.payloads import author_level, author_url
 
 # Pages that take comments, named by model label so forums needs no import of the page apps.
@@ -46,6 +47,7 @@ def with_profiles(queryset, *relations):
     return queryset.select_related(*(f"{name}__profile" if has_profile else name for name in relations))
 
 
+EDIT_WINDOW = timedelta(minutes=EDIT_WINDOW_MINUTES)
 ID_PLACEHOLDER = 2147483647  # reversed in place of a post's id, then swapped for it (see _urls)
 
 
@@ -176,6 +178,19 @@ class Discussion:
         return [p for p in self.all_posts() if p.is_new]
 
     @property
+    def new_count(self):
+        return len(self.new_posts)
+
+    @property
+    def first_new_anchor(self):
+        new = self.new_posts
+        return new[0].anchor if new else ""
+
+    @property
+    def started_by(self):
+        return self.opening.author_name if self.opening else None
+
+    @property
     def best(self):
         return next((p for p in self.all_posts() if p.is_best and p.shown == "visible"), None)
 
@@ -204,6 +219,10 @@ def discussion_for(thread, viewer, since=None):
     post_refusal = refusal(services.check_can_post, viewer, thread)
     if thread.pk is None:  # a page's comment thread before its first comment
         return Discussion(thread=thread, viewer=viewer, posts=[], post_refusal=post_refusal)
+    return _with_posts(thread, viewer, since, signed_in, can_moderate, post_refusal)
+
+
+def _with_posts(thread, viewer, since, signed_in, can_moderate, post_refusal):
     posts = list(with_profiles(thread.posts.all(), "author"))
     helpful = services.helpful_counts(posts)
     mine = set()
@@ -263,6 +282,102 @@ def posts_fragment(discussion):
             timezone.get_current_timezone_name(),
             posts,
         ),
+    )
+
+
+# --- A forum thread's posts as one member last saw them, without reading a post -------------------------
+# posts_fragment needs every post read and looked at to make its key (about half of a 50-post page).
+# A member reading a thread again mostly sees what they saw: `PostsAsSeen` names what the posts'
+# rendering depends on for this viewer in three small queries, and keeps the rendering with what the
+# page says around it (how many are new, who started it, the reply count, the last event) under that.
+
+
+@dataclass
+class PostsAsSeen:
+    """A thread page's viewer as their posts' rendering depends on them, and what the page keeps for them."""
+
+    thread: object
+    viewer: object
+    since: object
+    can_moderate: bool
+    post_refusal: DomainError | None
+    following: bool
+    # What the page says about the posts, set from the kept rendering (views/threads.py posts_html).
+    new_count: int = 0
+    first_new_anchor: str = ""
+    started_by: str | None = None
+    reply_count: int = 0
+    last_event_id: int = 0
+
+    @property
+    def can_post(self):
+        return self.post_refusal is None
+
+    def fragment(self):
+        """The Fragment the viewer's rendering is kept under: scoped by the thread's stream and members' profiles."""
+        thread, viewer = self.thread, self.viewer
+        signed_in = viewer is not None and viewer.is_authenticated
+        own, new, mine, flagged = frozenset(), frozenset(), frozenset(), frozenset()
+        editable = frozenset()
+        if signed_in:
+            mine_or_new = thread.posts.filter(author=viewer)
+            if self.since is not None:
+                mine_or_new = thread.posts.filter(Q(author=viewer) | Q(created__gt=self.since))
+            rows = list(mine_or_new.values_list("pk", "author_id", "created", "status"))
+            now = timezone.now()
+            own = frozenset(pk for pk, author, _created, _status in rows if author == viewer.pk)
+            editable = frozenset(
+                pk
+                for pk, author, created, status in rows
+                if author == viewer.pk and status != Post.Status.REMOVED and now - created <= EDIT_WINDOW
+            )
+            new = frozenset(pk for pk, author, _created, _status in rows if author != viewer.pk)
+            mine = Reaction.objects.filter(post__thread=thread, user=viewer).values_list("post_id", flat=True)
+            flagged = Flag.objects.filter(post__thread=thread, flagged_by=viewer).values_list("post_id", flat=True)
+            mine, flagged = frozenset(mine), frozenset(flagged)
+        facts = (
+            signed_in and viewer.pk == thread.author_id,
+            self.can_moderate,
+            self.post_refusal.code if self.post_refusal else None,
+            signed_in and moderation.is_suspended(viewer),
+            signed_in and thread.can_read(viewer),
+        )
+        return fragments.Fragment(
+            "forums/thread-posts-as-seen",
+            scopes=(thread.stream, fragments.PROFILES),
+            audience=visibility.audience(viewer),
+            parts=(
+                thread.pk,
+                thread.community.slug,
+                thread.title,
+                thread.best_post_id,
+                thread.locked,
+                timezone.get_current_timezone_name(),
+                facts,
+                own,
+                editable,
+                new,
+                mine,
+                flagged,
+            ),
+        )
+
+    def discussion(self):
+        """The whole Discussion, posts and all, for a rendering not kept yet."""
+        signed_in = self.viewer is not None and self.viewer.is_authenticated
+        return _with_posts(self.thread, self.viewer, self.since, signed_in, self.can_moderate, self.post_refusal)
+
+
+def posts_as_seen(thread, viewer, since=None):
+    """A forum thread page's viewer facts (forms, Follow, the moderators' tools) without its posts."""
+    signed_in = viewer is not None and viewer.is_authenticated
+    return PostsAsSeen(
+        thread=thread,
+        viewer=viewer,
+        since=since,
+        can_moderate=thread.can_moderate(viewer) if signed_in else False,
+        post_refusal=refusal(services.check_can_post, viewer, thread),
+        following=signed_in and thread.follows.filter(user=viewer).exists(),
     )
 
 

@@ -7,7 +7,8 @@ a signed-in page pays before it shows anything of its own. So `account(user)` ke
 record in the fragment cache (cop_site/fragments.py) under the member's own scope, which the
 receivers below bump the moment any of them changes: a notification made, read or deleted; a
 membership made, changed or ended; the member's groups, permissions, superuser flag, username or
-display name. A change to a group itself (its permissions, its name, its deletion) bumps `ROLES`,
+display name (a changed user also bumps `fragments.PROFILES`, as a changed profile does, for the
+names beside kept posts). A change to a group itself (its permissions, its name, its deletion) bumps `ROLES`,
 which every record is kept under. The record is exact or absent, never stale: it holds no rule, only
 the answers of `notifications.unread_count`, `moderation.is_moderator` and Django's permission check.
 
@@ -69,12 +70,15 @@ def _membership_changed(sender, instance, **kwargs):
     changed(instance.user_id)
 
 
-def _user_changed(sender, instance, **kwargs):
+def _user_changed(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login"}:  # signing in changes nothing shown
+        return
     changed(instance.pk)
+    fragments.bump(fragments.PROFILES)  # a full name or username is how posts kept anywhere name them
 
 
 def _profile_changed(sender, instance, **kwargs):
-    changed(instance.user_id)
+    changed(instance.user_id)  # (PROFILES, for the names beside posts, is bumped by mylearning/apps.py)
 
 
 def _user_m2m_changed(sender, instance, action, reverse, pk_set, **kwargs):

@@ -4,24 +4,20 @@
 forums/views/posts.py answers through it.
 """
 
-import hashlib
-import hmac
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from cop_site import fragments
 from cop_site.errors import DomainError
 from forums import services
-from forums.discussion import discussion_for, posts_fragment, refusal
+from forums.discussion import discussion_for, posts_as_seen, posts_fragment, refusal
 from forums.forms import MARKDOWN_HELP, BestAnswerForm, FlagsForm, FollowForm, ThreadForm, form_error
 from forums.models import Thread
 from forums.views.communities import community_for
@@ -108,44 +104,63 @@ def render_thread(request, thread, since=None, form_state=None):
         context = {
             "thread": thread,
             "community": thread.community,
-            "discussion": discussion_for(thread, request.user, since=since),
             "viewer": request.user,
             "form_state": form_state,
             "markdown_help": MARKDOWN_HELP,
         }
         if form_state is None:  # a refused form's text and error are this request's alone: rendered in place
-            context["posts_html"] = posts_html(request, context)
+            context["discussion"] = seen = posts_as_seen(thread, request.user, since=since)
+            context["posts_html"] = posts_html(request, seen, context)
+        else:
+            context["discussion"] = discussion_for(thread, request.user, since=since)
         response = render(request, "forums/thread_detail.html", context)
     if form_state is not None:
         response.status_code = form_state.error.status
     return response
 
 
-@lru_cache(maxsize=1)
-def _csrf_placeholder(secret):
-    """What the kept posts' forms carry instead of a CSRF token: unguessable, so no post can contain it."""
-    return hmac.new(secret.encode(), b"forums thread posts: csrf token", hashlib.sha256).hexdigest()
+def posts_html(request, seen, context):
+    """The thread's opening post and its replies as this viewer sees them, kept twice in the fragment cache.
 
-
-def posts_html(request, context):
-    """The thread's opening post and its replies, each kept in the fragment cache under
-    forums.discussion.posts_fragment and shared by every viewer it would come out the same for.
+    As this viewer last saw them (`seen.fragment()`, forums.discussion.PostsAsSeen): a reader coming
+    back reads no post at all. Failing that, as anyone they would come out the same for
+    (forums.discussion.posts_fragment), which reads every post to make its key. The page's own lines
+    about the posts (new since the last visit, who started it, the reply count, the live stream's last
+    event) are kept with them and set on `seen`.
 
     The posts' forms (helpful, reply, report) need this request's CSRF token, which is no one else's:
     they are kept with a placeholder in its place, and the token is put in as they are served.
     """
-    spec = posts_fragment(context["discussion"])
-    placeholder = _csrf_placeholder(settings.SECRET_KEY)
-    kept = {**context, "csrf_token": placeholder}
-    field = f'name="csrfmiddlewaretoken" value="{placeholder}"'
-    parts = {}
+    as_seen = seen.fragment()
+    kept, generations = as_seen.lookup()
+    if kept is None:
+        kept = _render_posts({**context, "discussion": seen.discussion()})
+        as_seen.store(kept, generations)
+    for name in ("new_count", "first_new_anchor", "started_by", "reply_count", "last_event_id"):
+        setattr(seen, name, kept[name])
+    # with_csrf_token asks for no token when there is no form: a visitor's posts get no CSRF cookie for them
+    parts = {part: fragments.with_csrf_token(kept[part], request) for part in ("opening", "answers")}
+    return {part: mark_safe(html) for part, html in parts.items()}  # noqa: S308 (escaped by our templates)
+
+
+def _render_posts(context):
+    """The posts' HTML (with the CSRF placeholder) and the page's lines about them, from the whole Discussion."""
+    discussion = context["discussion"]
+    spec = posts_fragment(discussion)
+    kept = {**context, "csrf_token": fragments.csrf_placeholder()}
+    rendered = {
+        "new_count": discussion.new_count,
+        "first_new_anchor": discussion.first_new_anchor,
+        "started_by": discussion.started_by,
+        "reply_count": discussion.reply_count,
+        "last_event_id": discussion.last_event_id,
+    }
     for part in ("opening", "answers"):
         fragment = replace(spec, name=f"{spec.name}/{part}")
-        html = fragment.render(lambda part=part: render_to_string(f"forums/includes/thread_{part}.html", kept))
-        if field in html:  # a visitor's posts have no forms, and get no CSRF cookie for them
-            html = html.replace(field, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
-        parts[part] = mark_safe(html)  # noqa: S308 (rendered by our templates, which escaped it)
-    return parts
+        rendered[part] = str(
+            fragment.render(lambda part=part: render_to_string(f"forums/includes/thread_{part}.html", kept))
+        )
+    return rendered
 
 
 def refused(request, thread, error, **form):

@@ -10,11 +10,14 @@ REDIS_URL is set) with fragment caching on.
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts import services as account_services
 from forums import moderation, services
 from forums.discussion import VIEWER_FLAGS, PostView
-from forums.models import Membership, ThreadVisit
+from forums.models import Membership, Post, ThreadVisit
 from tests.factories import CommunityFactory, UserFactory, member_of, site_moderator
 from tests.pages import signed_in, soup_of, text_of
 
@@ -159,3 +162,56 @@ def test_forms_on_a_kept_rendering_carry_the_readers_own_csrf_token(thread, peop
     assert opening.reactions.filter(user=people["ailsa"]).exists()
     button = soup_of(ailsa.get(thread.get_absolute_url())).find(id=f"post-{opening.pk}").find("button")
     assert button["aria-pressed"] == "true"
+
+
+def test_a_member_coming_back_to_a_thread_reads_none_of_its_posts(thread, people):
+    """Kept as they last saw it (forums.discussion.PostsAsSeen): only the few facts that could differ are read."""
+    ailsa = signed_in(people["ailsa"])
+    posts_on(ailsa, thread)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Ours took a year." in " ".join(posts_on(ailsa, thread).values())
+    assert not [query["sql"] for query in captured if '"forums_post"."body_html"' in query["sql"]]
+
+
+def test_a_changed_name_shows_at_once_on_every_kept_thread(thread, people):
+    ailsa = signed_in(people["ailsa"])
+    reply = thread.posts.order_by("pk").last()
+    assert "Bruce" in posts_on(ailsa, thread)[reply.pk]
+    account_services.update_profile(people["bruce"], {"display_name": "Bruce the youth worker"})
+    assert "Bruce the youth worker" in posts_on(ailsa, thread)[reply.pk]
+
+
+def test_the_edit_control_leaves_a_kept_post_when_its_edit_window_closes(thread, people):
+    reply = thread.posts.order_by("pk").last()
+    bruce = signed_in(people["bruce"])
+
+    def edit_link():
+        post = soup_of(bruce.get(thread.get_absolute_url())).find(id=f"post-{reply.pk}")
+        return post.find(attrs={"data-edit-link": True})
+
+    assert edit_link()
+    Post.objects.filter(pk=reply.pk).update(created=timezone.now() - timedelta(minutes=31))  # no live event
+    assert edit_link() is None
+
+
+def test_a_members_report_shows_as_reported_at_once(thread, people):
+    reply = thread.posts.order_by("pk").last()
+    ailsa = signed_in(people["ailsa"])
+    assert "Reported" not in posts_on(ailsa, thread)[reply.pk]
+    moderation.flag_post(reply, people["ailsa"], "spam")
+    assert "Reported" in posts_on(ailsa, thread)[reply.pk]
+    assert "Reported" not in posts_on(signed_in(people["priya"]), thread)[reply.pk]
+
+
+def test_joining_the_community_offers_reply_at_once_on_a_kept_thread(thread, people):
+    newcomer = UserFactory(username="newcomer")
+    client = signed_in(newcomer)
+    reply = thread.posts.order_by("pk").last()
+
+    def controls():
+        return soup_of(client.get(thread.get_absolute_url())).find(id=f"post-{reply.pk}")
+
+    assert soup_of(client.get(thread.get_absolute_url())).find(id="post-body") is None
+    services.join(thread.community, newcomer)
+    assert soup_of(client.get(thread.get_absolute_url())).find(id="post-body") is not None
+    assert controls().find(attrs={"data-helpful-form": True})
