@@ -25,14 +25,23 @@ GLOSSARY_CACHE_KEY = "search:glossary:v2"
 
 def glossary():
     """(interchangeable names, related everyday phrases, description) of each entry of the editors'
-    glossary (cached; cleared when it changes)."""
+    glossary (cached; cleared when it or a theme changes). An entry that names a theme (among its names
+    or related phrases) also describes itself in the theme's description, which editors write in plain
+    words: a query that describes the theme without naming it finds its pages (search.text.concept_groups)."""
     entries = cache.get(GLOSSARY_CACHE_KEY)
     if entries is None:
-        entries = [
-            (term.equivalents(), term.related_phrases(), term.description) for term in GlossaryTerm.objects.all()
-        ]
+        themes = {fold(name): description for name, description in Theme.objects.values_list("name", "description")}
+        entries = []
+        for term in GlossaryTerm.objects.all():
+            names, related = term.equivalents(), term.related_phrases()
+            described = [themes[fold(phrase)] for phrase in (*names, *related) if themes.get(fold(phrase))]
+            entries.append((names, related, " ".join(_unique_texts([term.description, *described]))))
         cache.set(GLOSSARY_CACHE_KEY, entries, 300)
     return entries
+
+
+def _unique_texts(texts):
+    return list(dict.fromkeys(text for text in texts if text))
 
 
 def forget_glossary():

@@ -114,3 +114,9 @@ def restriction_changed(sender, instance, **kwargs):
 def glossary_changed(sender, **kwargs):
     forget_glossary()
     forget_abbreviations()
+
+
+@receiver(post_save, sender="learning.Theme")
+@receiver(post_delete, sender="learning.Theme")
+def theme_changed(sender, **kwargs):
+    forget_glossary()  # a theme's description describes the glossary entry that names it

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from learning.models import GlossaryTerm
+from learning.models import GlossaryTerm, Theme
 from search.documents import SearchDocument
 from search.service import forget_glossary
 from tests.contracts.test_search_backends import search, titles
@@ -253,3 +253,15 @@ def test_a_word_of_the_named_entrys_own_phrases_is_not_required(practice):
     found = titles(search(practice, "listening to the staff who do the actual work"))
     assert "Frontline voice in planning" in found
     assert "Working through conflict" not in found
+
+
+def test_a_query_describing_a_theme_in_its_descriptions_words_finds_the_themes_pages(practice):
+    # Editors describe each theme in plain words; the glossary entry naming the theme says it that way too.
+    GlossaryTerm.objects.update_or_create(term="co-production", defaults={"description": "", "related": ""})
+    forget_glossary()
+    assert search(practice, "neighbours knitting plans").total == 0
+    Theme.objects.update_or_create(
+        name="co-production", defaults={"description": "Neighbours and officers knitting their plans together."}
+    )
+    found = titles(search(practice, "neighbours knitting plans"))
+    assert "Self-directed support in Highland" in found  # themed co-production, none of the words typed
