@@ -3,8 +3,10 @@
 Wagtail routes `/case-studies/some-page/` by asking the site's root page for its child
 `case-studies`, that page for its child `some-page`, and each for its specific type: two queries a
 level. The answer only changes when a page is published, unpublished, moved or deleted, which is
-exactly what bumps the site content generation (cop_site/fragments.py CONTENT), so the page's id and
-type are kept under it and the page is then read with one query.
+exactly what bumps the site content generation (cop_site/fragments.py CONTENT), so the page itself
+(its specific row as it was found, without the parents it was found through) is kept under it: a
+kept route costs no query. A draft saved since changes nothing a visitor or member is served (the
+page's fields are its live content until the next publish, which bumps the generation).
 
 Only routes found by Wagtail's own `Page.route` at every level are kept (a page type that routes
 sub-paths itself, or answers with arguments, is walked every time), and only live pages: a miss,
@@ -16,8 +18,9 @@ page view on this host found (`remember_site`, called from the root page's route
 same generation: a change to a site or a publish of the root page is seen at once.
 """
 
+import copy
+
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.http.request import split_domain_port
@@ -35,21 +38,19 @@ def route(root, request, path_components):
     spec = Fragment("page-route", scopes=(CONTENT,), parts=(root.pk, tuple(path_components)))
     kept, generations = spec.lookup()
     if kept is not None:
-        page = _live_page(*kept)
-        if page is not None:
-            return RouteResult(page)
+        return RouteResult(kept)
     result = Page.route(root, request, path_components)
     page, args, kwargs = result
-    if not args and not kwargs and _plainly_routed(page, root):
-        spec.store((page.pk, page.content_type_id), generations)
+    if not args and not kwargs and page.live and _plainly_routed(page, root):
+        spec.store(_alone(page), generations)
     return result
 
 
-def _live_page(page_id, content_type_id):
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None:
-        return None
-    return model._default_manager.filter(pk=page_id, live=True).first()
+def _alone(page):
+    """The page without the parents Wagtail cached on it while routing (they are not needed to serve it)."""
+    kept = copy.copy(page)
+    kept.__dict__.pop("_cached_parent_obj", None)
+    return kept
 
 
 def _plainly_routed(page, root):

@@ -59,8 +59,38 @@ def access(user=None):
     return remember(("page-access", user.pk if signed_in else None), lambda: _access(user if signed_in else None))
 
 
+def _restrictions():
+    """Every view restriction as (id, page id, page path, kind), read once per page view."""
+    return remember(
+        ("page-restrictions",),
+        lambda: list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "restriction_type")),
+    )
+
+
+def restricted_areas():
+    """The paths of every area some view restriction covers, whoever asks: each restricted page and each
+    alias of one (and of such an alias), so a page outside them all has no restriction to check."""
+
+    def work():
+        restrictions = _restrictions()
+        paths = {path for _, _, path, _ in restrictions}
+        sources = {page_id for _, page_id, _, _ in restrictions}
+        while sources:
+            aliases = Page.objects.filter(alias_of_id__in=sources).values_list("pk", "path")
+            sources = {pk for pk, path in aliases if path not in paths}  # an alias of an alias, until none is new
+            paths.update(path for _, path in aliases)
+        return tuple(sorted(paths))
+
+    return remember(("restricted-areas",), work)
+
+
+def may_be_restricted(page):
+    """Whether any view restriction could apply to this page: False means Wagtail's check has nothing to find."""
+    return page.path.startswith(restricted_areas())
+
+
 def _access(user):
-    restrictions = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "restriction_type"))
+    restrictions = _restrictions()
     if not restrictions:
         return EVERYTHING_LIVE
     passed = _passed(restrictions, user)

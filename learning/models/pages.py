@@ -7,13 +7,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from learning.blocks import RICH_FEATURES, PathwayStepBlock, body_blocks, document_blocks, step_blocks
 from learning.page_fragments import PageFragments
 from learning.ratings import COST_CRITERIA, IMPACT_CRITERIA, STRENGTH_CRITERIA, Cost, EvidenceStrength, Impact, scale
-from learning.visibility import visible_pages
+from learning.visibility import may_be_restricted, visible_pages
 
 from .taxonomy import ContentPageTheme, StudyType
 
@@ -114,6 +114,13 @@ class ContentPage(Page):
         return {}
 
     personal_parts = ()  # parts of this page type's template that hold the member's own state (never shared)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page, without asking the database for a page that no restricted
+        area covers (learning.visibility.restricted_areas, read once per page view)."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
