@@ -629,3 +629,69 @@ EVERYDAY_TERMS = [
         "teenagers\nchildren and young people\nyouth services\nyoung people's services\nyouth work",
     ),
 ]
+
+# Short everyday phrasings, verbs above all, for the entries above (issue 11): how people say what they
+# do ("choose their own care", "agencies work together") rather than name it. Short phrases match more
+# of what people type, since a phrase's words may stand a few words apart in a query. Appended like
+# EVERYDAY_RELATED (migration 0013).
+VERB_RELATED = {
+    "CAR": "researching together\ninvestigate together\ninquire together\ntesting ideas in practice\n"
+    "try something and reflect",
+    "SDS": "choose their own care\nchoose their support\ndecide their own support\ncontrol of their care\n"
+    "own carers\ndisabled people choosing",
+    "PB": "residents decide\npeople vote\nvote on spending\ndecide spending\nspend the budget\ncommunities decide\n"
+    "share of the budget",
+    "CPP": "plan with partners\nplan services together",
+    "HSCP": "health and social care working together\nnhs and council\nintegrated health and care",
+    "CLAP": "plan for their area\nplan for the village\nresidents plan\ncommunity decides priorities",
+    "workforce development": "train staff\ndevelop staff\nlearning and development for staff\nbuild capacity\n"
+    "grow confidence",
+    "frontline voice": "listen to staff\nhear staff\nstaff are heard\nstaff speak up\nstaff ideas\nask staff\n"
+    "involve staff",
+    "peer learning": "learn from each other\nlearn from peers\nshare practice\nswap ideas\nlearn from colleagues\n"
+    "compare notes",
+    "tackling inequalities": "poorest communities\npoorer communities\nleast well off\nhardest hit\n"
+    "gap between rich and poor",
+    "rural and island communities": "remote places\nisland life\nrural life\nlong journeys\ntravel distances",
+    "partnership working": "work together\nworking together\nagencies work together\npartners work together\n"
+    "join up services\ncollaborate",
+    "dialogue and deliberation": "talk it through\nweigh up\ndeliberate\ndiscuss and decide",
+    "co-production": "design with\ndesign together\ndesigned with users\nwork alongside\nwith service users\n"
+    "involve service users\ninvolve people who use services\npeople who use the service",
+    "homelessness": "lose their home\nno home\nwithout a home\nhomeless again\nstay housed\nkeep their tenancy",
+    "conflict": "disagree\npartners disagree\ntension\nfallen out\nnot getting on",
+    "evaluation": "measure impact\nmeasure outcomes\nshow impact\nprove impact\ntrack outcomes\n"
+    "did it make a difference\nmaking a difference\nwhat changed",
+    "prevention": "stop problems\nprevent problems\nact early\nbefore it gets worse\navoid crisis\n"
+    "keep people out of crisis",
+    "reablement": "get back on their feet\nback to independence\nrelearn skills\nmanage at home again",
+    "hospital discharge": "leave hospital\ndischarged from hospital\nout of hospital\ndelays leaving hospital",
+    "community policing": "police and communities\npolice in the community\nknow their local officers\n"
+    "local officers\nvisible policing\ntrust the police",
+    "mini-publics": "chosen at random\npicked at random\nrandom sample of residents\nordinary people deciding\n"
+    "jury of residents",
+    "facilitation": "run a discussion\nlead a discussion\nchair a meeting\nhost a conversation\neveryone speaks\n"
+    "everyone heard\nhierarchy\ndifferent ranks\nsenior managers in the room\nspeaking in front of managers\n"
+    "unequal power\nwho gets heard\npeople of different roles",
+    "evidence use": "use research\nuse evidence\nfind research\nread research\nresearch says\nweigh evidence\n"
+    "judge evidence",
+    "local area coordination": "help people find support\nconnect people\nlink people to support",
+    "mental health": "emotional support\nwellbeing support\npeople in crisis",
+    "loneliness": "on their own\nno one to talk to",
+    "international evidence": "overseas evidence\ndifferent country\nstudies from abroad",
+    "local data": "use data\nread data\nmake sense of data\nlocal statistics\ndata about the area",
+    "care at home": "care workers\nhome carers",
+    "commissioning": "buy services\nfund services\nwho provides",
+    "protected time": "free up time\ntime to take part\nrelease staff\ncover their shifts",
+    "community engagement": "involve residents\ninvolve the community\nask residents\nconsult residents\n"
+    "hear residents\nresidents have a say",
+    "community safety": "feel safe\nsafer streets\nreduce crime",
+    "staff turnover": "staff leave\npeople leave their jobs\nkeep staff\nhold on to staff\nlose staff",
+    "housing first": "house people first\nin and out of prison\nhostels and prison\nkeep their tenancy\nstay housed",
+    "open dialogue": "whole family\nfamily network\nmeet within a day",
+    "self-managing teams": "organise their own work\nteams manage themselves\nwithout managers",
+    "community empowerment": "hand decisions\nhand power\ngive communities power\nreal power\npower to local people",
+}
+# Names the content itself uses for an entry made in migration 0012, so that its everyday phrases lead to
+# the pages: community empowerment is what the pages call sharing power with communities.
+RENAMED = {"community empowerment": "sharing power with communities\nsharing power\nempowering communities"}

@@ -48,3 +48,21 @@ def test_the_everyday_vocabulary_reaches_every_theme_and_adds_only_what_is_missi
     assert "is it working" not in related  # already there, in the editors' spelling
     assert set(EVERYDAY_RELATED["evaluation"].splitlines()) - {"is it working"} <= set(related)
     assert GlossaryTerm.objects.get(term="housing first").related == ""  # an entry that exists is the editors'
+
+
+phrasings = importlib.import_module("learning.migrations.0013_glossary_verb_phrases")
+
+
+def test_short_phrasings_are_appended_and_a_new_entry_gets_the_contents_names_unless_editors_named_it(db):
+    from learning.glossary import VERB_RELATED
+
+    sds = GlossaryTerm.objects.get(term="SDS")
+    assert "choose their own care" in sds.related_phrases()
+    assert "sharing power with communities" in GlossaryTerm.objects.get(term="community empowerment").equivalents()
+    GlossaryTerm.objects.filter(term="SDS").update(related="Choose their own care\nour own phrase")
+    GlossaryTerm.objects.filter(term="community empowerment").update(synonyms="people power")
+    phrasings.add_phrasings(apps, None)
+    related = GlossaryTerm.objects.get(term="SDS").related_phrases()
+    assert related[:2] == ["Choose their own care", "our own phrase"]
+    assert set(VERB_RELATED["SDS"].splitlines()) - {"choose their own care"} <= set(related)
+    assert GlossaryTerm.objects.get(term="community empowerment").synonyms == "people power"  # the editors'
