@@ -68,6 +68,7 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 
 CONTENT = "content"
+ROLES = "roles"  # what a group means: its permissions and name (the Moderators group), forums/header.py
 PROFILES = "profiles"  # bumped by any change of a member's profile: the names shown beside posts and notes
 GENERATION_KEY = "fragment-generation:{}"
 ENTRY_KEY = "fragment:{}"

@@ -26,7 +26,7 @@ from forums import moderation, notifications
 from forums.models import Membership, Notification
 from forums.models.threads import display_name
 
-ROLES = "roles"  # what a group means: its permissions and name (the Moderators group)
+ROLES = fragments.ROLES  # what a group means: its permissions and name (the Moderators group)
 VISITOR = {"signed_in": False}
 
 

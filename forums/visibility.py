@@ -186,7 +186,18 @@ def audience(user):
     of, and the page areas closed to them. A membership that starts or ends changes the digest at once.
     """
     signed_in = user is not None and user.is_authenticated
-    return remember(("forums-audience", user.pk if signed_in else None), lambda: _audience(Viewer(user)))
+    if not signed_in:
+        return remember(("forums-audience", None), lambda: _audience(Viewer(user)))
+    return remember(("forums-audience", user.pk), lambda: _kept_audience(user))
+
+
+def _kept_audience(user):
+    """A member's digest, kept until one of its facts may change: their memberships, groups or superuser
+    flag (their own scope, bumped by forums/header.py), what a group means (ROLES) or the page areas
+    closed by view restrictions (the site content). Kept or not, it is the rule's own answer."""
+    scopes = (fragments.member_scope(user.pk), fragments.ROLES, fragments.CONTENT)
+    spec = fragments.Fragment("forums-audience", scopes=scopes, parts=(user.pk,))
+    return spec.render(lambda: _audience(Viewer(user)))
 
 
 def _audience(viewer):

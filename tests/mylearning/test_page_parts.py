@@ -17,11 +17,12 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from forums import moderation
+from forums import visibility as forum_visibility
 from forums.models import Flag, Post
 from forums.models.threads import EDIT_WINDOW_MINUTES
 from forums.services import comment_thread_for, post_reply
 from mylearning import saving
-from tests.factories import CaseStudyFactory, MemberFactory, restrict_view, site_moderator
+from tests.factories import CaseStudyFactory, CommunityFactory, MemberFactory, member_of, restrict_view, site_moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,25 @@ def test_members_of_different_groups_never_share_a_private_pages_parts(fragment_
     assert "A board member's comment." not in response.content.decode()
     client.logout()
     assert "A board member's comment." not in client.get(private.url).content.decode()
+
+
+def test_a_members_kept_audience_changes_at_once_with_their_memberships_groups_and_restrictions(fragment_cache):
+    """The digest that decides who shares a kept part is kept per member, and renewed by every fact it reads."""
+    member, community = MemberFactory(), CommunityFactory(visibility="private")
+    first = forum_visibility.audience(member)
+    assert forum_visibility.audience(member) == first
+    membership = member_of(community, member)
+    joined = forum_visibility.audience(member)
+    assert joined != first
+    membership.delete()
+    assert forum_visibility.audience(member) == first
+    restrict_view(CaseStudyFactory(), PageViewRestriction.LOGIN)
+    board_page = CaseStudyFactory()
+    board = Group.objects.create(name="Partnership board")
+    restrict_view(board_page, PageViewRestriction.GROUPS).groups.add(board)
+    closed = forum_visibility.audience(member)
+    assert closed != first
+    member.groups.add(board)
+    assert forum_visibility.audience(member) != closed
+    member.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    assert forum_visibility.audience(member) == forum_visibility.audience(site_moderator())
