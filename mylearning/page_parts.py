@@ -11,10 +11,11 @@ queries), so they are kept in the fragment cache (cop_site/fragments.py), read i
   stale on every change of the site's content (`CONTENT`);
 - **the member's own parts**: per page revision, viewer and audience, stale on any change of the
   site's content (a publish, a changed restriction, anyone's "used in practice"), any event of the
-  page's comment thread (a comment, an edit, a removal, a hidden or restored comment, a Helpful mark:
-  its stream), the member's own acts no thread event reports (a bookmark, a report, a suspension:
-  `fragments.member_acts`) and any change of a profile (the names shown beside comments and notes:
-  `fragments.PROFILES`). A visitor's parts have no forms and are shared by every visitor.
+  page's comment thread (a comment, an edit, a removal, a hidden or restored comment, a Helpful mark,
+  a lock: `forums.page_comments.scope`), the member's own acts no thread event reports (a bookmark,
+  a report, a suspension: `fragments.member_acts`) and any change of a profile (the names shown
+  beside comments and notes: `fragments.PROFILES`). A visitor's parts have no forms and are shared
+  by every visitor.
 
 What is not kept: a preview, a page shown again with a refused form or a note kept from a lapsed
 session, and a suspended member's parts. A member's own comment is kept no longer than it may be
@@ -30,9 +31,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from cop_site import fragments
-from forums import moderation
+from forums import moderation, page_comments
 from forums import visibility as forum_visibility
-from forums.models import Post, Thread
+from forums.models import Post
 from forums.models.threads import EDIT_WINDOW_MINUTES
 from mylearning.saving import UNSENT_NOTE
 
@@ -56,8 +57,7 @@ def page_parts(request, page):
     user = user if user is not None and user.is_authenticated else None
     if not _keepable(request, page):
         return _ready(request, _render_related(request, page), _render_own(request, page))
-    thread = Thread.objects.filter(page_id=page.pk).values_list("pk", "locked").first()
-    related_spec, own_spec = _specs(request, page, user, thread)
+    related_spec, own_spec = _specs(request, page, user)
     (related, related_generations), (own, own_generations) = fragments.lookup_many([related_spec, own_spec])
     if related is None:
         related = _render_related(request, page)
@@ -65,8 +65,8 @@ def page_parts(request, page):
     now = timezone.now()
     if own is None or (own[1] is not None and own[1] <= now):
         html = _render_own(request, page)
-        if thread is not None and not (user is not None and moderation.is_suspended(user)):
-            own_spec.store((html, _kept_until(user, thread[0], now)), own_generations)
+        if not (user is not None and moderation.is_suspended(user)):
+            own_spec.store((html, _kept_until(user, page, now)), own_generations)
         own = (html, None)
     return _ready(request, related, own[0])
 
@@ -81,20 +81,18 @@ def _keepable(request, page):
     return not (isinstance(kept_note, dict) and kept_note.get("page") == page.pk)
 
 
-def _specs(request, page, user, thread):
+def _specs(request, page, user):
     audience = forum_visibility.audience(user)
     revision = (page.pk, page.content_type_id, page.live_revision_id)
     related = fragments.Fragment("page:related", scopes=(fragments.CONTENT,), audience=audience, parts=revision)
-    scopes = [fragments.CONTENT, fragments.PROFILES]
-    if thread is not None:
-        scopes.append(fragments.scope("thread", thread[0]))
+    scopes = [fragments.CONTENT, fragments.PROFILES, page_comments.scope(page.pk)]
     if user is not None:
         scopes.append(fragments.member_acts(user.pk))
     own = fragments.Fragment(
         "page:own",
         scopes=tuple(scopes),
         audience=audience,
-        parts=(*revision, user.pk if user else None, thread, request.get_full_path(), _zone()),
+        parts=(*revision, user.pk if user else None, request.get_full_path(), _zone()),
     )
     return related, own
 
@@ -103,13 +101,13 @@ def _zone():
     return timezone.get_current_timezone_name()
 
 
-def _kept_until(user, thread_id, now):
+def _kept_until(user, page, now):
     """When the member's newest editable comment stops being editable (None: nothing changes with time)."""
     if user is None:
         return None
     window = timedelta(minutes=EDIT_WINDOW_MINUTES)
     first = (
-        Post.objects.filter(thread_id=thread_id, author_id=user.pk, created__gt=now - window)
+        Post.objects.filter(thread__page_id=page.pk, author_id=user.pk, created__gt=now - window)
         .order_by("created")
         .values_list("created", flat=True)
         .first()

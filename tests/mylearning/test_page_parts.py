@@ -33,7 +33,7 @@ def _signed_in(client, member):
 
 
 def _page():
-    """A case study with its comment thread made, as after its first view (a page with none yet is not kept)."""
+    """A case study with its comment thread made, as after its first view."""
     page = CaseStudyFactory()
     comment_thread_for(page)
     return page
@@ -102,6 +102,19 @@ def test_a_comment_a_hidden_comment_and_a_report_show_at_once(fragment_cache, cl
     assert "data-reported" in _view(member, page)
     moderation.hide_post(post, site_moderator(), "Off topic")
     assert "Worth reading with the evidence." not in _view(member, page)
+
+
+def test_locking_the_comments_shows_at_once(fragment_cache, client):
+    page = _page()
+    member = _signed_in(client, MemberFactory())
+    _view(member, page)
+    assert "Add a comment" in _view(member, page)
+    thread = comment_thread_for(page)
+    thread.locked = True
+    thread.save(update_fields=["locked"])
+    shown = _view(member, page)
+    assert "This thread is locked" in shown
+    assert "Add a comment" not in shown
 
 
 def test_a_suspension_and_its_lifting_show_at_once(fragment_cache, client):
