@@ -177,6 +177,7 @@ def prepare_member(out):
         "member communities": "/communities/",
         "member my learning": "/my-learning/",
         "member search": "/search/?q=participatory",
+        "member floor": "/bench/floor/",  # a page of the site's design with nothing of its own: what every page pays
     }
     Path(out).write_text(
         json.dumps({"cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}", "targets": targets})
