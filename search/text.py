@@ -58,15 +58,19 @@ QUALIFIER_WORDS = frozenset(
     "quite rather real same since sometimes soon sooner such too towards under until usually while whilst "
     "within without yet".split()
 )
-# Words Snowball keeps apart that mean the same: irregular plurals and American spellings. A query word
-# also matches its partner's stem (`variants`), on both backends, with no change to the index.
+# Words Snowball keeps apart that mean the same: irregular plurals, American spellings, and a verb and
+# its noun or adjective whose stems differ (decide, decision). A query word also matches its partner's
+# stem (`variants`), on both backends, with no change to the index.
 VARIANTS = (
-    "child children|person people|woman women|man men|foot feet|tooth teeth|mouse mice|life lives|"
+    "child children|person people|woman women|man men|foot feet|tooth teeth|mouse mice|"
     "neighbor neighbour|neighborhood neighbourhood|neighborhoods neighbourhoods|behavior behaviour|"
     "labor labour|color colour|favor favour|honor honour|center centre|centers centres|program programme|"
     "programs programmes|defense defence|license licence|judgment judgement|aging ageing|"
     "counseling counselling|counselor counsellor|traveling travelling|modeling modelling|"
-    "fulfill fulfil|enroll enrol|catalog catalogue|dialog dialogue|practice practise|led lead"
+    "fulfill fulfil|enroll enrol|catalog catalogue|dialog dialogue|practice practise|led lead|"
+    "decide decision|participate participatory|include inclusion|intervene intervention|"
+    "deliver delivery|strategy strategic|democracy democratic|economy economic|describe description|"
+    "provide provision|solve solution|analyse analysis|analytical analysis|safe safety|volunteer voluntary"
 )
 # "-ize", "-yze" and "-ization" against their British forms: "organize" also finds "organise".
 AMERICAN_ENDINGS = (
@@ -123,13 +127,15 @@ def stem(word):
 @lru_cache(maxsize=4096)
 def variants(word):
     """The stems of the other ways of writing a folded word that Snowball does not join to it: an
-    irregular plural or singular, the British or American spelling ("neighborhood", "organize")."""
-    found = {stem(other) for pair in _VARIANT_PAIRS if word in pair for other in pair if other != word}
+    irregular plural or singular, the British or American spelling ("neighborhood", "organize"), a
+    verb's noun or adjective ("decide", "decisions")."""
+    own = stem(word)
+    found = set(_VARIANT_STEMS.get(own, ()))
     for american, british in AMERICAN_ENDINGS:
         if word.endswith(american) and len(word) > len(american) + 2:
             found.add(stem(word[: -len(american)] + british))
             break
-    found.discard(stem(word))
+    found.discard(own)
     return tuple(sorted(found))
 
 
@@ -242,6 +248,8 @@ def term_groups(query, glossary):
             exact, weaker = [typed, phrase], names
         else:
             exact, weaker = [typed, *names], related
+        if len(typed_words) == 1:  # one word: its other forms too ("participation", "participatory")
+            exact += [(other,) for other in variants(typed_words[0])]
         exact = _unique(exact)
         content = tuple(_unique(word for word in typed if word not in _STOP_STEMS))
         # The words typed, apart (a glossary phrase never narrows): its content words, filler too if they are few.
@@ -383,7 +391,11 @@ def _glossary_phrases(glossary):
     return _glossary_index(tuple((tuple(names), tuple(related)) for names, related, *_ in glossary))
 
 
-_VARIANT_PAIRS = tuple(frozenset(pair.split()) for pair in VARIANTS.split("|"))
+_VARIANT_STEMS = {}
+for _pair in VARIANTS.split("|"):
+    _first, _second = (stem(word) for word in _pair.split())
+    _VARIANT_STEMS.setdefault(_first, set()).add(_second)
+    _VARIANT_STEMS.setdefault(_second, set()).add(_first)
 _STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
 _FILLER_STEMS = frozenset(stem(word) for word in FILLER_WORDS)
 _QUALIFIER_STEMS = frozenset(stem(word) for word in QUALIFIER_WORDS)

@@ -219,14 +219,18 @@ def test_the_seeded_glossary_finds_nothing_for_subjects_the_site_does_not_cover(
         ("neighborhood nursing", "Neighbourhood nursing teams"),
         ("organizing care around people", "Organising care around people"),
         ("what a child shapes", "Children and people at the centre"),
+        ("group decisions", "Deciding together as a group"),
+        ("participation", "A participatory approach"),
     ],
 )
-def test_american_spellings_and_irregular_plurals_find_the_page(practice, query, title):
+def test_american_spellings_irregular_plurals_and_a_verbs_noun_find_the_page(practice, query, title):
     add(
         practice,
         ("evidence", "Neighbourhood nursing teams", "Small teams of nurses serve one neighbourhood."),
         ("guide", "Organising care around people", "Care organised around what matters to each person."),
         ("casestudy", "Children and people at the centre", "Support that children and people shape themselves."),
+        ("guide", "Deciding together as a group", "How a group reaches a shared view."),
+        ("guide", "A participatory approach", "Residents shape the plan from the start."),
     )
     assert title in titles(search(practice, query))
 
