@@ -45,7 +45,8 @@ The API:
     html = body.render(lambda: render_to_string(...))   # cached, or rendered and stored
     fragments.bump(fragments.scope("thread", thread.pk))  # after a change the scope covers
 
-`lookup_many(specs)` reads several specs in one cache read; a fragment with forms is rendered
+`lookup_many(specs)` reads several specs in one cache read, and `prefetch(specs)` reads them ahead for the
+rest of a GET or HEAD request (a content page's meta, breadcrumbs, header and body); a fragment with forms is rendered
 with `csrf_placeholder()` as its token and served through `with_csrf_token(html, request)`.
 And in templates, `{% load fragments %}{% fragment body %}...{% endfragment %}` (a `None` spec
 renders the contents uncached). Inside a fragment `{% csrf_token %}` renders nothing: a form with
@@ -66,6 +67,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.middleware.csrf import get_token
 from django.utils import translation
+
+from cop_site import request_memo
 
 CONTENT = "content"
 ROLES = "roles"  # what a group means: its permissions and name (the Moderators group), forums/header.py
@@ -166,10 +169,33 @@ def static_version():
     return getattr(staticfiles_storage, "manifest_hash", "")
 
 
+def prefetch(specs):
+    """Read the parts a page is about to render in one cache read; their lookups later in this GET or HEAD
+    request answer from it (cop_site/request_memo.py). Outside such a request it reads nothing."""
+    specs = [spec for spec in specs if spec is not None]
+    if not specs or cache_seconds() <= 0 or not request_memo.active():
+        return
+    for spec, answer in zip(specs, _read(specs), strict=True):
+        request_memo.remember(_prefetch_key(spec), lambda answer=answer: answer)
+
+
+def _prefetch_key(spec):
+    return ("fragment", spec._entry_key(), spec.scopes)
+
+
 def lookup_many(specs):
     """Fragment.lookup for several specs in one cache read: [(cached value or None, generations or None)]."""
     if cache_seconds() <= 0:
         return [(None, None) for _ in specs]
+    answers = [request_memo.recalled(_prefetch_key(spec)) for spec in specs]
+    missing = [spec for spec, answer in zip(specs, answers, strict=True) if answer is None]
+    if missing:
+        read = iter(_read(missing))
+        answers = [answer if answer is not None else next(read) for answer in answers]
+    return answers
+
+
+def _read(specs):
     cache = _cache()
     scope_keys = list(dict.fromkeys(GENERATION_KEY.format(name) for spec in specs for name in spec.scopes))
     entry_keys = [spec._entry_key() for spec in specs]

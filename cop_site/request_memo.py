@@ -28,6 +28,17 @@ def remember(key, work):
     return memo[key]
 
 
+def active():
+    """Whether this request keeps a memo (a GET or HEAD request)."""
+    return _memo.get() is not None
+
+
+def recalled(key, default=None):
+    """What this request remembered under `key` (`default` when nothing, or outside a GET or HEAD request)."""
+    memo = _memo.get()
+    return default if memo is None else memo.get(key, default)
+
+
 def forget():
     """Drop this request's answers: a view that changes a remembered fact while it renders calls this."""
     memo = _memo.get()

@@ -10,7 +10,7 @@ Each part is keyed by the page, its live revision and the viewer's audience
 shows a draft under the live page's id.
 """
 
-from cop_site.fragments import CONTENT, Fragment
+from cop_site.fragments import CONTENT, Fragment, prefetch
 from learning import visibility
 
 
@@ -33,6 +33,10 @@ class PageFragments:
             audience=visibility.audience(getattr(self.request, "user", None)),
             parts=(page.pk, page.content_type_id, page.live_revision_id, *extra),
         )
+
+    def prefetch(self, *names):
+        """Read these parts in one cache read before the template asks for them one by one."""
+        prefetch([getattr(self, name) for name in names])
 
     def __getattr__(self, name):
         if name.startswith("_"):

@@ -124,7 +124,8 @@ class ContentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["page_fragments"] = PageFragments(self, request, personal=self.personal_parts)
+        context["page_fragments"] = parts = PageFragments(self, request, personal=self.personal_parts)
+        parts.prefetch("meta", "breadcrumbs", "header", "body")
         return context
 
     def related_pages(self, limit=3):

@@ -3,14 +3,19 @@
 Every test runs on the embedded cache (locmem) and on Redis when REDIS_URL is set (`fragment_cache`).
 """
 
+from unittest import mock
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
+from django.http import HttpResponse
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from cop_site import fragments
+from cop_site.request_memo import RequestMemoMiddleware
 from forums import live
 from forums import visibility as forum_visibility
 from learning import visibility as page_visibility
@@ -162,3 +167,22 @@ def test_site_moderators_share_one_audience_whatever_they_belong_to():
     member_of(CommunityFactory(visibility="private"), first)
     assert forum_visibility.audience(first) == forum_visibility.audience(second)
     assert forum_visibility.audience(first) != forum_visibility.audience(MemberFactory())
+
+
+def test_parts_read_ahead_render_with_one_cache_read_and_a_change_still_shows(fragment_cache):
+    kept, fresh = fragments.Fragment("read-ahead/kept", parts=(1,)), fragments.Fragment("read-ahead/fresh", parts=(2,))
+    kept.store("Kept. ", kept.lookup()[1])
+    cache = caches["default"]
+    reads = []
+    read = cache.get_many
+
+    def view(request):
+        fragments.prefetch([kept, fresh])
+        return HttpResponse(kept.render(lambda: "Rendered again. ") + fresh.render(lambda: "Rendered now."))
+
+    with mock.patch.object(cache, "get_many", side_effect=lambda keys: reads.append(keys) or read(keys)):
+        response = RequestMemoMiddleware(view)(RequestFactory().get("/"))
+    assert response.content.decode() == "Kept. Rendered now."
+    assert len(reads) == 1
+    fragments.bump(fragments.CONTENT)
+    assert RequestMemoMiddleware(view)(RequestFactory().get("/")).content.decode() == "Rendered again. Rendered now."
