@@ -121,11 +121,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
         }
     )
-    # A new SQLite connection reads the whole schema before its first query, about 2 ms of CPU that
-    # every signed-in page paid (bench/README.md); a file has no server side for kept connections to
-    # pile up on, so keep it between requests unless DB_CONN_MAX_AGE says otherwise.
-    if "DB_CONN_MAX_AGE" not in os.environ:
-        DATABASES["default"]["CONN_MAX_AGE"] = 600
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: channel layer and cache, or their in-process stand-ins --------------------------------

@@ -61,22 +61,3 @@ def test_email_is_console_by_default_and_smtp_from_email_url(monkeypatch):
     monkeypatch.setenv("EMAIL_URL", "ftp://nope")
     with pytest.raises(ValueError, match="EMAIL_URL"):
         email_settings()
-
-
-@pytest.mark.parametrize(("env", "kept"), [({}, "600"), ({"DB_CONN_MAX_AGE": "0"}, "0")])
-def test_the_embedded_database_keeps_its_connection_between_requests_unless_told_not_to(env, kept):
-    """Opening a SQLite connection costs a signed-in page about 2 ms of CPU; DB_CONN_MAX_AGE still decides."""
-    code = "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env={
-            **{k: v for k, v in server_environment().items() if k != "DB_CONN_MAX_AGE"},
-            "DATABASE_URL": "sqlite:////tmp/cop-settings-test.sqlite3",
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.stdout.strip().splitlines()[-1] == kept, result.stderr
