@@ -1,5 +1,6 @@
 """ASGI entry point: HTTP through Django, WebSockets through Channels, both behind origin checks."""
 
+import gc
 import os
 
 from cop_site.asgi_http import get_asgi_application  # one sync-thread hop per request (see there)
@@ -20,3 +21,8 @@ application = ProtocolTypeRouter(
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )
+
+# What start-up built (Django, Wagtail, the URL map, the models) lives as long as the process. Frozen,
+# the garbage collector no longer walks it on every full collection: without this each full collection
+# took about 90 ms here, a pause every live room and page request of the process waits out.
+gc.freeze()

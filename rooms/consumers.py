@@ -26,6 +26,7 @@ through the group `room-member-<id>`; a connection that may no longer be there c
 
 import asyncio
 import copy
+import gc
 import json
 import logging
 import random
@@ -84,7 +85,9 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         self.held = {}  # id -> (previous id, frame text): messages that came before their predecessor
         self.presence_sent = None  # the presence frame this connection was last sent, as text
         self.delivering = asyncio.Lock()
-        self.beat_at = self.checked_at = time.monotonic()
+        self.beat_at = time.monotonic()
+        # Connections that arrived together recheck at different ticks, each within a minute of arriving.
+        self.checked_at = self.beat_at - random.random() * self.recheck_seconds / 2
         self.beat_due = False  # heard from since `last_seen` was last written
         try:
             await super().__call__(scope, receive, send)
@@ -582,11 +585,16 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
 
     # --- housekeeping -------------------------------------------------------------------------------
     async def _tick(self):
-        # The first tick comes at a random point of the interval: connections that arrived together
-        # (a session starting, a process restarting) do not all reach for the database at once.
-        await asyncio.sleep(random.random() * self.tick_seconds)
+        # A room's connections in this process tick together, at the room's own point of the interval
+        # (`_until_turn`): one trip to the database thread serves them all (`_look_around_crowd`), and
+        # the rooms take turns. The first tick comes one to two intervals after arriving.
+        first = True
         while self.room is not None and not self.closed:
-            await asyncio.sleep(self.tick_seconds if self.layer_up else self.degraded_tick_seconds)
+            interval = self.tick_seconds if self.layer_up else self.degraded_tick_seconds
+            await asyncio.sleep(_until_turn(self.room.pk, interval) + (interval if first else 0))
+            first = False
+            if self.room is None or self.closed:
+                return
             try:
                 await self._housekeeping()
             except Exception:
@@ -601,10 +609,14 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         beat, self.beat_due = self.beat_due, False
         if beat:
             self.beat_at = time.monotonic()
-        async with self.delivering:  # the watermark must not move while the database is read after it
-            refusal, members, snapshot, (missed, read_to) = await database_sync_to_async(self._look_around)(
-                recheck, back=self.layer_up and not was_up, beat=beat
-            )
+        # Messages keep arriving while the database is read: the read covers exactly the ids up to
+        # `read_to`, so what the watermark passed meanwhile is simply not sent twice.
+        tick = Tick(self, recheck, back=self.layer_up and not was_up, beat=beat)
+        outcome = await _together(self.channel_layer, "ticks", _look_around_crowd, tick)
+        if isinstance(outcome, Exception):
+            raise outcome
+        refusal, members, snapshot, (missed, read_to) = outcome
+        async with self.delivering:
             await self._send_missed(missed, read_to)
         if refusal:
             await self._close(refusal)
@@ -614,14 +626,14 @@ class RoomConsumer(DispatchWithoutDatabase, AsyncWebsocketConsumer):
         if members is not None:
             await self._tell_room({"type": "presence", "members": members}, to_self=True)
 
-    def _look_around(self, recheck, back, beat=False):
+    def _look_around(self, recheck, back, returned=False):
         """(refusal, presence when it changed, state frames after an outage, what is new after the watermark).
 
-        One trip to the database thread a tick: a thousand connections tick every ten seconds.
+        Called in the database thread for each connection of the room that ticks (`_look_around_crowd`);
+        `returned`: its heartbeat found it swept off the list, and it has just arrived again.
         """
         if recheck and (refusal := self._refusal()):
             return refusal, None, [], ([], self.high)
-        returned = beat and self._beat() is not None  # swept while its frames waited for this tick
         # What the layer dropped, or brought while it was down: a read shared with the room's other
         # connections while the layer is up; without the layer this is the only way in, so read afresh.
         missed = (shared.since if self.layer_up else replay.since)(self.room, self.high)
@@ -678,6 +690,42 @@ async def _announce_presence(layer, room):
         await layer.group_send(broadcast.room_group(room.pk), event)
     except Exception as exc:  # the layer or the database is away: the next change, or the tick, tells it
         logger.warning("room %s: could not send who is here: %s", room.slug, exc)
+
+
+def _until_turn(room_id, interval):
+    """Seconds until this room's next turn to tick: the same moment for all its connections in a process,
+    the rooms' turns spread over the interval (by the golden ratio, so any number of rooms stay apart)."""
+    phase = (room_id * 0.6180339887498949) % 1.0 * interval
+    wait = interval - (asyncio.get_running_loop().time() - phase) % interval
+    return wait if wait > interval / 4 else wait + interval  # woken a hair early, or a slow tick: the next turn
+
+
+@dataclass
+class Tick:
+    consumer: RoomConsumer
+    recheck: bool  # read the member's standing afresh
+    back: bool  # the layer is back after an outage: send the room's state again
+    beat: bool  # heard from since `last_seen` was written
+
+
+def _look_around_crowd(ticks):
+    """In the database thread: each ticking connection's housekeeping (`RoomConsumer._look_around`), the
+    heartbeats of the lot written in one statement; each result, or the exception that stopped it."""
+    swept = room_presence.heartbeat_many([tick.consumer.channel_name for tick in ticks if tick.beat])
+    results = []
+    for tick in ticks:
+        consumer = tick.consumer
+        try:
+            if consumer.room is None:  # left while waiting for the trip
+                results.append((None, None, [], ([], consumer.high)))
+                continue
+            returned = consumer.channel_name in swept
+            if returned:  # swept while its frames waited for this tick: back on the list
+                room_presence.arrive(consumer.room, consumer.user, consumer.channel_name)
+            results.append(consumer._look_around(tick.recheck, tick.back, returned=returned))
+        except Exception as exc:  # this connection's own trouble: the others go on
+            results.append(exc)
+    return results
 
 
 # --- a crowd arriving -------------------------------------------------------------------------------
@@ -758,9 +806,40 @@ async def _tell_groups(layer, actor):
 async def _let_in(arrival):
     """(refusal, frames) for one connection, decided with the crowd arriving at the same time."""
     outcome = await _together(arrival.consumer.channel_layer, "arrivals", _enter_crowd, arrival)
+    _collect_after_crowd()
     if isinstance(outcome, Exception):
         raise outcome
     return outcome
+
+
+# A crowd arriving leaves hundreds of thousands of new long-lived objects (sockets, consumers, their
+# queues), and Python's collector makes a full pass over everything once the newcomers are a quarter
+# of what it tracked before: a pause of 150-300 ms for every room of the process, due just as the
+# session gets talking, and again every few seconds of talk. Once at least CROWD_FOR_COLLECTION have
+# arrived and no one else has for COLLECT_AFTER_SECONDS, the process makes that pass itself, then sets
+# what survived aside (`gc.freeze`, as cop_site/asgi.py does after start-up): later passes walk only
+# what is newer, a few milliseconds. What was set aside is walked again at the next crowd's pass, so
+# the cycles of the connections that left since are collected then.
+CROWD_FOR_COLLECTION = 100
+COLLECT_AFTER_SECONDS = 1.0
+_collections = weakref.WeakKeyDictionary()  # event loop -> [arrivals since its last pass, the pass waiting]
+
+
+def _collect_after_crowd():
+    loop = asyncio.get_running_loop()
+    state = _collections.setdefault(loop, [0, None])
+    state[0] += 1
+    if state[1] is not None:
+        state[1].cancel()
+    if state[0] >= CROWD_FOR_COLLECTION:
+        state[1] = loop.call_later(COLLECT_AFTER_SECONDS, _collect, state)
+
+
+def _collect(state):
+    state[0], state[1] = 0, None
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _send_crowd(sends):

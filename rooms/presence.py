@@ -37,6 +37,15 @@ def heartbeat(channel_name):
     return RoomPresence.objects.filter(channel_name=channel_name).update(last_seen=timezone.now())
 
 
+def heartbeat_many(channel_names):
+    """Refresh several connections' presence in two statements; the names among them that were already swept."""
+    if not channel_names:
+        return set()
+    rows = RoomPresence.objects.filter(channel_name__in=channel_names)
+    rows.update(last_seen=timezone.now())
+    return set(channel_names) - set(rows.values_list("channel_name", flat=True))  # swept before or after: arrive
+
+
 def may_signal_typing(room, user):
     """True at most once a TYPING_INTERVAL per member and room, across every connection and process."""
     return cache.add(f"room-typing:{room.pk}:{user.pk}", 1, TYPING_INTERVAL)
