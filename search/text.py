@@ -235,7 +235,10 @@ def term_groups(query, glossary):
     consumed = [False] * len(tokens)
     found = []  # (position, TermGroup)
     entries = []  # the glossary entries the query names: (names, related)
+    present = set(stemmed)
     for phrase, names, related, is_related in _glossary_phrases(glossary):
+        if not present.issuperset(_sought(phrase)):  # most phrases: a word of it is not in the query at all
+            continue
         span = _find(phrase, stemmed, consumed)
         if span is None:
             continue
@@ -401,12 +404,18 @@ _FILLER_STEMS = frozenset(stem(word) for word in FILLER_WORDS)
 _QUALIFIER_STEMS = frozenset(stem(word) for word in QUALIFIER_WORDS)
 
 
+@lru_cache(maxsize=8192)
+def _sought(phrase):
+    """The words of a glossary phrase a query must hold to mention it: its content words (stop words in
+    it may be missing), or all of them when those are filler ("what works" is not every "work")."""
+    content = tuple(word for word in phrase if word not in _STOP_STEMS) or phrase
+    return phrase if all(word in _FILLER_STEMS for word in content) else content
+
+
 def _find(phrase, stemmed, consumed):
     """Where the phrase is in the query: its content words in order, each unconsumed, with at most two
     other words between neighbours (stop words in the phrase may be missing). None if it is not there."""
-    content = [word for word in phrase if word not in _STOP_STEMS] or list(phrase)
-    if all(word in _FILLER_STEMS for word in content):  # "what works" is not every "work": all its words, then
-        content = list(phrase)
+    content = _sought(phrase)
     for start in range(len(stemmed)):
         if consumed[start] or stemmed[start] != content[0]:
             continue
