@@ -177,13 +177,16 @@ def test_one_members_parts_never_reach_another_member_or_a_visitor(fragment_cach
     assert "csrfmiddlewaretoken" not in visitor_view
 
 
-def test_members_of_different_groups_never_share_a_private_pages_parts(fragment_cache, client):
+def test_members_of_different_communities_never_share_a_private_pages_parts(fragment_cache, client):
     board, panel = Group.objects.create(name="Partnership board"), Group.objects.create(name="Residents panel")
     private = CaseStudyFactory(title="For the board only")
     restrict_view(private, PageViewRestriction.GROUPS).groups.add(board)
     insider, outsider = MemberFactory(), MemberFactory()
     insider.groups.add(board)
     outsider.groups.add(panel)
+    member_of(CommunityFactory(visibility="private"), insider)
+    member_of(CommunityFactory(visibility="private"), outsider)
+    assert forum_visibility.audience(insider) != forum_visibility.audience(outsider)
     _comment(private, insider, "A board member's comment.")
 
     assert "A board member's comment." in _view(_signed_in(client, insider), private)
