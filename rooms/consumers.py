@@ -822,32 +822,21 @@ async def _let_in(arrival):
 # the cycles of the connections that left since are collected then.
 CROWD_FOR_COLLECTION = 100
 COLLECT_AFTER_SECONDS = 1.0
-# A crowd that trickles in (a starved machine, a slow network) pauses often: at most one pass in this
-# time, each walking everything, where the collector's own passes would have walked only the newer.
-COLLECT_AT_MOST_EVERY_SECONDS = 30.0
-_collections = weakref.WeakKeyDictionary()  # event loop -> _Collection
-
-
-@dataclass
-class _Collection:
-    arrived: int = 0  # arrivals since the last pass
-    last: float = float("-inf")  # when the last pass was made (the loop's clock)
-    waiting: asyncio.TimerHandle | None = None
+_collections = weakref.WeakKeyDictionary()  # event loop -> [arrivals since its last pass, the pass waiting]
 
 
 def _collect_after_crowd():
     loop = asyncio.get_running_loop()
-    state = _collections.setdefault(loop, _Collection())
-    state.arrived += 1
-    if state.waiting is not None:
-        state.waiting.cancel()
-    if state.arrived >= CROWD_FOR_COLLECTION:
-        due = max(COLLECT_AFTER_SECONDS, state.last + COLLECT_AT_MOST_EVERY_SECONDS - loop.time())
-        state.waiting = loop.call_later(due, _collect, state, loop)
+    state = _collections.setdefault(loop, [0, None])
+    state[0] += 1
+    if state[1] is not None:
+        state[1].cancel()
+    if state[0] >= CROWD_FOR_COLLECTION:
+        state[1] = loop.call_later(COLLECT_AFTER_SECONDS, _collect, state)
 
 
-def _collect(state, loop):
-    state.arrived, state.waiting, state.last = 0, None, loop.time()
+def _collect(state):
+    state[0], state[1] = 0, None
     gc.unfreeze()
     gc.collect()
     gc.freeze()
