@@ -467,12 +467,18 @@ def _matches(word, wanted):
 
 
 def snippet_html(text, groups, length=SNIPPET_LENGTH):
-    """An HTML-safe extract of `text` around the first match, matches wrapped in <mark>."""
+    """An HTML-safe extract of `text` around the first match, matches wrapped in <mark>.
+
+    The extract is placed at the first of the words typed (or what they stand for: a glossary
+    term's names) and only when the text has none of those at the first related word, so a page
+    found for "PB" shows where it says participatory budgeting, not where it says "budget"."""
     text = text or ""
     wanted = query_stems(groups)
     start = 0
     if wanted:
-        first = next((m for m in WORD.finditer(fold(text)) if _matches(m.group(), wanted)), None)
+        found = list(WORD.finditer(fold(text)))
+        exact = [phrase for group in groups if not group.concept for phrase in group.phrases if phrase]
+        first = _first_phrase(found, exact) or next((m for m in found if _matches(m.group(), wanted)), None)
         if first and first.start() > length // 3:
             start = text.rfind(" ", 0, first.start() - length // 3) + 1
     end = min(len(text), start + length)
@@ -481,6 +487,21 @@ def snippet_html(text, groups, length=SNIPPET_LENGTH):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return prefix + mark(text[start:end], wanted) + suffix
+
+
+def _first_phrase(words, phrases):
+    """The first of `words` (matches of WORD) where one of `phrases` (tuples of stems) begins."""
+    starts = {phrase[0] for phrase in phrases}
+    for index, word in enumerate(words):
+        if stem(word.group()) not in starts:
+            continue
+        for phrase in phrases:
+            following = words[index : index + len(phrase)]
+            if len(following) == len(phrase) and all(
+                stem(w.group()) == s for w, s in zip(following, phrase, strict=True)
+            ):
+                return word
+    return None
 
 
 def title_html(title, groups):

@@ -111,3 +111,16 @@ def test_a_word_of_a_named_entrys_own_vocabulary_is_covered_by_its_pages():
     assert views.related == ()
     car = [(["CAR", "collaborative action research"], ["inquiry group"], "")]
     assert [group.related for group in term_groups("CAR group", car)][1] == ()
+
+
+def test_a_snippet_opens_where_the_text_says_what_was_typed_not_a_related_word():
+    from search.text import snippet_html
+
+    groups = term_groups("third sector", GLOSSARY)
+    filler = "Charities met the council every month to plan the year ahead together. " * 6
+    text = filler + "The third sector then ran a forum for every group in the area."
+    snippet = snippet_html(text, groups)
+    assert "<mark>third</mark> <mark>sector</mark> then" in snippet
+    assert snippet.startswith("… ")  # moved past the related word "charities" at the start
+    # With none of what was typed in the text, it opens at the first related word as before.
+    assert snippet_html(filler, groups).startswith("<mark>Charities</mark>")
