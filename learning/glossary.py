@@ -695,3 +695,25 @@ VERB_RELATED = {
 # Names the content itself uses for an entry made in migration 0012, so that its everyday phrases lead to
 # the pages: community empowerment is what the pages call sharing power with communities.
 RENAMED = {"community empowerment": "sharing power with communities\nsharing power\nempowering communities"}
+
+
+# --- Seeding, for the data migrations that add this vocabulary ------------------------------------
+def append_related(GlossaryTerm, vocabulary):
+    """Add each entry's phrases it lacks (`vocabulary`: term -> phrases, a line each) after the editors'
+    own; a phrase already there, in any letter case, is left as the editors wrote it."""
+    for entry in GlossaryTerm.objects.filter(term__in=vocabulary):
+        have = {line.strip().lower() for line in entry.related.splitlines() if line.strip()}
+        missing = [phrase for phrase in vocabulary[entry.term].splitlines() if phrase.lower() not in have]
+        if missing:
+            entry.related = "\n".join([*(line for line in entry.related.splitlines() if line.strip()), *missing])
+            entry.save(update_fields=["related"])
+
+
+def add_missing_terms(GlossaryTerm, terms):
+    """Make each entry of `terms` (term, expansion, synonyms, description, related) that does not exist;
+    an entry editors already made is left as it is."""
+    for term, expansion, synonyms, description, related in terms:
+        GlossaryTerm.objects.get_or_create(
+            term=term,
+            defaults={"expansion": expansion, "synonyms": synonyms, "description": description, "related": related},
+        )

@@ -6,20 +6,11 @@ from django.db import migrations
 
 
 def add_phrases(apps, schema_editor):
-    from learning.glossary import MORE_RELATED, NEWER_TERMS
+    from learning.glossary import MORE_RELATED, NEWER_TERMS, add_missing_terms, append_related
 
     GlossaryTerm = apps.get_model("learning", "GlossaryTerm")
-    for entry in GlossaryTerm.objects.filter(term__in=MORE_RELATED):
-        have = {line.strip().lower() for line in entry.related.splitlines() if line.strip()}
-        missing = [phrase for phrase in MORE_RELATED[entry.term].splitlines() if phrase.lower() not in have]
-        if missing:
-            entry.related = "\n".join([*(line for line in entry.related.splitlines() if line.strip()), *missing])
-            entry.save(update_fields=["related"])
-    for term, expansion, synonyms, description, related in NEWER_TERMS:
-        GlossaryTerm.objects.get_or_create(
-            term=term,
-            defaults={"expansion": expansion, "synonyms": synonyms, "description": description, "related": related},
-        )
+    append_related(GlossaryTerm, MORE_RELATED)
+    add_missing_terms(GlossaryTerm, NEWER_TERMS)
 
 
 class Migration(migrations.Migration):

@@ -6,15 +6,10 @@ from django.db import migrations
 
 
 def add_phrasings(apps, schema_editor):
-    from learning.glossary import RENAMED, VERB_RELATED
+    from learning.glossary import RENAMED, VERB_RELATED, append_related
 
     GlossaryTerm = apps.get_model("learning", "GlossaryTerm")
-    for entry in GlossaryTerm.objects.filter(term__in=VERB_RELATED):
-        have = {line.strip().lower() for line in entry.related.splitlines() if line.strip()}
-        missing = [phrase for phrase in VERB_RELATED[entry.term].splitlines() if phrase.lower() not in have]
-        if missing:
-            entry.related = "\n".join([*(line for line in entry.related.splitlines() if line.strip()), *missing])
-            entry.save(update_fields=["related"])
+    append_related(GlossaryTerm, VERB_RELATED)
     for entry in GlossaryTerm.objects.filter(term__in=RENAMED, synonyms=""):
         entry.synonyms = RENAMED[entry.term]
         entry.save(update_fields=["synonyms"])
