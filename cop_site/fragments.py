@@ -88,6 +88,12 @@ def member_scope(user_id):
     return scope("member", user_id)
 
 
+def members_changed(*user_ids):
+    """What every page shows about these members must be worked out afresh (their `member_scope`)."""
+    if user_ids:
+        bump(*{member_scope(pk) for pk in user_ids})
+
+
 def member_acts(pk):
     """The scope of one member's own acts that no publish or thread event reports (bookmarks, reports, suspension)."""
     return scope("member-acts", pk)

@@ -30,10 +30,7 @@ ROLES = fragments.ROLES  # what a group means: its permissions and name (the Mod
 VISITOR = {"signed_in": False}
 
 
-def changed(*user_ids):
-    """The header of these members must be worked out afresh (at once, and again when the transaction commits)."""
-    if user_ids:
-        fragments.bump(*(fragments.member_scope(pk) for pk in set(user_ids)))
+changed = fragments.members_changed  # the header of these members is worked out afresh
 
 
 def account(user):

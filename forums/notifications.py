@@ -318,13 +318,9 @@ def unread_count(user):
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def _unread_changed(*user_ids):
-    """Every page's header shows the unread count from a record kept per member (forums/header.py): renew it.
-
-    bulk_create and update() send no model signals, so the functions here that use them say so themselves.
-    """
-    if user_ids:
-        fragments.bump(*{fragments.member_scope(pk) for pk in user_ids})
+# Every page's header shows the unread count from a record kept per member (forums/header.py).
+# bulk_create and update() send no model signals, so the functions here that use them renew it themselves.
+_unread_changed = fragments.members_changed
 
 
 def _mark_read(user, notifications):
