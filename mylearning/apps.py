@@ -20,7 +20,12 @@ class MyLearningConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from mylearning import proposals  # noqa: F401  (tells members what reviewers decided on their proposals)
+        from mylearning import (
+            freshness,
+            proposals,  # noqa: F401  (tells members what reviewers decided on their proposals)
+        )
+
+        freshness.connect()  # what makes a member's kept My learning stale
 
         for signal in (post_save, post_delete):
             # accounts' Profile by name, as casestudies/apps.py listens for it

@@ -28,6 +28,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from learning.models import ContentPage
+from mylearning import freshness
 from mylearning.models import MemberRead, PageReadDay
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ def record_read(page, user=None):
                 {"reads": 1, "first_read": now, "last_read": now},
                 last_read=now,
             )
+            freshness.learner_changed(user.pk)  # their Recently read and suggestions
     except DatabaseError:
         logger.warning("Could not count a read of page %s", page_id, exc_info=True)
         return False

@@ -5,12 +5,12 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from mylearning.overview import my_learning as build_my_learning
+from mylearning.overview_kept import page_html
 
 
 @require_safe
 @never_cache
 @login_required
 def my_learning(request):
-    """Everything is the member's own, so nothing is cached and visitors are sent to sign in."""
-    return render(request, "mylearning/my_learning.html", {"learning": build_my_learning(request.user)})
+    """Everything is the member's own: kept for them alone (mylearning/overview_kept.py); visitors sign in first."""
+    return render(request, "mylearning/my_learning.html", {"learning_html": page_html(request)})

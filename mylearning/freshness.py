@@ -1,0 +1,172 @@
+"""What makes a member's kept My learning stale, and the receivers that say so the moment it happens.
+
+My learning is kept per member (mylearning/overview_kept.py) under fragment scopes (cop_site/fragments.py).
+Some already exist and are bumped elsewhere: the site's content (`CONTENT`: a publish, an unpublish, a
+changed restriction, the taxonomy), what every page shows about a member (`member_scope`: a notification,
+a membership, their groups), their bookmarks and suspension (`member_acts`), anyone's profile (`PROFILES`)
+and what a group means (`ROLES`). This module adds two:
+
+- `scope(user id)`: the member's own learning that no other scope reports: pathway progress and
+  reflections, reads, "used in practice", followed themes, session reminders, and the case study
+  proposals they are credited on (a reviewer's decision, a withdrawal, a new contributor);
+- `community_scope(community id)`: what a community shows on its members' My learning, and to a member
+  who saved one of its threads or asked to be reminded of one of its sessions: its threads and visible
+  posts (a new thread, a reply, an edit, a hidden or removed post, a thread moved in or out), its name
+  and visibility, its rooms' titles and its scheduled sessions.
+
+Every write of these goes through a model save or delete, whose signals are connected below, except
+a member's read, which reading.py counts with an UPDATE and reports itself (`learner_changed`).
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from wagtail.models import TaskState, WorkflowState
+
+from accounts.models import Profile
+from casestudies.models import Proposal
+from cop_site import fragments
+from forums.models import Community, Post, Thread
+from mylearning.models import PathwayEnrolment, PracticeUse, StepProgress
+from rooms.models import Room, ScheduledSession, SessionReminder
+
+
+def scope(user_id):
+    """The scope of one member's own learning (reads, pathways, practice, themes, reminders, proposals)."""
+    return fragments.scope("my-learning", user_id)
+
+
+def community_scope(community_id):
+    """The scope of what one community shows on My learning (its threads, posts, name, rooms and sessions)."""
+    return fragments.scope("my-learning-community", community_id)
+
+
+def learner_changed(*user_ids):
+    """These members' own learning changed: their kept My learning is worked out afresh."""
+    ids = {pk for pk in user_ids if pk is not None}
+    if ids:
+        fragments.bump(*(scope(pk) for pk in ids))
+
+
+def communities_changed(*community_ids):
+    ids = {pk for pk in community_ids if pk is not None}
+    if ids:
+        fragments.bump(*(community_scope(pk) for pk in ids))
+
+
+# --- the member's own --------------------------------------------------------------------------------
+def _enrolment_changed(sender, instance, **kwargs):
+    learner_changed(instance.user_id)
+
+
+def _step_changed(sender, instance, **kwargs):
+    if StepProgress.enrolment.is_cached(instance):
+        learner_changed(instance.enrolment.user_id)
+    else:
+        learner_changed(*PathwayEnrolment.objects.filter(pk=instance.enrolment_id).values_list("user_id", flat=True))
+
+
+def _practice_changed(sender, instance, **kwargs):
+    learner_changed(instance.user_id)
+
+
+def _reminder_changed(sender, instance, **kwargs):
+    learner_changed(instance.member_id)
+
+
+def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Profile):
+        learner_changed(instance.user_id)
+    else:  # profiles added to or taken from a theme
+        profiles = Profile.objects.all() if pk_set is None else Profile.objects.filter(pk__in=pk_set)
+        learner_changed(*profiles.values_list("user_id", flat=True))
+
+
+# --- proposals: the people credited on them ------------------------------------------------------------
+def _credited(page_ids):
+    proposals = Proposal.objects.filter(page_id__in=page_ids)
+    users = get_user_model().objects.filter(
+        Q(case_study_proposals__in=proposals) | Q(case_study_contributions__in=proposals)
+    )
+    return users.values_list("pk", flat=True).distinct()
+
+
+def _proposal_changed(sender, instance, **kwargs):
+    learner_changed(instance.author_id, *_credited([instance.page_id]))
+
+
+def _contributors_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Proposal):
+        learner_changed(instance.author_id, *(pk_set or ()), *_credited([instance.page_id]))
+    else:  # a member added to or taken from proposals
+        learner_changed(instance.pk)
+
+
+def _workflow_changed(sender, instance, **kwargs):
+    """A proposal's state is its page's workflow's (submitted, changes asked for, approved, cancelled)."""
+    page_id = instance.object_id if isinstance(instance, WorkflowState) else instance.workflow_state.object_id
+    if str(page_id).isdigit():
+        learner_changed(*_credited([int(page_id)]))
+
+
+# --- communities ----------------------------------------------------------------------------------------
+def _community_changed(sender, instance, **kwargs):
+    communities_changed(instance.pk)
+
+
+def _thread_moving(sender, instance, raw=False, **kwargs):
+    """A thread moved to another community leaves the one it was in."""
+    if instance.pk is not None and not raw:
+        communities_changed(*Thread.objects.filter(pk=instance.pk).values_list("community_id", flat=True))
+
+
+def _thread_changed(sender, instance, **kwargs):
+    communities_changed(instance.community_id)
+
+
+def _post_changed(sender, instance, **kwargs):
+    if Post.thread.is_cached(instance):
+        communities_changed(instance.thread.community_id)
+    else:
+        communities_changed(*Thread.objects.filter(pk=instance.thread_id).values_list("community_id", flat=True))
+
+
+def _room_changed(sender, instance, **kwargs):
+    communities_changed(instance.community_id)
+
+
+def _session_changed(sender, instance, **kwargs):
+    if ScheduledSession.room.is_cached(instance):
+        communities_changed(instance.room.community_id)
+    else:
+        communities_changed(*Room.objects.filter(pk=instance.room_id).values_list("community_id", flat=True))
+
+
+def connect():
+    """Called once from MyLearningConfig.ready."""
+    uid = "mylearning.freshness"
+    for signal in (post_save, post_delete):
+        for model, receiver in (
+            (PathwayEnrolment, _enrolment_changed),
+            (StepProgress, _step_changed),
+            (PracticeUse, _practice_changed),
+            (SessionReminder, _reminder_changed),
+            (WorkflowState, _workflow_changed),
+            (TaskState, _workflow_changed),
+            (Community, _community_changed),
+            (Thread, _thread_changed),
+            (Post, _post_changed),
+            (Room, _room_changed),
+            (ScheduledSession, _session_changed),
+        ):
+            signal.connect(receiver, sender=model, dispatch_uid=f"{uid}.{model.__name__}.{id(signal)}")
+    # before a proposal goes, while its contributors may still be found
+    for signal in (post_save, pre_delete):
+        signal.connect(_proposal_changed, sender=Proposal, dispatch_uid=f"{uid}.Proposal.{id(signal)}")
+    pre_save.connect(_thread_moving, sender=Thread, dispatch_uid=f"{uid}.thread-moving")
+    m2m_changed.connect(_themes_changed, sender=Profile.themes_of_interest.through, dispatch_uid=f"{uid}.themes")
+    m2m_changed.connect(_contributors_changed, sender=Proposal.contributors.through, dispatch_uid=f"{uid}.credits")
