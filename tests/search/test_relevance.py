@@ -36,6 +36,7 @@ FLOOR = 0.75
 SECOND_HOLDOUT_JUDGEMENTS = Path(__file__).with_name("judgements_holdout2.py")
 # A second tuning set of issue 11's weak kinds, written from the content before tuning on it.
 DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev.py")
+SECOND_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev2.py")
 
 
 @pytest.fixture
@@ -78,8 +79,8 @@ def test_ndcg_rewards_the_best_pages_first():
 
 @pytest.mark.parametrize(
     "path",
-    [DEFAULT_JUDGEMENTS, HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS, DEV_JUDGEMENTS],
-    ids=["tuning", "holdout", "holdout2", "dev"],
+    [DEFAULT_JUDGEMENTS, HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS],
+    ids=["tuning", "holdout", "holdout2", "dev", "dev2"],
 )
 def test_every_judged_page_exists_in_the_demo_content(demo_site, path):
     """Pages by slug, and forum threads by key, only those anyone may read (as the engines search)."""
@@ -273,3 +274,16 @@ def test_the_dev_set_labels_every_query_and_repeats_none_of_the_tuning_set():
     assert not {query.casefold() for query in dev} & {query.casefold() for query in tuning}
     for kind in ("paraphrase", "question", "wordform", "forum", "empty"):
         assert sum(k == kind for k in dev.kinds.values()) >= 2, kind
+
+
+def test_the_second_dev_set_covers_every_kind_and_repeats_no_other_set():
+    dev2 = load_judgements(SECOND_DEV_JUDGEMENTS)
+    assert set(dev2.kinds) == set(dev2)
+    assert set(dev2.kinds.values()) <= set(KNOWN_KINDS)
+    others = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS)
+    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
+    assert sorted(query for query in dev2 if query.casefold() in elsewhere) == []
+    wanted = {"paraphrase": 10, "question": 6, "wordform": 6, "forum": 5, "typo": 2, "abbreviation": 2}
+    wanted |= {"place": 2, "empty": 1}
+    for kind, count in wanted.items():
+        assert sum(k == kind for k in dev2.kinds.values()) >= count, kind
