@@ -70,7 +70,21 @@ VARIANTS = (
     "fulfill fulfil|enroll enrol|catalog catalogue|dialog dialogue|practice practise|led lead|"
     "decide decision|participate participatory|include inclusion|intervene intervention|"
     "deliver delivery|strategy strategic|democracy democratic|economy economic|describe description|"
-    "provide provision|solve solution|analyse analysis|analytical analysis|safe safety|volunteer voluntary"
+    "provide provision|solve solution|analyse analysis|analytical analysis|safe safety|volunteer voluntary|"
+    "choose choice|sober sobriety|poor poverty|young youth|strong strength"
+)
+# Irregular verbs: the present, past and past participle Snowball cannot join ("paid" and "pay", "taught"
+# and "teach", "chose" and "choose"). Filler verbs (get, do, make, find) are left out: they never have to match.
+IRREGULAR_VERBS = (
+    "pay paid|teach taught|buy bought|spend spent|hold held|meet met|hear heard|think thought|seek sought|"
+    "give gave given|take took taken|bring brought|build built|rebuild rebuilt|feel felt|leave left|"
+    "lose lost|run ran|tell told|write wrote written|say said|sell sold|speak spoke spoken|"
+    "understand understood|win won|grow grew grown|know knew known|fall fell fallen|begin began begun|"
+    "draw drew drawn|see saw seen|choose chose chosen|drive drove driven|rise rose risen|break broke broken|"
+    "fight fought|catch caught|lend lent|send sent|stand stood|sit sat|forget forgot forgotten|"
+    "withdraw withdrew withdrawn|undertake undertook undertaken|overcome overcame|mislead misled|"
+    "rethink rethought|feed fed|flee fled|deal dealt|mean meant|strike struck|sleep slept|hide hid hidden|"
+    "steal stole stolen|shake shook shaken|wear wore worn|eat ate eaten|arise arose arisen|swim swam swum"
 )
 # "-ize", "-yze" and "-ization" against their British forms: "organize" also finds "organise".
 AMERICAN_ENDINGS = (
@@ -91,8 +105,6 @@ RELATED_WEIGHT = 0.5  # a match through a related glossary phrase, against 1 for
 PEER_WORDS = frozenset("anybody anyone experiences my our ourselves tips us we".split())
 PEER_TYPES = ("thread", "post")
 PEER_LIFT = 1.5
-# A glossary entry is what a query means when its own words cover this share of the query's words.
-CONCEPT_SHARE = 0.75
 MAX_CONCEPTS = 2  # the entries a query may mean at once, the most specific first
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -131,12 +143,29 @@ def variants(word):
     verb's noun or adjective ("decide", "decisions")."""
     own = stem(word)
     found = set(_VARIANT_STEMS.get(own, ()))
+    found.update(_noun_in_ment(word, own))
     for american, british in AMERICAN_ENDINGS:
         if word.endswith(american) and len(word) > len(american) + 2:
             found.add(stem(word[: -len(american)] + british))
             break
     found.discard(own)
     return tuple(sorted(found))
+
+
+def _noun_in_ment(word, own):
+    """A verb and its noun in "-ment" whose stems Snowball keeps apart, because the word is too short
+    for it to take the ending off: "reabling" and "reablement", "paid" and "payments". Only a verb's
+    forms look for their noun; a guess no document uses matches nothing."""
+    if own.endswith("ment"):  # a noun Snowball left whole: its verb
+        base = word[:-5] if word.endswith("ments") else word[:-4]
+        return {stem(base), *_VARIANT_STEMS.get(stem(base), ())} if len(base) > 2 else set()
+    if word in FILLER_WORDS or word in QUALIFIER_WORDS or not (own in _PRESENT_FORMS or word.endswith(("ing", "ed"))):
+        return set()  # only a verb's forms ("reabling", "reabled", "paid") have such a noun; "doing" none anyone means
+    word = _PRESENT_FORMS.get(own, word)  # "paid": the noun of "pay"
+    own = stem(word)
+    base = word[:-3] if word.endswith("ing") else word[:-2] if word.endswith("ed") else word
+    endings = ("ment",) if base.endswith("e") else ("ment", "ement")
+    return {noun for noun in (stem(base + ending) for ending in endings) if noun.endswith("ment") and noun != own}
 
 
 def stems(text):
@@ -318,9 +347,10 @@ def concept_groups(tokens, groups, glossary):
     """The glossary entries the query's words (`tokens`: those no glossary phrase of the query took)
     describe without naming them, as concept groups.
 
-    An entry qualifies when its own words (names, related phrases, description) hold most of these
-    words: at least two, CONCEPT_SHARE of them all, and of its content words as many as a
-    document must match (`required_coverage`). The most specific entries win (words few entries use
+    An entry qualifies when its own words (names, related phrases, description) hold at least two of
+    the query's content words and as many as a document must match (`required_coverage`); question
+    words and filler it holds add to its weight but are never needed, so a long everyday question is
+    held to what its content words say, not to its way of asking. The most specific entries win (words few entries use
     count most); an entry the query already names or phrases is left out."""
     typed = [stem(token) for token in tokens if token not in STOP_WORDS]
     content = [
@@ -330,8 +360,7 @@ def concept_groups(tokens, groups, glossary):
     ]
     if len(typed) < 2 or not content:
         return []
-    needed_content = len(content) if len(content) <= 2 else math.ceil(len(content) * 0.6)
-    needed = max(2, math.ceil(len(typed) * CONCEPT_SHARE))
+    needed = len(content) if len(content) <= 2 else math.ceil(len(content) * 0.6)
     present = {phrase for group in groups for phrase in group.all_phrases}
     found = []
     for names, related, bag in _concept_index(_glossary_key(glossary)):
@@ -339,7 +368,7 @@ def concept_groups(tokens, groups, glossary):
             continue
         covered = [word for word in typed if word in bag]
         covered_content = [word for word in content if word in bag]
-        if len(covered) >= needed and len(covered_content) >= needed_content:
+        if len(covered_content) >= max(2, needed):
             weight = sum(bag[word] for word in set(covered))
             group = TermGroup((), tuple(_unique(names + related)), size=len(covered_content), concept=True)
             found.append((-weight, len(found), group))
@@ -394,11 +423,13 @@ def _glossary_phrases(glossary):
     return _glossary_index(tuple((tuple(names), tuple(related)) for names, related, *_ in glossary))
 
 
-_VARIANT_STEMS = {}
-for _pair in VARIANTS.split("|"):
-    _first, _second = (stem(word) for word in _pair.split())
-    _VARIANT_STEMS.setdefault(_first, set()).add(_second)
-    _VARIANT_STEMS.setdefault(_second, set()).add(_first)
+_VARIANT_STEMS = {}  # stem -> every stem of the forms it shares a line with, through any chain of them
+for _forms in f"{VARIANTS}|{IRREGULAR_VERBS}".split("|"):
+    _stems = {stem(word) for word in _forms.split()}
+    _stems = _stems.union(*(_VARIANT_STEMS.get(_one, ()) for _one in _stems))
+    for _one in _stems:
+        _VARIANT_STEMS[_one] = _stems
+_PRESENT_FORMS = {stem(past): forms.split()[0] for forms in IRREGULAR_VERBS.split("|") for past in forms.split()[1:]}
 _STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
 _FILLER_STEMS = frozenset(stem(word) for word in FILLER_WORDS)
 _QUALIFIER_STEMS = frozenset(stem(word) for word in QUALIFIER_WORDS)

@@ -102,6 +102,33 @@ def test_a_query_word_also_matches_its_irregular_or_american_form():
     assert term_groups("size", GLOSSARY)[0].phrases == (("size",),)
 
 
+def test_an_irregular_verb_finds_its_other_tenses_and_its_noun():
+    (paid,) = term_groups("paid", GLOSSARY)
+    assert {("pay",), ("payment",)} <= set(paid.phrases)  # "paid" finds "pay" and "payments"
+    (taught,) = term_groups("taught", GLOSSARY)
+    assert ("teach",) in taught.phrases
+    (chosen,) = term_groups("chosen", GLOSSARY)
+    assert ("choic",) in chosen.phrases  # and "choice"
+    # A verb form finds the noun in "-ment" Snowball keeps whole in a short word, and the noun its verb.
+    (reabling,) = term_groups("reabling", GLOSSARY)
+    assert tuple(stems("reablement")) in reabling.phrases
+    (reablement,) = term_groups("reablement", GLOSSARY)
+    assert tuple(stems("reabled")) in reablement.phrases
+    # Words that are not a verb's forms guess no noun.
+    assert term_groups("settle", GLOSSARY)[0].phrases == (("settl",),)
+    assert term_groups("doing", GLOSSARY)[0].phrases == (("do",),)
+
+
+def test_a_long_everyday_question_is_held_to_its_content_words_for_a_concept():
+    # Seven words typed, four of them question words and filler the entry's words do not hold: the
+    # entry still covers both content words ("stop", "problems" of "stopping problems before they start").
+    groups = term_groups("how can we stop problems that keep getting worse", GLOSSARY)
+    (concept,) = concepts(groups)
+    assert ("prevent",) in concept.related
+    # Still at least two of them: one shared word does not make a query about the entry.
+    assert concepts(term_groups("problems with parking", GLOSSARY)) == []
+
+
 def test_a_word_of_a_named_entrys_own_vocabulary_is_covered_by_its_pages():
     glossary = [(["frontline voice"], ["staff who do the work", "listening to staff", "staff views in plans"], "")]
     listening, _ = term_groups("listening to the staff who do the work", glossary)
