@@ -44,6 +44,7 @@ TERM_FIELDS = [
     "place_terms^2",
     "about_terms",
 ]
+LOOSE_WEIGHT = 0.5  # a glossary phrase's words apart, against 1 for the phrase said whole
 LIFT_FIELDS = ["title_terms", "themes_terms"]  # a related phrase said here is what the document is about
 PHRASE_FIELDS = [f"title_terms^{TITLE_BOOST}", "summary_terms^1.5", "body_terms", "themes_terms^2"]
 HIT_FIELDS = ["doc_id", "type", "title", "url", "summary", "body", "themes", "published"]
@@ -289,8 +290,10 @@ class ElasticsearchBackend(SearchBackend):
                 for phrase in group.related
             ]
         if group.loose:  # a glossary phrase's words apart: a plain match, below the phrase said as typed
+            # Scored by how strongly each field says the words, as the phrase is, at half its weight: a
+            # constant here sank a page holding the words apart below one saying a rare related phrase.
             words_apart = [Q("multi_match", query=word, fields=TERM_FIELDS) for word in group.loose]
-            alternatives.append(Q("constant_score", filter=Q("bool", must=words_apart), boost=1.0))
+            alternatives.append(Q("bool", must=words_apart, boost=LOOSE_WEIGHT))
         # A phrase counts as the words it stands for; filler half.
         return Q("dis_max", queries=alternatives, boost=0.5 if group.optional else float(group.size))
 

@@ -1,10 +1,15 @@
-"""Index settings for both analysis profiles, detected from the node with the _analyze API."""
+"""Index settings for both analysis profiles, detected from the node with the _analyze API, and how the
+index scores what the analysis made."""
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 
 from search.backends.elasticsearch import ANALYSIS_PROFILES, ElasticsearchBackend
+from search.documents import SearchDocument
+from search.query import SearchQuery
+from search.text import term_groups
 from tests.services import service_url
 
 
@@ -70,3 +75,31 @@ def test_wagtail_admin_search_runs_on_the_same_cluster(settings):
     finally:
         for name in backend.es.indices.get(index=f"{backend.index_prefix}*").keys():
             backend.es.indices.delete(index=name)
+
+
+def test_a_glossary_phrases_words_apart_rank_by_how_strongly_a_page_says_them(es_backend, settings):
+    glossary = [(["kinship care"], ["family placement"], "")]
+    es_backend.upsert(
+        [
+            SearchDocument(
+                doc_id=f"page-{number}",
+                type="guide",
+                title=title,
+                url=f"/test/{number}/",
+                published=datetime(2026, 1, 1, tzinfo=UTC),
+                summary=summary,
+            )
+            for number, title, summary in [
+                (1, "Family placement reviews", "A review of placements with relatives."),
+                (2, "Notes from a carers' day", "Care was discussed, and kinship came up once."),
+                (3, "Kinship networks and the care they give", "Grandparents give care within a kinship network."),
+            ]
+        ]
+    )
+    es_backend.refresh()
+    query = SearchQuery(text="kinship care", groups=term_groups("kinship care", glossary))
+    found = [hit.title for hit in es_backend.search(query, ()).hits]
+    # Of the pages holding the words apart, the one saying them in its title comes before a passing mention
+    # (indexed first, so a tie would put the mention first).
+    strong, passing = "Kinship networks and the care they give", "Notes from a carers' day"
+    assert found.index(strong) < found.index(passing)
