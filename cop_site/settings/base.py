@@ -181,10 +181,13 @@ if ELASTICSEARCH_URL:
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # --- Accounts ----------------------------------------------------------------------------------
+# Django's and allauth's backends, loading the signed-in member in one plain query (accounts/sessions.py);
+# the session's row likewise. Sessions made under the former backends' names sign in again once.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.sessions.ModelBackend",
+    "accounts.sessions.AuthenticationBackend",
 ]
+SESSION_ENGINE = "accounts.sessions"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
