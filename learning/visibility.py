@@ -8,9 +8,10 @@ restriction to visitors; a groups restriction to anyone outside its groups (supe
 Wagtail); a password restriction to everyone, because a password is proven per session on the page
 itself and no listing, feed, search document, email or export can know it was.
 
-`access(user)` works out the closed areas once (no query when nothing is restricted, else two or
-three) and returns a PageAccess. Its `q()` filters a queryset and its `allows(page)` checks one page;
-both read the same `closed` paths and the same `live` flag, so they cannot disagree
+`access(user)` works out the closed areas once (no query when nothing is restricted and the
+restrictions are kept from an earlier page view, else up to three) and returns a PageAccess. Its
+`q()` filters a queryset and its `allows(page)` checks one page; both read the same `closed` paths
+and the same `live` flag, so they cannot disagree
 (tests/contracts/test_visibility.py holds them to it). A user of None, or an anonymous one, is a
 visitor: listings, feeds, the sitemap, search and suggestions show what a visitor may see, to
 everyone, so that pages cached for visitors hold nothing more.
@@ -61,10 +62,19 @@ def access(user=None):
 
 def _restrictions():
     """Every view restriction as (id, page id, page path, kind), read once per page view."""
-    return remember(
-        ("page-restrictions",),
-        lambda: list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "restriction_type")),
-    )
+    return remember(("page-restrictions",), _kept_restrictions)
+
+
+def _kept_restrictions():
+    """The restrictions, kept in the fragment cache under the site's content: whatever changes one (a
+    restriction saved, deleted or given other groups, a page moved or deleted) bumps fragments.CONTENT
+    (cop_site/page_cache.py), so a member's page asks the database for them only after such a change."""
+    spec = fragments.Fragment("page-restrictions", scopes=(fragments.CONTENT,))
+    kept, generations = spec.lookup()
+    if kept is None:
+        kept = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "restriction_type"))
+        spec.store(kept, generations)
+    return kept
 
 
 def restricted_areas():
