@@ -19,6 +19,7 @@ a member's read, which reading.py counts with an UPDATE and reports itself (`lea
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail.models import TaskState, WorkflowState
@@ -27,7 +28,7 @@ from accounts.models import Profile
 from casestudies.models import Proposal
 from cop_site import fragments
 from forums.models import Community, Post, Thread
-from mylearning.models import PathwayEnrolment, PracticeUse, StepProgress
+from mylearning.models import Bookmark, PathwayEnrolment, PracticeUse, StepProgress
 from rooms.models import Room, ScheduledSession, SessionReminder
 
 
@@ -119,9 +120,14 @@ def _community_changed(sender, instance, **kwargs):
 
 
 def _thread_moving(sender, instance, raw=False, **kwargs):
-    """A thread moved to another community leaves the one it was in."""
-    if instance.pk is not None and not raw:
-        communities_changed(*Thread.objects.filter(pk=instance.pk).values_list("community_id", flat=True))
+    """A thread moved to another community leaves the one it was in, and the reach of those who saved it changes."""
+    if instance.pk is None or raw:
+        return
+    was_in = Thread.objects.filter(pk=instance.pk).values_list("community_id", flat=True).first()
+    if was_in != instance.community_id:
+        communities_changed(was_in)
+        saved = Bookmark.objects.filter(content_type=ContentType.objects.get_for_model(Thread), object_id=instance.pk)
+        learner_changed(*saved.values_list("user_id", flat=True))
 
 
 def _thread_changed(sender, instance, **kwargs):

@@ -205,6 +205,23 @@ def test_a_saved_thread_whose_community_closes_goes_at_once(fragment_cache, priy
     assert "Housing first" not in view(client).get_text()
 
 
+def test_a_saved_thread_moved_to_a_community_that_then_closes_goes_at_once(fragment_cache, priya, fraser):
+    housing, elsewhere = CommunityFactory(name="Housing"), CommunityFactory(name="Elsewhere")
+    member_of(housing, fraser)
+    thread = forum_services.start_thread(housing, fraser, "Housing first", "What worked?")
+    saving.save_bookmark(priya, "thread", thread.pk)
+    client = signed_in(priya)
+    assert "Discussion in Housing" in section_text(view(client), "saved")
+
+    thread.community = elsewhere
+    thread.save()
+    assert "Discussion in Elsewhere" in section_text(view(client), "saved")
+    elsewhere.visibility = "private"
+    elsewhere.save()
+
+    assert "Housing first" not in view(client).get_text()
+
+
 def test_joining_and_leaving_a_community_show_at_once(fragment_cache, priya, fraser):
     private = CommunityFactory(name="Leaders", visibility="private")
     member_of(private, fraser)
