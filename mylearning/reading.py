@@ -22,7 +22,7 @@ import time
 from collections import Counter
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
@@ -81,17 +81,41 @@ def record_read(page, user=None):
         _count_for_the_day(page_id)
         if user is not None and user.is_authenticated:
             now = timezone.now()
-            _count(
-                MemberRead,
-                {"user_id": user.pk, "page_id": page_id},
-                {"reads": 1, "first_read": now, "last_read": now},
-                last_read=now,
-            )
+            if not _add_member_read(user.pk, page_id, now):  # their first read of the page: make the row
+                _count(
+                    MemberRead,
+                    {"user_id": user.pk, "page_id": page_id},
+                    {"reads": 1, "first_read": now, "last_read": now},
+                    last_read=now,
+                )
             freshness.learner_changed(user.pk)  # their Recently read and suggestions
     except DatabaseError:
         logger.warning("Could not count a read of page %s", page_id, exc_info=True)
         return False
     return True
+
+
+_MEMBER_READ_SQL = {}
+
+
+def _add_member_read(user_id, page_id, now):
+    """One more read on the member's row, if they have one: the UPDATE every member's page view makes,
+    written once per database rather than built by the ORM each time (about a tenth of a member's page)."""
+    connection = connections[router.db_for_write(MemberRead)]
+    sql = _MEMBER_READ_SQL.get(connection.vendor)
+    if sql is None:
+        quote = connection.ops.quote_name
+        columns = {
+            name: quote(MemberRead._meta.get_field(name).column) for name in ("reads", "last_read", "user", "page")
+        }
+        sql = _MEMBER_READ_SQL[connection.vendor] = (
+            f"UPDATE {quote(MemberRead._meta.db_table)} SET {columns['reads']} = {columns['reads']} + 1, "  # noqa: S608
+            f"{columns['last_read']} = %s WHERE {columns['user']} = %s AND {columns['page']} = %s"
+        )
+    last_read = MemberRead._meta.get_field("last_read").get_db_prep_value(now, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [last_read, user_id, page_id])
+        return cursor.rowcount > 0
 
 
 # --- The daily counts: added up in memory, written every few seconds ----------------------------------

@@ -213,3 +213,22 @@ def test_cached_reads_that_could_not_be_written_wait_for_the_next_flush(guide, p
     assert reading.flush_pending_reads() == 3
     assert written_today(guide) == 3
     assert list(PageReadDay.objects.values_list("page_id", flat=True)) == [guide.pk]
+
+
+def test_a_members_read_of_a_page_they_read_before_is_one_update(guide, priya, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.COP_READS_FLUSH_SECONDS = 60  # the day's count waits in memory, as in production
+    reading.record_read(guide, priya)
+    first = MemberRead.objects.get(user=priya, page_id=guide.pk)
+    with CaptureQueriesContext(connection) as captured:
+        assert reading.record_read(guide, priya) is True
+
+    assert [query["sql"].split()[0] for query in captured.captured_queries] == ["UPDATE"]
+    again = MemberRead.objects.get(user=priya, page_id=guide.pk)
+    assert again.reads == 2
+    assert again.first_read == first.first_read
+    assert again.last_read > first.last_read
+    assert MemberRead.objects.count() == 1
+    reading.flush_pending_reads()
