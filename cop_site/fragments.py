@@ -143,8 +143,13 @@ class Fragment:
 
     def _entry_key(self):
         language = translation.get_language() or ""
+        kept = self.__dict__.get("_kept_key")  # a page asks each spec's key twice or more: worked out once
+        if kept is not None and kept[0] == language:
+            return kept[1]
         what = repr((self.name, tuple(self.parts), self.audience, language, code_version()))
-        return ENTRY_KEY.format(hashlib.sha256(what.encode()).hexdigest())
+        key = ENTRY_KEY.format(hashlib.sha256(what.encode()).hexdigest())
+        object.__setattr__(self, "_kept_key", (language, key))
+        return key
 
     def lookup(self):
         """(cached HTML or None, the generations a fresh render is stored under, or None when it may not be)."""
@@ -235,7 +240,15 @@ def with_csrf_token(html, request):
     field = f'name="csrfmiddlewaretoken" value="{csrf_placeholder()}"'
     if field not in html:
         return html
-    return html.replace(field, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
+    return html.replace(field, f'name="csrfmiddlewaretoken" value="{_token(request)}"')
+
+
+def _token(request):
+    """This request's CSRF token, masked once for all its kept forms (each masking draws 32 random characters)."""
+    token = request.__dict__.get("_fragments_csrf_token")
+    if token is None:
+        token = request._fragments_csrf_token = get_token(request)
+    return token
 
 
 _code_version = None

@@ -131,7 +131,10 @@ def audience(user=None):
     Two people with the same closed areas see the same pages, so a fragment rendered for one may be shown
     to the other; a visitor's digest is never a member's unless the rule gives them the same pages.
     """
-    return fragments.audience("pages", access(user).closed)
+    signed_in = user is not None and user.is_authenticated
+    return remember(
+        ("page-audience", user.pk if signed_in else None), lambda: fragments.audience("pages", access(user).closed)
+    )
 
 
 def visible_pages(queryset=None, user=None):

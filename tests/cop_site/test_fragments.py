@@ -186,3 +186,23 @@ def test_parts_read_ahead_render_with_one_cache_read_and_a_change_still_shows(fr
     assert len(reads) == 1
     fragments.bump(fragments.CONTENT)
     assert RequestMemoMiddleware(view)(RequestFactory().get("/")).content.decode() == "Rendered again. Rendered now."
+
+
+def test_every_kept_form_of_one_page_carries_the_same_token_and_it_passes_the_csrf_check():
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    form = (
+        f'<form method="post"><input type="hidden" name="csrfmiddlewaretoken" value="{fragments.csrf_placeholder()}">'
+    )
+    page = RequestFactory().get("/case-studies/a-page/")
+    first, second = fragments.with_csrf_token(form, page), fragments.with_csrf_token(form * 2, page)
+    token = first.split('value="')[1].split('"')[0]
+    assert second == form.replace(fragments.csrf_placeholder(), token) * 2
+    assert fragments.csrf_placeholder() not in first
+
+    secret = page.META["CSRF_COOKIE"]
+    post = RequestFactory().post("/case-studies/a-page/", {"csrfmiddlewaretoken": token})
+    post.COOKIES["csrftoken"] = secret
+    middleware = CsrfViewMiddleware(lambda request: None)
+    middleware.process_request(post)
+    assert middleware.process_view(post, lambda request: None, (), {}) is None  # accepted
