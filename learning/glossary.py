@@ -692,6 +692,116 @@ VERB_RELATED = {
     "self-managing teams": "organise their own work\nteams manage themselves\nwithout managers",
     "community empowerment": "hand decisions\nhand power\ngive communities power\nreal power\npower to local people",
 }
+# A fourth pass (issue 11), from what the pages and threads describe, in the plain words of someone
+# who has not read them: the everyday nouns for the things each subject involves (the cash, the flat,
+# the ward profile), what people do in it, and the people who do it. Appended like EVERYDAY_RELATED
+# (migration 0014).
+PLAIN_RELATED = {
+    "CAR": "inquiry cycles\nacademics and practitioners\nacademics and staff\nuniversity and practitioners\n"
+    "look into a problem together\nstudy our own practice\nresearch our own work\nsmall changes to try",
+    "SDS": "direct payment\nindividual service fund\npersonal assistants\nemploying a personal assistant\n"
+    "money for care\nbudget for their care\npaying for their own support\nbuying their own support\n"
+    "disabled people's own budget\nmanaging the money\nfour options\narranging support themselves",
+    "PB": "cash\npublic money\ncouncil cash\nfunding decided by residents\nchoosing projects\n"
+    "projects voted on\nideas put to a vote\nvoting event\nsmall grants\nvote on ideas\n"
+    "residents choose projects\ndeciding what gets funded\nturnout",
+    "HSCP": "nurses and social workers\nhealth and social care staff\n"
+    "one plan per person\nshared assessment\ntrusted assessment\none assessment",
+    "CLAP": "village\nglen\nhousehold survey\nwhat the community needs\ntransport and housing\n"
+    "community trust\ndevelopment trust",
+    "workforce development": "upskilling\nteaching staff\nstaff training\ncoaching\nmentoring\n"
+    "new starts\nnew staff\nlearning the job",
+    "frontline voice": "staff on the ground\nfrontline workers\nfrontline officers\nwhat frontline staff see\n"
+    "asking the people who do the job\nstaff who know best",
+    "peer learning": "learning network\npractitioners network\nbuddy\nsomeone to ask\n"
+    "learn from people in the same job\nshare what works",
+    "tackling inequalities": "deprived areas\nmost deprived\nfairness\nunfair\nnever attend meetings\n"
+    "reaching everyone\noutreach",
+    "rural and island communities": "islanders\nferry\nhighland\ncountryside\nremote areas\nsmall villages",
+    "partnership working": "multi-agency meetings\nshared case meeting\nsame households\n"
+    "one plan instead of three\nservices talking to each other\nduplication",
+    "dialogue and deliberation": "weigh the options\nreach a view\nrecommendations\ncareful conversation",
+    "co-production": "people who use services running them\nusers and staff as equals\nequal vote\n"
+    "design group\nlived experience members\npeer support workers\nservice users help run",
+    "homelessness": "evictions\nrough sleeping\nsleeping rough\ntemporary accommodation\n"
+    "rent arrears\nhostel\nrepeat homelessness",
+    "conflict": "falling out\nturf wars\ndisputes between agencies",
+    "evaluation": "evaluate\nlow cost evaluation\nproportionate\nbefore and after\nevaluator\nreport on outcomes",
+    "prevention": "early intervention\nupstream\nstop it happening\nkeep people out of crisis",
+    "reablement": "relearning skills\nmanaging again\ndo things for themselves\n"
+    "short-term support at home\nafter illness or a fall\nneed less care",
+    "hospital discharge": "delayed discharge\nbed blocking\nfit to leave\ncoming home",
+    "community policing": "officers on the beat\nbeat cops\ncops\nconstables\nsame officers\n"
+    "stable postings\nofficers who stay\nknow officers by name\nresidents' trust",
+    "mini-publics": "lottery\nrandom selection of residents\nordinary residents chosen\n"
+    "panel of residents\ncitizens' jury",
+    "facilitation": "facilitator\nfacilitators\nrun the room\nkeep the discussion fair\nquieter voices",
+    "evidence use": "studies\nresearch from elsewhere\nwhat the studies say\nevidence base\nreading circle",
+    "local area coordination": "coordinators\nlocal coordinators\nlink worker\ncommunity connector\n"
+    "good life\nbefore services are needed",
+    "mental health": "mental illness\nmental distress\nin distress\nout of hours\nevenings\n"
+    "emergency department\nnowhere to go\nwellbeing drop-in\npeer support",
+    "loneliness": "isolated\nlonely\nbefrienders\nsomeone to visit",
+    "international evidence": "abroad\noverseas\nother countries\nwould never work here",
+    "local data": "figures\nstatistics\nward profile\nlocal figures\nanalyst\nanalysts\n"
+    "data analysis\nspreadsheets\nincident figures\nproblem profile",
+    "older people": "older islanders\npensioners\nelderly\nlater life",
+    "care at home": "home care\nhome carers\ncarers visiting\ncare visits",
+    "commissioning": "contracts\nproviders\nprocurement\ncommissioners",
+    "volunteering": "volunteers\nvolunteer drivers\ndriving scheme",
+    "protected time": "shift cover\ntime off the rota\nfreeing up time\ndiary dates\nhard to find the time",
+    "community engagement": "public meetings\nstreet stalls\noutreach\nreaching people\nturnout",
+    "community safety": "feeling unsafe\nunsafe\nyouth disorder\nnuisance\nwalkabouts\ncalls to the police\n"
+    "repeat calls",
+    "staff turnover": "people moving on\nhigh turnover\nposts empty\nrecruitment",
+    "housing first": "a home of their own\nown front door\nown tenancy\nflat of their own\nno conditions\n"
+    "sobriety\naddiction\ndrink and drugs\nsupport worker\nsmall caseloads\nlandlords\n"
+    "evictions\ntenancy",
+    "open dialogue": "crisis meetings\nwhole family together\nwithin a day",
+    "self-managing teams": "nurses in charge\nsmall teams\nno managers\nflat structure",
+    "day services": "day centres closing\nclosing a centre\nvillage halls\nactivities for older people",
+    "community empowerment": "residents in charge\nhanding over decisions\ndecisions to residents",
+    "power dynamics": "rank\nseniority\nbosses\nin front of the boss\nequal say",
+    "research partnership": "academics\nuniversity\nresearchers",
+    "young people": "teenagers\nyouth club\nunder twenty-five",
+}
+
+# Abbreviations the pages' subjects are known by that had no entry: (term, expansion, synonyms,
+# description, related), as in MORE_TERMS (migration 0014).
+PLAIN_TERMS = [
+    (
+        "DPO",
+        "disabled people's organisation",
+        "disabled people's organisations\ndisabled people's led organisation",
+        "An organisation run and controlled by disabled people, such as an independent living network.",
+        "independent living network\naccess panel\ndisabled people leading",
+    ),
+    (
+        "ISF",
+        "individual service fund",
+        "individual service funds",
+        "Money for a person's support held by a provider they choose and directed by them, one of the options "
+        "of self-directed support.",
+        "flexible support from a provider",
+    ),
+    (
+        "CMHT",
+        "community mental health team",
+        "",
+        "The NHS and council team of nurses, psychiatrists, social workers and others who support adults with "
+        "mental health problems in their community.",
+        "mental health nurses\nmental health staff",
+    ),
+    (
+        "RSL",
+        "registered social landlord",
+        "social landlord\nhousing association",
+        "A housing association or co-operative that lets homes at affordable rents.",
+        "housing officers\nsocial housing",
+    ),
+]
+
+
 # Names the content itself uses for an entry made in migration 0012, so that its everyday phrases lead to
 # the pages: community empowerment is what the pages call sharing power with communities.
 RENAMED = {"community empowerment": "sharing power with communities\nsharing power\nempowering communities"}

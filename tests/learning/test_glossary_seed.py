@@ -66,3 +66,23 @@ def test_short_phrasings_are_appended_and_a_new_entry_gets_the_contents_names_un
     assert related[:2] == ["Choose their own care", "our own phrase"]
     assert set(VERB_RELATED["SDS"].splitlines()) - {"choose their own care"} <= set(related)
     assert GlossaryTerm.objects.get(term="community empowerment").synonyms == "people power"  # the editors'
+
+
+plain = importlib.import_module("learning.migrations.0014_glossary_plain_vocabulary")
+
+
+def test_the_plain_vocabulary_and_new_abbreviations_are_added_without_touching_the_editors_own(db):
+    from learning.glossary import PLAIN_RELATED, PLAIN_TERMS
+
+    assert {term for term, *_ in PLAIN_TERMS} <= set(GlossaryTerm.objects.values_list("term", flat=True))
+    assert "disabled people's organisation" in GlossaryTerm.objects.get(term="DPO").equivalents()
+    assert "direct payment" in GlossaryTerm.objects.get(term="SDS").related_phrases()
+    GlossaryTerm.objects.filter(term="PB").update(related="Cash\nour own phrase")
+    GlossaryTerm.objects.filter(term="DPO").update(description="The editors' words.", related="")
+    plain.add_vocabulary(apps, None)
+    related = GlossaryTerm.objects.get(term="PB").related_phrases()
+    assert related[:2] == ["Cash", "our own phrase"]
+    assert "cash" not in related  # already there, in the editors' spelling
+    assert set(PLAIN_RELATED["PB"].splitlines()) - {"cash"} <= set(related)
+    dpo = GlossaryTerm.objects.get(term="DPO")
+    assert (dpo.description, dpo.related) == ("The editors' words.", "")  # an entry that exists is the editors'
