@@ -29,8 +29,8 @@ Scopes:
 - `member_scope(user id)`: what every page shows about one member (the header's name, unread count,
   moderation and admin links: forums/header.py), bumped by whatever changes one of those;
 - `member_acts(id)`: one member's own acts that neither of those reports (saving or removing a bookmark,
-  reporting a post, a suspension and its lifting), bumped by mylearning/saving.py and
-  forums/moderation.py;
+  reporting a post, a suspension and its lifting, following a thread), bumped by mylearning/saving.py,
+  forums/moderation.py and forums/services.py;
 - `PROFILES`: any change of a profile (the names shown beside comments and notes), mylearning/apps.py;
 - any other `scope(kind, id)` an app bumps itself.
 

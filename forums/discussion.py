@@ -11,14 +11,14 @@ from datetime import timedelta
 from functools import cached_property, lru_cache
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from cop_site import fragments
 from cop_site.errors import DomainError
-from forums import live, moderation, services, visibility
+from forums import live, moderation, services, thread_reader, visibility
 from forums.models import Flag, Post, Reaction
 from forums.models.threads import EDIT_WINDOW_MINUTES, display_name
 from forums.payloads import author_level, author_url
@@ -288,8 +288,9 @@ def posts_fragment(discussion):
 # --- A forum thread's posts as one member last saw them, without reading a post -------------------------
 # posts_fragment needs every post read and looked at to make its key (about half of a 50-post page).
 # A member reading a thread again mostly sees what they saw: `PostsAsSeen` names what the posts'
-# rendering depends on for this viewer in three small queries, and keeps the rendering with what the
-# page says around it (how many are new, who started it, the reply count, the last event) under that.
+# rendering depends on for this viewer from the kept facts (forums/thread_reader.py), and keeps the
+# rendering with what the page says around it (how many are new, who started it, the reply count, the
+# last event) under that.
 
 
 @dataclass
@@ -302,6 +303,8 @@ class PostsAsSeen:
     can_moderate: bool
     post_refusal: DomainError | None
     following: bool
+    index: thread_reader.PostIndex  # the thread's posts and tags (forums/thread_reader.py)
+    reader: thread_reader.ReaderFacts | None  # None for a visitor
     # What the page says about the posts, set from the kept rendering (views/threads.py posts_html).
     new_count: int = 0
     first_new_anchor: str = ""
@@ -320,21 +323,19 @@ class PostsAsSeen:
         own, new, mine, flagged = frozenset(), frozenset(), frozenset(), frozenset()
         editable = frozenset()
         if signed_in:
-            mine_or_new = thread.posts.filter(author=viewer)
-            if self.since is not None:
-                mine_or_new = thread.posts.filter(Q(author=viewer) | Q(created__gt=self.since))
-            rows = list(mine_or_new.values_list("pk", "author_id", "created", "status"))
             now = timezone.now()
-            own = frozenset(pk for pk, author, _created, _status in rows if author == viewer.pk)
+            posts = self.index.posts
+            own = frozenset(pk for pk, author, _created, _status in posts if author == viewer.pk)
             editable = frozenset(
                 pk
-                for pk, author, created, status in rows
+                for pk, author, created, status in posts
                 if author == viewer.pk and status != Post.Status.REMOVED and now - created <= EDIT_WINDOW
             )
-            new = frozenset(pk for pk, author, _created, _status in rows if author != viewer.pk)
-            mine = Reaction.objects.filter(post__thread=thread, user=viewer).values_list("post_id", flat=True)
-            flagged = Flag.objects.filter(post__thread=thread, flagged_by=viewer).values_list("post_id", flat=True)
-            mine, flagged = frozenset(mine), frozenset(flagged)
+            if self.since is not None:
+                new = frozenset(
+                    pk for pk, author, created, _status in posts if author != viewer.pk and created > self.since
+                )
+            mine, flagged = self.reader.helpful, self.reader.flagged
         facts = (
             signed_in and viewer.pk == thread.author_id,
             self.can_moderate,
@@ -369,15 +370,22 @@ class PostsAsSeen:
 
 
 def posts_as_seen(thread, viewer, since=None):
-    """A forum thread page's viewer facts (forms, Follow, the moderators' tools) without its posts."""
+    """A forum thread page's viewer facts (forms, Follow, the moderators' tools) without its posts.
+
+    What the rules read about the viewer and the thread's posts comes kept (forums/thread_reader.py),
+    so a member coming back asks the database nothing here.
+    """
     signed_in = viewer is not None and viewer.is_authenticated
+    index, reader = thread_reader.read(thread, viewer)
     return PostsAsSeen(
         thread=thread,
         viewer=viewer,
         since=since,
         can_moderate=thread.can_moderate(viewer) if signed_in else False,
         post_refusal=refusal(services.check_can_post, viewer, thread),
-        following=signed_in and thread.follows.filter(user=viewer).exists(),
+        following=reader is not None and reader.following,
+        index=index,
+        reader=reader,
     )
 
 

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
+from cop_site import fragments
 from cop_site.errors import DomainError
 from forums import live, markdown, moderation, notifications
 from forums.models import Community, Membership, Post, Reaction, Thread, ThreadFollow, ThreadVisit
@@ -244,6 +245,7 @@ def set_following(thread, user, following):
         ThreadFollow.objects.get_or_create(thread=thread, user=user)
     else:
         ThreadFollow.objects.filter(thread=thread, user=user).delete()
+    fragments.bump(fragments.member_acts(user.pk))  # their kept thread pages say Follow or Unfollow at once
 
 
 def mark_read(thread, user):

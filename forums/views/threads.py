@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from cop_site import fragments
 from cop_site.errors import DomainError
-from forums import services
+from forums import services, thread_reader
 from forums.discussion import discussion_for, posts_as_seen, posts_fragment, refusal
 from forums.forms import MARKDOWN_HELP, BestAnswerForm, FlagsForm, FollowForm, ThreadForm, form_error
 from forums.models import Thread
@@ -83,10 +83,12 @@ def new_thread(request, slug):
 
 
 def thread_detail(request, slug, thread_id):
-    try:
-        thread = _thread(request, slug, thread_id)
-    except Http404:  # a private community's thread says the space is private, naming nothing of it
-        thread = Thread.objects.select_related("community").filter(pk=thread_id, community__slug=slug).first()
+    found = Thread.objects.select_related("community").filter(pk=thread_id, community__slug=slug).order_by()[:1]
+    thread = next(iter(found), None)
+    if thread is not None:
+        thread_reader.read(thread, request.user)  # what the rules below ask about the reader, kept
+    if thread is None or not thread.community.can_see(request.user):
+        # a private community's thread says the space is private, naming nothing of it
         return private_space(request, thread and thread.community)
     if not thread.can_read(request.user):
         messages.info(request, f"Only members of {thread.community.name} read its threads.")
@@ -110,26 +112,69 @@ def render_thread(request, thread, since=None, form_state=None):
         }
         if form_state is None:  # a refused form's text and error are this request's alone: rendered in place
             context["discussion"] = seen = posts_as_seen(thread, request.user, since=since)
-            context["posts_html"] = posts_html(request, seen, context)
+            context["tags"] = seen.index.tags
+            context["kept_page"] = kept_page(request, seen, context)
         else:
             context["discussion"] = discussion_for(thread, request.user, since=since)
+            context["tags"] = [tag.name for tag in thread.tags.all()]
         response = render(request, "forums/thread_detail.html", context)
     if form_state is not None:
         response.status_code = form_state.error.status
     return response
 
 
-def posts_html(request, seen, context):
-    """The thread's opening post and its replies as this viewer sees them, kept twice in the fragment cache.
+PAGE_PIECES = {"start": "forums/includes/thread_start.html", "end": "forums/includes/thread_end.html"}
+
+
+def kept_page(request, seen, context):
+    """The thread page's own part as this viewer sees it (all but the Save button), kept in the fragment cache.
+
+    Kept under what the posts are kept under (`seen.fragment()`, forums.discussion.PostsAsSeen) and
+    what the rest of the page shows: Follow (the member's own acts), the thread's flags, the community's
+    name and level, why the viewer may not post, the viewer (the live stream's settings name them) and, for a
+    visitor, the address the sign-in link comes back to. When it is not kept, the posts come from their
+    own kept rendering (`_kept_posts`). Forms carry a placeholder for the CSRF token, this request's put in
+    as it is served.
+    """
+    spec = _page_fragment(request, seen)
+    page, generations = spec.lookup()
+    if page is None:
+        kept = {
+            **context,
+            "request": request,
+            "posts_html": _kept_posts(seen, context),
+            "csrf_token": fragments.csrf_placeholder(),
+        }
+        page = {piece: render_to_string(template, kept) for piece, template in PAGE_PIECES.items()}
+        spec.store(page, generations)
+    # with_csrf_token asks for no token when there is no form: a visitor's page gets no CSRF cookie for it
+    return {piece: mark_safe(fragments.with_csrf_token(html, request)) for piece, html in page.items()}  # noqa: S308
+
+
+def _page_fragment(request, seen):
+    posts = seen.fragment()
+    thread, viewer = seen.thread, seen.viewer
+    signed_in = viewer is not None and viewer.is_authenticated
+    scopes = (*posts.scopes, fragments.member_acts(viewer.pk)) if signed_in else posts.scopes
+    refusal = seen.post_refusal.message if seen.post_refusal else None
+    community = thread.community
+    page = (seen.following, thread.pinned, community.name, community.visibility, refusal)
+    return fragments.Fragment(
+        "forums/thread-page",
+        scopes=scopes,
+        audience=posts.audience,
+        parts=(posts.parts, page, viewer.pk if signed_in else request.get_full_path()),
+    )
+
+
+def _kept_posts(seen, context):
+    """The thread's opening post and its replies as this viewer sees them (with the CSRF placeholder), kept twice.
 
     As this viewer last saw them (`seen.fragment()`, forums.discussion.PostsAsSeen): a reader coming
     back reads no post at all. Failing that, as anyone they would come out the same for
     (forums.discussion.posts_fragment), which reads every post to make its key. The page's own lines
     about the posts (new since the last visit, who started it, the reply count, the live stream's last
     event) are kept with them and set on `seen`.
-
-    The posts' forms (helpful, reply, report) need this request's CSRF token, which is no one else's:
-    they are kept with a placeholder in its place, and the token is put in as they are served.
     """
     as_seen = seen.fragment()
     kept, generations = as_seen.lookup()
@@ -138,9 +183,7 @@ def posts_html(request, seen, context):
         as_seen.store(kept, generations)
     for name in ("new_count", "first_new_anchor", "started_by", "reply_count", "last_event_id"):
         setattr(seen, name, kept[name])
-    # with_csrf_token asks for no token when there is no form: a visitor's posts get no CSRF cookie for them
-    parts = {part: fragments.with_csrf_token(kept[part], request) for part in ("opening", "answers")}
-    return {part: mark_safe(html) for part, html in parts.items()}  # noqa: S308 (escaped by our templates)
+    return {part: mark_safe(kept[part]) for part in ("opening", "answers")}  # noqa: S308 (escaped by our templates)
 
 
 def _render_posts(context):

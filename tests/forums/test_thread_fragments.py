@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts import services as account_services
 from forums import moderation, services
 from forums.discussion import VIEWER_FLAGS, PostView
-from forums.models import Membership, Post, ThreadVisit
+from forums.models import Membership, ThreadVisit
 from tests.factories import CommunityFactory, UserFactory, member_of, site_moderator
 from tests.pages import signed_in, soup_of, text_of
 
@@ -181,7 +181,7 @@ def test_a_changed_name_shows_at_once_on_every_kept_thread(thread, people):
     assert "Bruce the youth worker" in posts_on(ailsa, thread)[reply.pk]
 
 
-def test_the_edit_control_leaves_a_kept_post_when_its_edit_window_closes(thread, people):
+def test_the_edit_control_leaves_a_kept_post_when_its_edit_window_closes(thread, people, monkeypatch):
     reply = thread.posts.order_by("pk").last()
     bruce = signed_in(people["bruce"])
 
@@ -190,7 +190,8 @@ def test_the_edit_control_leaves_a_kept_post_when_its_edit_window_closes(thread,
         return post.find(attrs={"data-edit-link": True})
 
     assert edit_link()
-    Post.objects.filter(pk=reply.pk).update(created=timezone.now() - timedelta(minutes=31))  # no live event
+    later = timezone.now() + timedelta(minutes=31)  # half an hour on, with nothing said in the thread
+    monkeypatch.setattr(timezone, "now", lambda: later)
     assert edit_link() is None
 
 
@@ -215,3 +216,97 @@ def test_joining_the_community_offers_reply_at_once_on_a_kept_thread(thread, peo
     services.join(thread.community, newcomer)
     assert soup_of(client.get(thread.get_absolute_url())).find(id="post-body") is not None
     assert controls().find(attrs={"data-helpful-form": True})
+
+
+# --- What the page asks about its reader is kept too (forums/thread_reader.py) and goes stale as exactly ---------
+def test_a_helpful_mark_shows_at_once_to_the_member_who_gave_it_and_to_every_other_reader(thread, people):
+    reply = thread.posts.order_by("pk").last()
+    ailsa, priya = signed_in(people["ailsa"]), signed_in(people["priya"])
+
+    def helpful(client):
+        article = soup_of(client.get(thread.get_absolute_url())).find(id=f"post-{reply.pk}")
+        return article.find(attrs={"data-helpful-count": True}).get_text(), article.find("button")["aria-pressed"]
+
+    assert helpful(ailsa) == ("0", "false")
+    assert helpful(priya) == ("0", "false")
+    services.toggle_helpful(reply, people["priya"])
+    assert helpful(priya) == ("1", "true")
+    assert helpful(ailsa) == ("1", "false")
+
+
+def test_following_a_thread_shows_at_once_on_its_kept_page(thread, people):
+    ailsa = signed_in(people["ailsa"])
+
+    def follow_button():
+        return soup_of(ailsa.get(thread.get_absolute_url())).find("form", attrs={"data-follow-form": True}).button
+
+    assert follow_button().get_text() == "Follow"
+    services.set_following(thread, people["ailsa"], True)
+    assert follow_button().get_text() == "Unfollow"
+    services.set_following(thread, people["ailsa"], False)
+    assert follow_button().get_text() == "Follow"
+
+
+def test_a_suspension_takes_the_reply_forms_away_at_once_and_they_come_back_when_it_runs_out(
+    thread, people, monkeypatch
+):
+    ailsa = signed_in(people["ailsa"])
+
+    def reply_form():
+        return soup_of(ailsa.get(thread.get_absolute_url())).find(id="post-body")
+
+    assert reply_form() is not None
+    moderation.suspend(people["ailsa"], UserFactory(username="mod", is_superuser=True), "Cooling off", days=1)
+    assert reply_form() is None
+    assert "suspended" in text_of(soup_of(ailsa.get(thread.get_absolute_url())).find(id="discussion"))
+    later = timezone.now() + timedelta(days=1, minutes=1)  # it ran out: no one lifted it, nothing was bumped
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert reply_form() is not None
+
+
+def test_a_moderator_sees_hidden_posts_and_the_tools_that_a_member_reading_beside_them_does_not(thread, people):
+    reply = thread.posts.order_by("pk").last()
+    moderation.hide_post(reply, UserFactory(username="mod", is_superuser=True), "Names a family")
+    morag, ailsa = signed_in(site_moderator(username="morag")), signed_in(people["ailsa"])
+    for _ in range(2):  # read, then read again from what was kept
+        moderator_sees = soup_of(morag.get(thread.get_absolute_url()))
+        member_sees = soup_of(ailsa.get(thread.get_absolute_url()))
+        assert "Hidden by a moderator: Names a family" in text_of(moderator_sees.find(id=f"post-{reply.pk}"))
+        assert moderator_sees.find("form", attrs={"data-flags-form": True}) is not None
+        assert member_sees.find(id=f"post-{reply.pk}") is None
+        assert member_sees.find("form", attrs={"data-flags-form": True}) is None
+
+
+def test_a_member_made_facilitator_gets_the_tools_at_once(open_community, thread, people):
+    ailsa = signed_in(people["ailsa"])
+
+    def tools():
+        return soup_of(ailsa.get(thread.get_absolute_url())).find("form", attrs={"data-flags-form": True})
+
+    assert tools() is None
+    member_of(open_community, people["ailsa"], role="facilitator")
+    assert tools() is not None
+
+
+def test_a_member_let_into_a_private_community_reads_its_thread_at_once(people):
+    private = CommunityFactory(name="Board members", slug="board-members", visibility="private")
+    member_of(private, people["priya"])
+    secret = services.start_thread(private, people["priya"], "Budget cuts", "The board meets on Friday.")
+    ailsa = signed_in(people["ailsa"])
+    assert ailsa.get(secret.get_absolute_url()).status_code == 403
+    member_of(private, people["ailsa"])
+    assert "The board meets on Friday." in " ".join(posts_on(ailsa, secret).values())
+
+
+def test_a_member_coming_back_asks_the_database_only_for_their_session_the_thread_their_visit_and_save(thread, people):
+    ailsa = signed_in(people["ailsa"])
+    posts_on(ailsa, thread)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Ours took a year." in " ".join(posts_on(ailsa, thread).values())
+    tables = [query["sql"].split(" FROM ")[-1].split()[0].strip('"') for query in captured if "FROM" in query["sql"]]
+    updates = [query["sql"] for query in captured if query["sql"].startswith("UPDATE")]
+    assert sorted(tables) == sorted(
+        ["django_session", "auth_user", "forums_thread", "forums_threadvisit", "learning_bookmark"]
+    ), [query["sql"] for query in captured]
+    assert len(updates) == 1  # the visit, for "new since your last visit"
+    assert "forums_threadvisit" in updates[0]
