@@ -323,18 +323,16 @@ class PostsAsSeen:
         own, new, mine, flagged = frozenset(), frozenset(), frozenset(), frozenset()
         editable = frozenset()
         if signed_in:
-            now = timezone.now()
+            me, now, since = viewer.pk, timezone.now(), self.since
             posts = self.index.posts
-            own = frozenset(pk for pk, author, _created, _status in posts if author == viewer.pk)
+            own = frozenset(pk for pk, author, _created, _status in posts if author == me)
             editable = frozenset(
                 pk
                 for pk, author, created, status in posts
-                if author == viewer.pk and status != Post.Status.REMOVED and now - created <= EDIT_WINDOW
+                if author == me and status != Post.Status.REMOVED and now - created <= EDIT_WINDOW
             )
-            if self.since is not None:
-                new = frozenset(
-                    pk for pk, author, created, _status in posts if author != viewer.pk and created > self.since
-                )
+            if since is not None:
+                new = frozenset(pk for pk, author, created, _status in posts if author != me and created > since)
             mine, flagged = self.reader.helpful, self.reader.flagged
         facts = (
             signed_in and viewer.pk == thread.author_id,

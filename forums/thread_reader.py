@@ -5,8 +5,11 @@ moderator, their membership of the community, an active suspension, their forums
 they follow the thread, which of its posts they marked helpful or reported, and the thread's posts
 themselves (who wrote each, when, its status) to tell their own posts and the new ones. The rules
 still decide everything (forums.visibility, services.check_can_post, moderation.flag_refusal, the
-edit window); this module keeps the facts those rules read, in two records read in one cache read:
+edit window); this module keeps the facts those rules read, and the thread itself, in one cache read:
 
+- the **thread** with its community (`thread_at(thread id, community slug, user)`), scoped by the
+  thread's stream (a save of the thread, as pinning, locking or marking the best answer, bumps it here)
+  and `COMMUNITIES` (a community saved or deleted, its name or visibility changed);
 - the thread's **post index** (each post's id, author, time and status, and the thread's tags), the
   same for every reader, scoped by the thread's stream (every post, edit, removal, helpful mark or
   moderation bumps it; tags are set with the opening post);
@@ -15,7 +18,7 @@ edit window); this module keeps the facts those rules read, in two records read 
   its lifting, following or unfollowing), `ROLES` and the site `CONTENT` (the page areas closed to
   them, which their audience digest holds).
 
-`read(thread, user)` puts the kept answers in this GET request's memo under the keys the rules use
+`thread_at` (then `read(thread, user)`) puts the kept answers in this GET request's memo under the keys the rules use
 (cop_site/request_memo.py), so `thread.can_read(user)`, `check_can_post`, `can_moderate` and
 `is_suspended` answer from them without a query. A suspension that has run out is not remembered:
 the time is checked on every request. Outside a GET or HEAD request nothing is kept or remembered.
@@ -23,11 +26,14 @@ the time is checked on every request. Outside a GET or HEAD request nothing is k
 
 from dataclasses import dataclass
 
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from cop_site import fragments, request_memo
 from forums import moderation, visibility
-from forums.models import Flag, Reaction
+from forums.models import Community, Flag, Reaction, Thread
+
+COMMUNITIES = "communities"  # bumped by any community's save or deletion: a kept thread holds its community
 
 
 @dataclass(frozen=True)
@@ -52,18 +58,63 @@ class ReaderFacts:
 
 
 def _index_spec(thread):
-    return fragments.Fragment("forums/thread-post-index", scopes=(thread.stream,), parts=(thread.pk,))
+    return _index_spec_for(thread.pk)
+
+
+def _index_spec_for(thread_id):
+    return fragments.Fragment(
+        "forums/thread-post-index", scopes=(fragments.scope("thread", thread_id),), parts=(thread_id,)
+    )
 
 
 def _facts_spec(thread, user):
+    return _facts_spec_for(thread.pk, user)
+
+
+def _facts_spec_for(thread_id, user):
     scopes = (
-        thread.stream,
+        fragments.scope("thread", thread_id),
         fragments.member_scope(user.pk),
         fragments.member_acts(user.pk),
         fragments.ROLES,
         fragments.CONTENT,
     )
-    return fragments.Fragment("forums/thread-reader", scopes=scopes, parts=(thread.pk, thread.community_id, user.pk))
+    return fragments.Fragment("forums/thread-reader", scopes=scopes, parts=(thread_id, user.pk))
+
+
+def _row_spec(thread_id, slug):
+    scopes = (fragments.scope("thread", thread_id), COMMUNITIES)
+    return fragments.Fragment("forums/thread-row", scopes=scopes, parts=(thread_id, slug))
+
+
+def thread_at(thread_id, slug, user):
+    """The forum thread `thread_id` in the community `slug` (None when there is none), with its community,
+    and what its page asks about it and about `user` (`read`), all in one cache read when kept.
+
+    Whether this person may see or read it is still for the rules to say (forums.visibility)."""
+    if not request_memo.active():
+        return _read_thread(thread_id, slug)
+    row_spec = _row_spec(thread_id, slug)
+    index_spec = _index_spec_for(thread_id)
+    facts_spec = _facts_spec_for(thread_id, user) if _signed_in(user) else None
+    fragments.prefetch([row_spec, index_spec, facts_spec])  # one cache read for all three
+    thread, generations = row_spec.lookup()
+    if thread is None:
+        thread = _read_thread(thread_id, slug) or False  # "no such thread" is kept too
+        row_spec.store(thread, generations)
+    if thread is False:
+        return None
+    read(thread, user)
+    return thread
+
+
+def _read_thread(thread_id, slug):
+    found = Thread.objects.select_related("community").filter(pk=thread_id, community__slug=slug).order_by()[:1]
+    return next(iter(found), None)
+
+
+def _signed_in(user):
+    return user is not None and user.is_authenticated
 
 
 def read(thread, user):
@@ -120,3 +171,19 @@ def _remember(thread, user, facts):
     }
     for key, answer in answers.items():
         request_memo.remember(key, lambda answer=answer: answer)
+
+
+def _thread_saved(sender, instance, **kwargs):
+    fragments.bump(instance.stream)
+
+
+def _community_saved(sender, **kwargs):
+    fragments.bump(COMMUNITIES)
+
+
+def connect():
+    """A thread's save (pinned, locked, its best answer, its title) and any community's change stale the kept rows."""
+    uid = "forums.thread_reader"
+    for signal in (post_save, post_delete):
+        signal.connect(_thread_saved, sender=Thread, dispatch_uid=f"{uid}.thread.{id(signal)}")
+        signal.connect(_community_saved, sender=Community, dispatch_uid=f"{uid}.community.{id(signal)}")

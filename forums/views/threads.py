@@ -83,10 +83,7 @@ def new_thread(request, slug):
 
 
 def thread_detail(request, slug, thread_id):
-    found = Thread.objects.select_related("community").filter(pk=thread_id, community__slug=slug).order_by()[:1]
-    thread = next(iter(found), None)
-    if thread is not None:
-        thread_reader.read(thread, request.user)  # what the rules below ask about the reader, kept
+    thread = thread_reader.thread_at(thread_id, slug, request.user)  # with what the rules below ask, kept
     if thread is None or not thread.community.can_see(request.user):
         # a private community's thread says the space is private, naming nothing of it
         return private_space(request, thread and thread.community)

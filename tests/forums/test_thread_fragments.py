@@ -298,15 +298,32 @@ def test_a_member_let_into_a_private_community_reads_its_thread_at_once(people):
     assert "The board meets on Friday." in " ".join(posts_on(ailsa, secret).values())
 
 
-def test_a_member_coming_back_asks_the_database_only_for_their_session_the_thread_their_visit_and_save(thread, people):
+def test_a_member_coming_back_asks_the_database_only_for_their_session_their_visit_and_save(thread, people):
     ailsa = signed_in(people["ailsa"])
     posts_on(ailsa, thread)
     with CaptureQueriesContext(connection) as captured:
         assert "Ours took a year." in " ".join(posts_on(ailsa, thread).values())
     tables = [query["sql"].split(" FROM ")[-1].split()[0].strip('"') for query in captured if "FROM" in query["sql"]]
     updates = [query["sql"] for query in captured if query["sql"].startswith("UPDATE")]
-    assert sorted(tables) == sorted(
-        ["django_session", "auth_user", "forums_thread", "forums_threadvisit", "learning_bookmark"]
-    ), [query["sql"] for query in captured]
+    assert sorted(tables) == sorted(["django_session", "auth_user", "forums_threadvisit", "learning_bookmark"]), [
+        query["sql"] for query in captured
+    ]
     assert len(updates) == 1  # the visit, for "new since your last visit"
     assert "forums_threadvisit" in updates[0]
+
+
+def test_locking_a_kept_thread_takes_the_reply_forms_away_at_once(thread, people):
+    ailsa = signed_in(people["ailsa"])
+    assert soup_of(ailsa.get(thread.get_absolute_url())).find(id="post-body") is not None
+    services.set_thread_flags(thread, site_moderator(username="morag"), locked=True)
+    soup = soup_of(ailsa.get(thread.get_absolute_url()))
+    assert soup.find(id="post-body") is None
+    assert "This thread is locked: no new replies." in text_of(soup.find(id="discussion"))
+
+
+def test_a_renamed_community_shows_its_new_name_at_once_on_a_kept_thread(open_community, thread, people):
+    ailsa = signed_in(people["ailsa"])
+    assert "Discussion in Community planning" in text_of(soup_of(ailsa.get(thread.get_absolute_url())))
+    open_community.name = "Locality planning"
+    open_community.save()
+    assert "Discussion in Locality planning" in text_of(soup_of(ailsa.get(thread.get_absolute_url())))
