@@ -48,6 +48,7 @@ class PostIndex:
 class ReaderFacts:
     """What the rules read about one reader of one thread."""
 
+    community_id: int  # the community the membership below is of: a thread moved since is read afresh
     site_moderator: bool
     membership: object  # their Membership of the thread's community (any status), or None
     suspension: object  # their active Suspension when read, or None
@@ -134,7 +135,7 @@ def _read(thread, user):
     if not signed_in:
         return index, None
     facts, generations = found[1]
-    if facts is None:
+    if facts is None or facts.community_id != thread.community_id:
         facts = _read_facts(thread, user)
         specs[1].store(facts, generations)
     _remember(thread, user, facts)
@@ -148,6 +149,7 @@ def _read_index(thread):
 
 def _read_facts(thread, user):
     return ReaderFacts(
+        community_id=thread.community_id,
         site_moderator=visibility.is_site_moderator(user),
         membership=thread.community.membership_of(user),
         suspension=moderation.active_suspension(user),
