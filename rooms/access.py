@@ -7,7 +7,7 @@ Each rule reads a person's `Standing`: whether they are signed in, what forums.v
 them (site moderator, the communities they belong to), their suspension, their membership of the
 room's community. Given a user, the facts are read one at a time as the rule asks; given a
 `Standing` from `standings()`, they were read for a crowd at once (a session starting: hundreds
-arriving in one trip to the database, rooms/consumers.py). The rule is the same code either way;
+arriving in one trip to the database, rooms/crowd.py). The rule is the same code either way;
 tests/contracts/test_room_access.py holds the two forms equal.
 """
 

@@ -4,7 +4,7 @@ Room actions (a message sent, a hand raised, the floor given, the room closed by
 session) call `announce` or `announce_message`; the frames go to the room's group after the
 transaction commits, so no one hears of a change the database might still roll back. The channel
 layer only carries news: when it is down the frames are dropped here with a warning, and each
-connection catches up from the database (rooms/consumers.py).
+connection catches up from the database (rooms/replay.py, rooms/housekeeping.py).
 
 A connection that made the change gets its frames directly as well (it must not depend on the
 layer for its own acknowledgement), so the group copy skips it; and the consumer sends the group
@@ -33,7 +33,7 @@ class Acting:
     socket), and what the room's group is to hear in `sends`, skipping it, which the consumer sends
     from the event loop once the trip is back (`send_collected`) instead of hopping back to the loop
     from the database thread for each. `channel_name` None: a batch of several connections' messages
-    (rooms/consumers.py), whose senders take their copies from what the batch returns.
+    (rooms/together.py, rooms/crowd.py), whose senders take their copies from what the batch returns.
     """
 
     def __init__(self, channel_name=None):
@@ -61,7 +61,7 @@ def message_event(payload, previous_id, skip=None):
     """A new message, with the id of the room's message before it.
 
     `previous` lets each connection deliver messages in id order with no gap: one that has not yet
-    sent `previous` holds this message back until it has (rooms/consumers.py).
+    sent `previous` holds this message back until it has (rooms/replay.py `deliver`).
     """
     text = json.dumps({"type": "message", "message": payload})
     return {"type": "room.message", "id": payload["id"], "previous": previous_id, "text": text, "skip": skip}

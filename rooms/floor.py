@@ -8,6 +8,7 @@ from forums.ratelimit import RateLimited, hit
 from rooms import access, broadcast
 from rooms.messages import WINDOW_SECONDS, member_payload
 from rooms.models import HandRaise, Room, RoomPresence
+from rooms.presence import leave as forget_connection
 from rooms.presence import present_members
 
 SIGNALS_PER_WINDOW = 10  # hands raised or lowered, older history asked for: each redraws or reads for the room
@@ -41,6 +42,12 @@ def set_hand(room, user, raised):
     queue = hand_queue(room)
     broadcast.announce(room.pk, {"type": "hands", "queue": queue})
     return queue
+
+
+def leave(channel_name, room, user):
+    """A connection leaves (rooms/presence.py `leave`); the new queue when their raised hand went with them."""
+    lowered = forget_connection(channel_name, room, user)
+    return hand_queue(room) if lowered else None
 
 
 def hand_queue(room):

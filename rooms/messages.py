@@ -51,7 +51,7 @@ def send_message(room, user, body, client_id, anonymous=False):
 def send_messages(sends):
     """For each (room, user, body, client_id, anonymous): (message, created), or the DomainError refusing it.
 
-    What one server process's connections sent at about the same time (rooms/consumers.py) is checked
+    What one server process's connections sent at about the same time (rooms/crowd.py) is checked
     message by message as if alone (the same rules below, each room and its community read afresh
     once for the batch, the senders' standing read for them all at once: rooms/access.py `standings`),
     then stored in one transaction, the rooms locked in id order so that within each room ids commit

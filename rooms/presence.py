@@ -1,16 +1,30 @@
-"""Who is in a room: one row per open connection, kept fresh by heartbeats and swept when they stop."""
+"""Who is in a room: one row per open connection, kept fresh by heartbeats and swept when they stop.
 
+A crowd arriving or leaving changes the list many times a second: each room hears it at most once
+in PRESENCE_GATHER_SECONDS from each server process, read once, instead of once per arrival (n²
+frames): `announce_soon`, which the consumer calls as a connection arrives or leaves.
+"""
+
+import asyncio
+import json
+import logging
 from datetime import timedelta
 
+from channels.db import database_sync_to_async
 from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
+from rooms import broadcast
 from rooms.messages import member_payload
 from rooms.models import HandRaise, RoomPresence
 
 PRESENCE_TIMEOUT = timedelta(seconds=60)
 TYPING_INTERVAL = 1  # seconds: one typing signal a second per member is plenty
+PRESENCE_GATHER_SECONDS = 1.0
+_presence_due = {}  # room id -> the task about to send that room its presence list
+
+logger = logging.getLogger(__name__)
 
 
 def arrive(room, user, channel_name):
@@ -94,3 +108,24 @@ def presence_list(room):
             seen.add(row.user_id)
             members.append(member_payload(row.user))
     return members
+
+
+def announce_soon(layer, room):
+    """In a moment, send the room its presence list: once for everyone who arrived or left meanwhile."""
+    loop = asyncio.get_running_loop()
+    due = _presence_due.get(room.pk)
+    if due is not None and not due.done() and due.get_loop() is loop:
+        return
+    _presence_due[room.pk] = loop.create_task(_announce(layer, room))
+
+
+async def _announce(layer, room):
+    await asyncio.sleep(PRESENCE_GATHER_SECONDS)
+    _presence_due.pop(room.pk, None)  # a change from now on is told again
+    try:
+        members = await database_sync_to_async(presence_list)(room)
+        frame = json.dumps({"type": "presence", "members": members})
+        event = {"type": "room.frame", "text": frame, "skip": None, "presence": True}
+        await layer.group_send(broadcast.room_group(room.pk), event)
+    except Exception as exc:  # the layer or the database is away: the next change, or the tick, tells it
+        logger.warning("room %s: could not send who is here: %s", room.slug, exc)

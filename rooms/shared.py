@@ -9,7 +9,7 @@ process hears of a change to the room (rooms/consumers.py calls `forget`).
 Nothing a member must not see depends on this: who may enter is still decided per connection
 (rooms/access.py), and a view a moment old costs nothing. The history's watermark is the room's last
 message id when the view was read, so a message said since then reaches the newcomer through the
-group or the gap filling (rooms/consumers.py); the presence list is completed with the newcomer,
+group or the gap filling (rooms/replay.py); the presence list is completed with the newcomer,
 and the room hears the true list moments later.
 
 The same goes for each connection's check, every tick, that the layer dropped nothing: what the

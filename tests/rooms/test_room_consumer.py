@@ -840,7 +840,7 @@ async def test_a_failed_broadcast_still_acknowledges_and_stores_the_message(
         raise ConnectionError("Redis is restarting")
 
     monkeypatch.setattr(get_channel_layer(), "group_send", down)
-    with caplog.at_level(logging.WARNING, logger="rooms.consumers"):
+    with caplog.at_level(logging.WARNING, logger="rooms.layer"):
         await say(member, "Kept", "fr-1")
         acknowledged = await member.receive_json_from(timeout=WAIT)
     assert acknowledged["message"]["client_id"] == "fr-1"

@@ -11,7 +11,7 @@ import gc
 
 import pytest
 
-from rooms import consumers
+from rooms import crowd, housekeeping
 from rooms.consumers import RoomConsumer
 from rooms.models import RoomPresence
 from tests.factories import MemberFactory, member_of
@@ -31,13 +31,13 @@ async def test_a_rooms_connections_tick_together_in_one_trip_to_the_database(
     use_channel_layer, room, fiona, fraser, priya, monkeypatch
 ):
     monkeypatch.setattr(RoomConsumer, "tick_seconds", 0.3)
-    trips, look_around = [], consumers._look_around_crowd
+    trips, look_around = [], housekeeping.look_around_crowd
 
     def counted(ticks):
         trips.append(sorted(tick.consumer.user.username for tick in ticks))
         return look_around(ticks)
 
-    monkeypatch.setattr(consumers, "_look_around_crowd", counted)
+    monkeypatch.setattr(housekeeping, "look_around_crowd", counted)
     everyone = [(await join(room, person))[0] for person in (fiona, fraser, priya)]
     await asyncio.sleep(1.5)  # the first tick comes one to two intervals after arriving, then every interval
     assert trips, "the connections ticked"
@@ -70,8 +70,8 @@ async def test_a_member_who_sends_a_frame_after_being_swept_is_back_on_the_list_
 async def test_the_collector_makes_its_full_pass_once_a_crowd_has_settled_not_after_each_arrival(
     use_channel_layer, room, fiona, fraser, priya, monkeypatch
 ):
-    monkeypatch.setattr(consumers, "CROWD_FOR_COLLECTION", 3)
-    monkeypatch.setattr(consumers, "COLLECT_AFTER_SECONDS", 0.2)
+    monkeypatch.setattr(crowd, "CROWD_FOR_COLLECTION", 3)
+    monkeypatch.setattr(crowd, "COLLECT_AFTER_SECONDS", 0.2)
     calls = []
     monkeypatch.setattr(gc, "collect", lambda *args: calls.append("collect"))
     monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
