@@ -169,6 +169,9 @@ class Fragment:
         return html
 
 
+SITE_FRAME = ("site-head", "site-footer", "site-scripts")  # the frame's parts templates/base.html keeps
+
+
 def frame(name, *parts):
     """A part of the site's frame (head links, header, footer) that depends only on `parts`, the code and
     the static files' names: no scope, as nothing but a deploy or a different `parts` can change it."""

@@ -35,10 +35,9 @@ changed = fragments.members_changed  # the header of these members is worked out
 
 def account(user):
     """What the header shows this person: a dict, the same for every visitor."""
-    if user is None or not user.is_authenticated:
+    spec = account_spec(user)
+    if spec is None:
         return VISITOR
-    scopes = (fragments.member_scope(user.pk), ROLES)
-    spec = fragments.Fragment("forums/header-account", scopes=scopes, parts=(user.pk,))
     record, generations = spec.lookup()
     if record is None:
         record = {
@@ -51,6 +50,14 @@ def account(user):
         }
         spec.store(record, generations)
     return record
+
+
+def account_spec(user):
+    """Where this member's record is kept (None for a visitor, whose record is always VISITOR)."""
+    if user is None or not user.is_authenticated:
+        return None
+    scopes = (fragments.member_scope(user.pk), ROLES)
+    return fragments.Fragment("forums/header-account", scopes=scopes, parts=(user.pk,))
 
 
 def header_fragment(record):

@@ -119,7 +119,9 @@ class ContentPage(Page):
         """Wagtail's restrictions of this page, without asking the database for a page that no restricted
         area covers (learning.visibility.restricted_areas, read once per page view)."""
         if not may_be_restricted(self):
-            return PageViewRestriction.objects.none()
+            nothing = PageViewRestriction.objects.none()
+            nothing._result_cache = []  # known empty: Wagtail's loop over it (every page view) builds no query
+            return nothing
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):

@@ -122,3 +122,26 @@ def test_signing_out_shows_the_visitors_header_at_once(priya):
     header = account_nav(client)
     assert "Sign in" in header
     assert "Priya" not in header
+
+
+def test_the_members_record_and_the_frames_kept_parts_come_in_one_cache_read(client, priya, monkeypatch):
+    from cop_site import fragments
+
+    client.force_login(priya)
+    client.get("/my-learning/")  # keeps the record, the header and the frame
+    reads, real_read = [], fragments._read
+
+    def counted(specs):
+        reads.append([spec.name for spec in specs])
+        return real_read(specs)
+
+    monkeypatch.setattr(fragments, "_read", counted)
+    response = client.get("/my-learning/")
+
+    assert "Sign out" in response.content.decode()
+    assert ["forums/header-account", "site-head", "site-footer", "site-scripts"] in reads
+    assert ["site-header"] in reads
+    asked_alone = [names for names in reads if len(names) == 1]
+    assert ["site-head"] not in asked_alone
+    assert ["site-footer"] not in asked_alone
+    assert ["forums/header-account"] not in asked_alone
