@@ -12,7 +12,7 @@ and what a group means (`ROLES`). This module adds two:
 - `community_scope(community id)`: what a community shows on its members' My learning, and to a member
   who saved one of its threads or asked to be reminded of one of its sessions: its threads and visible
   posts (a new thread, a reply, an edit, a hidden or removed post, a thread moved in or out), its name
-  and visibility, its rooms' titles and its scheduled sessions.
+  and visibility, its rooms' titles and its scheduled sessions (a room or a session moved out too).
 
 Every write of these goes through a model save or delete, whose signals are connected below, except
 a member's read, which reading.py counts with an UPDATE and reports itself (`learner_changed`).
@@ -119,15 +119,38 @@ def _community_changed(sender, instance, **kwargs):
     communities_changed(instance.pk)
 
 
-def _thread_moving(sender, instance, raw=False, **kwargs):
+def _moved_from(instance, field, update_fields):
+    """The value `field` had before this save when it is changing now, else None (no query when it cannot be)."""
+    attname = type(instance)._meta.get_field(field).attname
+    if instance.pk is None or (update_fields is not None and not {field, attname} & set(update_fields)):
+        return None
+    was = type(instance).objects.filter(pk=instance.pk).values_list(attname, flat=True).first()
+    return was if was is not None and was != getattr(instance, attname) else None
+
+
+def _thread_moving(sender, instance, raw=False, update_fields=None, **kwargs):
     """A thread moved to another community leaves the one it was in, and the reach of those who saved it changes."""
-    if instance.pk is None or raw:
-        return
-    was_in = Thread.objects.filter(pk=instance.pk).values_list("community_id", flat=True).first()
-    if was_in != instance.community_id:
+    was_in = None if raw else _moved_from(instance, "community", update_fields)
+    if was_in is not None:
         communities_changed(was_in)
         saved = Bookmark.objects.filter(content_type=ContentType.objects.get_for_model(Thread), object_id=instance.pk)
         learner_changed(*saved.values_list("user_id", flat=True))
+
+
+def _room_moving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A room moved to another community takes its sessions out of the one it was in, and out of reminded reach."""
+    was_in = None if raw else _moved_from(instance, "community", update_fields)
+    if was_in is not None:
+        communities_changed(was_in)
+        learner_changed(*SessionReminder.objects.filter(session__room=instance).values_list("member_id", flat=True))
+
+
+def _session_moving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A session moved to another room leaves the community of the room it was in."""
+    was_in = None if raw else _moved_from(instance, "room", update_fields)
+    if was_in is not None:
+        communities_changed(*Room.objects.filter(pk=was_in).values_list("community_id", flat=True))
+        learner_changed(*SessionReminder.objects.filter(session=instance).values_list("member_id", flat=True))
 
 
 def _thread_changed(sender, instance, **kwargs):
@@ -174,5 +197,7 @@ def connect():
     for signal in (post_save, pre_delete):
         signal.connect(_proposal_changed, sender=Proposal, dispatch_uid=f"{uid}.Proposal.{id(signal)}")
     pre_save.connect(_thread_moving, sender=Thread, dispatch_uid=f"{uid}.thread-moving")
+    pre_save.connect(_room_moving, sender=Room, dispatch_uid=f"{uid}.room-moving")
+    pre_save.connect(_session_moving, sender=ScheduledSession, dispatch_uid=f"{uid}.session-moving")
     m2m_changed.connect(_themes_changed, sender=Profile.themes_of_interest.through, dispatch_uid=f"{uid}.themes")
     m2m_changed.connect(_contributors_changed, sender=Proposal.contributors.through, dispatch_uid=f"{uid}.credits")

@@ -253,6 +253,20 @@ def test_a_session_scheduled_shows_at_once_and_goes_when_it_ends(fragment_cache,
         assert "Reading reviews together" not in view(client).get_text()
 
 
+def test_a_room_moved_to_a_private_community_takes_its_session_off_at_once(fragment_cache, priya):
+    open_one, private = CommunityFactory(name="Evidence use"), CommunityFactory(name="Board", visibility="private")
+    member_of(open_one, priya)
+    room = RoomFactory(community=open_one)
+    ScheduledSessionFactory(room=room, topic="Reading reviews together")
+    client = signed_in(priya)
+    assert "Reading reviews together" in view(client).get_text()
+
+    room.community = private
+    room.save()
+
+    assert "Reading reviews together" not in view(client).get_text()
+
+
 def test_a_reviewers_decision_on_a_proposal_shows_at_once(fragment_cache, priya, django_capture_on_commit_callbacks):
     case_study_index()
     reviewer = editorial_user("Reviewers", username="ruaridh")
