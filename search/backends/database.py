@@ -225,16 +225,20 @@ class DatabaseBackend(SearchBackend):
         too common to rank by), then the short columns of the visible rows among them."""
         exact, related, strength = [], [], {}
         for index, group in enumerate(groups):
-            ids = self.matcher.matching_ids(group.phrases)
+            # One query finds and ranks a group's matches when they are few (most groups); only a common
+            # group asks again for all of its ids, unranked.
+            ranks = self.matcher.ranked_ids(group.phrases, limit=RANKED_MATCHES + 1)
+            if len(ranks) > RANKED_MATCHES:
+                ids, ranks = self.matcher.matching_ids(group.phrases), {}
+            else:
+                ids = set(ranks)
+            top = max(ranks.values(), default=0.0) or 1.0
+            for pk, rank in ranks.items():
+                strength[(pk, index)] = rank / top
             if group.loose:  # the phrase's words apart: every one of them
                 ids = ids | set.intersection(*(self.matcher.matching_ids([(word,)]) for word in group.loose))
             exact.append(ids)
             related.append(self.matcher.matching_ids(group.related) if group.related else set())
-            if len(ids) <= RANKED_MATCHES:
-                ranks = self.matcher.ranked_ids(group.phrases)
-                top = max(ranks.values(), default=0.0) or 1.0
-                for pk, rank in ranks.items():
-                    strength[(pk, index)] = rank / top
         in_phrase = self.matcher.matching_ids([phrase]) if phrase else set()
         ids = set().union(*exact, *related)
         return self._short_rows(communities, ids), exact, related, strength, in_phrase

@@ -72,14 +72,16 @@ def matching_ids(phrases, using=connection):
         return {row[0] for row in cursor.fetchall()}
 
 
-def ranked_ids(phrases, using=connection):
-    """{entry id: ts_rank} for the entries holding any of the phrases."""
+def ranked_ids(phrases, limit=None, using=connection):
+    """{entry id: ts_rank} for the entries holding any of the phrases. With `limit`, at most that many of
+    them (any, not the best)."""
     query, params = _query(phrases)
     if not params:
         return {}
+    bound = "" if limit is None else f" LIMIT {int(limit)}"
     with using.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, ts_rank({COLUMN}, q) FROM {TABLE}, (SELECT {query} AS q) AS query WHERE {COLUMN} @@ q",  # noqa: S608
+            f"SELECT id, ts_rank({COLUMN}, q) FROM {TABLE}, (SELECT {query} AS q) AS query WHERE {COLUMN} @@ q{bound}",  # noqa: S608
             params,
         )
         return dict(cursor.fetchall())

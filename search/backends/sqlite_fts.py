@@ -111,14 +111,16 @@ def matching_ids(phrases, using=connection):
         return {row[0] for row in cursor.fetchall()}
 
 
-def ranked_ids(phrases, weights=TEXT_ONLY, using=connection):
-    """{entry id: BM25 score of its text} for the entries holding any of the phrases; higher is better."""
+def ranked_ids(phrases, weights=TEXT_ONLY, limit=None, using=connection):
+    """{entry id: BM25 score of its text} for the entries holding any of the phrases; higher is better.
+    With `limit`, at most that many of them (any, not the best)."""
     if not phrases:
         return {}
     weights = ", ".join(str(float(w)) for w in weights)
+    bound = "" if limit is None else f" LIMIT {int(limit)}"
     with using.cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH %s",  # noqa: S608
+            f"SELECT rowid, bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH %s{bound}",  # noqa: S608
             [match_expression(phrases)],
         )
         return {rowid: -rank for rowid, rank in cursor.fetchall()}

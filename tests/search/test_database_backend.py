@@ -131,3 +131,24 @@ def test_another_processs_write_reaches_this_processs_copy_of_the_rows(indexed):
     short_rows.bump()
     results = search(indexed, "", theme="crofting")
     assert [hit.title for hit in results.hits] == ["Participatory budgeting in Dundee"]
+
+
+def test_a_rare_words_matches_are_found_and_ranked_in_one_lookup(indexed):
+    from django.test.utils import CaptureQueriesContext
+
+    search(indexed, "Borders")  # the glossary and the short rows are loaded once per process
+    with CaptureQueriesContext(connection) as lookups:
+        results = search(indexed, "Borders")
+    assert [hit.title for hit in results.hits] == ["Self-directed support in the Borders"]
+    lookup = f"{sqlite_fts.FTS} MATCH" if connection.vendor == "sqlite" else f"{postgres_fts.COLUMN} @@"
+    assert len([query for query in lookups.captured_queries if lookup in query["sql"]]) == 1
+
+
+def test_a_group_too_common_to_rank_still_finds_every_match(indexed, monkeypatch):
+    from search.backends import database
+
+    ranked = answer(search(indexed, "participatory budgeting"))
+    monkeypatch.setattr(database, "RANKED_MATCHES", 1)  # every group now counts as common
+    unranked = answer(search(indexed, "participatory budgeting"))
+    assert unranked["total"] == ranked["total"] >= 2
+    assert set(unranked["titles"]) == set(ranked["titles"])
