@@ -192,10 +192,11 @@ class DatabaseBackend(SearchBackend):
         each group (spelling corrections leave alone the words that something matches)."""
         groups = query.groups
         phrase = whole_phrase(groups)
-        if self.matcher is None:
+        matcher = self.matcher  # asked once a search: whether the index is installed costs a query
+        if matcher is None:
             found = self._scan(groups, phrase, communities)
         else:
-            found = self._look_up(groups, phrase, communities)
+            found = self._look_up(matcher, groups, phrase, communities)
         rows, exact, related, strength, in_phrase = found
         scorer = _Scorer(groups)
         minimum = query.minimum if query.minimum is not None else required_coverage(groups)
@@ -220,26 +221,26 @@ class DatabaseBackend(SearchBackend):
                 scores[pk] *= PEER_LIFT
         return matched, scores, counts
 
-    def _look_up(self, groups, phrase, communities):
+    def _look_up(self, matcher, groups, phrase, communities):
         """Each group's matches from the full-text index (ids, and a text strength unless the group is
         too common to rank by), then the short columns of the visible rows among them."""
         exact, related, strength = [], [], {}
         for index, group in enumerate(groups):
             # One query finds and ranks a group's matches when they are few (most groups); only a common
             # group asks again for all of its ids, unranked.
-            ranks = self.matcher.ranked_ids(group.phrases, limit=RANKED_MATCHES + 1)
+            ranks = matcher.ranked_ids(group.phrases, limit=RANKED_MATCHES + 1)
             if len(ranks) > RANKED_MATCHES:
-                ids, ranks = self.matcher.matching_ids(group.phrases), {}
+                ids, ranks = matcher.matching_ids(group.phrases), {}
             else:
                 ids = set(ranks)
             top = max(ranks.values(), default=0.0) or 1.0
             for pk, rank in ranks.items():
                 strength[(pk, index)] = rank / top
             if group.loose:  # the phrase's words apart: every one of them
-                ids = ids | set.intersection(*(self.matcher.matching_ids([(word,)]) for word in group.loose))
+                ids = ids | set.intersection(*(matcher.matching_ids([(word,)]) for word in group.loose))
             exact.append(ids)
-            related.append(self.matcher.matching_ids(group.related) if group.related else set())
-        in_phrase = self.matcher.matching_ids([phrase]) if phrase else set()
+            related.append(matcher.matching_ids(group.related) if group.related else set())
+        in_phrase = matcher.matching_ids([phrase]) if phrase else set()
         ids = set().union(*exact, *related)
         return self._short_rows(communities, ids), exact, related, strength, in_phrase
 
