@@ -20,7 +20,8 @@
    loaded with the demo content the first time).
 3. Finds the targets: `/`, the index `/case-studies/` and the first detail page it links to, as a
    visitor sees them. With `--who member` (or both) it also signs in `frontline` (a session made in
-   the site's own database, its cookie sent with every request) and adds what a member reads: the
+   the site's own database; its cookie, and the CSRF cookie its first page sets, sent with every
+   request as a returning browser sends them) and adds what a member reads: the
    case study with the most comments, an evidence summary, a practice guide, a forum thread with 50
    posts (made the first time, in an open community), `/communities/`, `/my-learning/` and
    `/search/?q=participatory`. Members never get cached pages, so their rows run on the server with
@@ -263,6 +264,19 @@ def fetch(url, cookie=None):
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 (loopback)
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback only)
         return response.status, response.headers, response.read().decode()
+
+
+def with_csrf_cookie(base_url, member):
+    """The member's cookies as a browser sends them after its first page: the session and the CSRF cookie.
+
+    Without the CSRF cookie every request would make a new CSRF secret, which no returning browser costs.
+    """
+    _, headers, _ = fetch(base_url + next(iter(member["targets"].values())), member["cookie"])
+    for line in headers.get_all("Set-Cookie") or []:
+        name, _, rest = line.partition("=")
+        if name.strip() == "csrftoken":  # Django's CSRF_COOKIE_NAME, which the settings keep
+            return f"{member['cookie']}; {name.strip()}={rest.split(';', 1)[0]}"
+    return member["cookie"]
 
 
 def discover_targets(base_url):
@@ -617,6 +631,8 @@ def main():
     with site_and_servers(workdir, servers, caches) as started:
         visitor = discover_targets(next(iter(started.values())).url) if args.who != "member" else {"minimal": MINIMAL}
         member = member_site(workdir) if args.who != "visitor" else {"targets": {}, "cookie": None}
+        if member["targets"]:
+            member["cookie"] = with_csrf_cookie(next(iter(started.values())).url, member)
         targets = {**visitor, **member["targets"]}
         cookies = {name: member["cookie"] for name in member["targets"]}
         checks = {f"{k}-{c}": check_targets(s, visitor, c) for (k, c), s in started.items()}
