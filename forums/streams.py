@@ -10,9 +10,11 @@ restricted or private community), 4403 otherwise (a signed-in non-member, a pass
 """
 
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model, load_backend
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.module_loading import import_string
 from wagtail.models import PageViewRestriction
@@ -65,6 +67,59 @@ def current_user(session_key):
     return user
 
 
+def current_users(session_keys, related=()):
+    """{session key: the person signed in to it now} for many sessions, decided as `current_user` decides for one.
+
+    Live rooms check every message's sender, and every connection's member once a minute, against
+    their session as it is now; a process's connections that do so together read their sessions
+    in one query and their accounts in another (with `related` selected), instead of two queries
+    each. Sessions kept elsewhere than the database are read one by one, by `current_user`.
+    """
+    keys = {key for key in session_keys if key}
+    store = import_string(settings.SESSION_ENGINE + ".SessionStore")
+    if not hasattr(store, "get_model_class"):  # not a database session engine
+        return {key: current_user(key) for key in keys}
+    rows = store.get_model_class().objects.filter(session_key__in=keys, expire_date__gt=timezone.now())
+    sessions = {key: store(key).decode(data) for key, data in rows.values_list("session_key", "session_data")}
+    wanted = set()
+    for session in sessions.values():
+        if isinstance(_backend(session.get(BACKEND_SESSION_KEY)), ModelBackend):
+            wanted.add(_user_id(session.get(SESSION_KEY)))
+    wanted.discard(None)
+    accounts = get_user_model()._default_manager.select_related(*related).in_bulk(wanted) if wanted else {}
+    found = {}
+    for key in keys:
+        session = sessions.get(key, {})
+        backend = _backend(session.get(BACKEND_SESSION_KEY))
+        if backend is None or SESSION_KEY not in session:
+            found[key] = AnonymousUser()
+            continue
+        if isinstance(backend, ModelBackend):  # its get_user, with the account read for the lot
+            user = accounts.get(_user_id(session[SESSION_KEY]))
+            user = user if user is not None and backend.user_can_authenticate(user) else None
+        else:
+            try:
+                user = backend.get_user(session[SESSION_KEY])
+            except (ValueError, ValidationError):
+                user = None
+        hashed = session.get(HASH_SESSION_KEY) or ""
+        valid = user is not None and constant_time_compare(hashed, user.get_session_auth_hash())
+        found[key] = user if valid else AnonymousUser()
+    return found
+
+
+def _backend(path):
+    """The authentication backend a session names, or None when it is none of this site's."""
+    return load_backend(path) if path in settings.AUTHENTICATION_BACKENDS else None
+
+
+def _user_id(value):
+    try:
+        return get_user_model()._meta.pk.to_python(value)
+    except (ValueError, ValidationError):
+        return None
+
+
 def find_thread(thread_id):
     if not 0 < thread_id <= MAX_EVENT_ID:  # a URL can hold a number no database id column can
         return None
@@ -91,11 +146,24 @@ def _signing_in_could_help(thread):
 
 def viewer(scope):
     """Who is behind a connection now: read from its session afresh, or the scope's user when it has no session."""
-    session = scope.get("session")
-    session_key = getattr(session, "session_key", None) if session is not None else None
+    session_key = _session_key(scope)
     if session_key:
         return current_user(session_key)
     return scope.get("user") or AnonymousUser()
+
+
+def viewers(scopes, related=()):
+    """`viewer` for many connections at once: their sessions and accounts read together (`current_users`)."""
+    keys = [_session_key(scope) for scope in scopes]
+    current = current_users(keys, related)
+    return [
+        current[key] if key else scope.get("user") or AnonymousUser() for scope, key in zip(scopes, keys, strict=True)
+    ]
+
+
+def _session_key(scope):
+    session = scope.get("session")
+    return getattr(session, "session_key", None) if session is not None else None
 
 
 def viewer_id(scope):

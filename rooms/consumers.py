@@ -181,7 +181,7 @@ class RoomConsumer(OutlivesTheLayer, DispatchWithoutDatabase, AsyncWebsocketCons
         body = frame.get("body")
 
         item = (self.room, self.scope, body, client_id, anonymous)
-        outcome = await together(self.channel_layer, "messages", send_crowd, item)
+        outcome = await together(self.channel_layer, "messages", send_crowd, item, gather=0)
         if isinstance(outcome, Exception):
             raise outcome
         payload, created, announced = outcome
@@ -341,9 +341,12 @@ class RoomConsumer(OutlivesTheLayer, DispatchWithoutDatabase, AsyncWebsocketCons
         if refusal:
             await self.close_with(refusal)
 
-    def refusal(self):
-        """None while the member, as they stand now, may be in the room; else the close code (rooms/access.py)."""
-        return room_access.refusal(self.room, viewer(self.scope))
+    def refusal(self, member=None):
+        """None while the member, as they stand now, may be in the room; else the close code (rooms/access.py).
+
+        `member`: as they stand now, read with other connections' (rooms/housekeeping.py `members_now`).
+        """
+        return room_access.refusal(self.room, member if member is not None else viewer(self.scope))
 
     # --- helpers ------------------------------------------------------------------------------------
     async def _call(self, function, *args, **kwargs):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from forums.streams import viewer
+from forums.streams import viewers
 from rooms import access as room_access
 from rooms import broadcast, housekeeping, replay, shared
 from rooms import messages as room_messages
@@ -124,11 +124,14 @@ def enter(arrival, view, user, standing, since):
 def send_crowd(sends):
     """In the database thread: each connection's message stored as `room_messages.send_messages` decides.
 
-    Each sender is read from their session afresh (signed out a moment ago: refused); the result is
-    (payload, created, this room's new messages as events in id order) or the refusal.
+    Each sender is read from their session afresh (signed out a moment ago: refused), the batch's
+    sessions and accounts in two queries; the result is (payload, created, this room's new messages
+    as events in id order) or the refusal.
     """
+    senders = viewers([scope for _room, scope, *_ in sends])
     batch = [
-        (room, viewer(scope), body, client_id, bool(anonymous)) for room, scope, body, client_id, anonymous in sends
+        (room, sender, body, client_id, bool(anonymous))
+        for (room, _scope, body, client_id, anonymous), sender in zip(sends, senders, strict=True)
     ]
     results = room_messages.send_messages(batch)
     payloads, announced = {}, {}  # message id -> payload; room id -> the events of its new messages, in id order

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from channels.db import database_sync_to_async
 
+from forums.streams import viewers
+from rooms import access as room_access
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import presence as room_presence
@@ -79,8 +81,10 @@ async def housekeeping(consumer):
 
 def look_around_crowd(ticks):
     """In the database thread: each ticking connection's housekeeping (`look_around`), the heartbeats
-    of the lot written in one statement; each result, or the exception that stopped it."""
+    of the lot written in one statement, the members due a recheck read together; each result, or the
+    exception that stopped it."""
     swept = room_presence.heartbeat_many([ticking.consumer.channel_name for ticking in ticks if ticking.beat])
+    members = members_now([ticking.consumer for ticking in ticks if ticking.recheck and ticking.consumer.room])
     results = []
     for ticking in ticks:
         consumer = ticking.consumer
@@ -91,19 +95,35 @@ def look_around_crowd(ticks):
             returned = consumer.channel_name in swept
             if returned:  # swept while its frames waited for this tick: back on the list
                 room_presence.arrive(consumer.room, consumer.user, consumer.channel_name)
-            results.append(look_around(consumer, ticking.recheck, ticking.back, returned=returned))
+            member = members.get(consumer.channel_name)
+            results.append(look_around(consumer, ticking.recheck, ticking.back, returned=returned, member=member))
         except Exception as exc:  # this connection's own trouble: the others go on
             results.append(exc)
     return results
 
 
-def look_around(consumer, recheck, back, returned=False):
+def members_now(consumers):
+    """{channel name: its member as they stand now} for these connections: sessions, accounts and
+    suspensions read for them all at once (forums/streams.py `viewers`, rooms/access.py `standings`)."""
+    if not consumers:
+        return {}
+    people = viewers([consumer.scope for consumer in consumers])
+    communities = {consumer.room.community_id: consumer.room.community for consumer in consumers}
+    standings = room_access.standings(people, communities.values(), roles=False)
+    return {
+        consumer.channel_name: standings.get(person.pk, person) if person.is_authenticated else person
+        for consumer, person in zip(consumers, people, strict=True)
+    }
+
+
+def look_around(consumer, recheck, back, returned=False, member=None):
     """(refusal, presence when it changed, state frames after an outage, what is new after the watermark).
 
     Called in the database thread for each connection of the room that ticks (`look_around_crowd`);
-    `returned`: its heartbeat found it swept off the list, and it has just arrived again.
+    `returned`: its heartbeat found it swept off the list, and it has just arrived again; `member`:
+    with `recheck`, the member as they stand now, read with the others that recheck in this trip.
     """
-    if recheck and (refusal := consumer.refusal()):
+    if recheck and (refusal := consumer.refusal(member)):
         return refusal, None, [], ([], consumer.high)
     # What the layer dropped, or brought while it was down: a read shared with the room's other
     # connections while the layer is up; without the layer this is the only way in, so read afresh.

@@ -146,14 +146,15 @@ def _sent_before(sends):
         client_id = client_id.strip() if isinstance(client_id, str) else ""
         if user is not None and user.is_authenticated and _usable_client_id(client_id):  # others are refused
             wanted.setdefault(room.pk, set()).add((user.pk, client_id))
-    found = {}
+    resent = []  # a resend is rare: its ids are looked for first, and only the messages found are read whole
     for room_id, keys in wanted.items():
         authors, client_ids = {a for a, _ in keys}, {c for _, c in keys}
         rows = RoomMessage.objects.filter(room_id=room_id, author__in=authors, client_id__in=client_ids)
-        for message in rows.select_related("author__profile"):
-            if (message.author_id, message.client_id) in keys:
-                found[room_id, message.author_id, message.client_id] = message
-    return found
+        resent += [pk for pk, *key in rows.values_list("pk", "author_id", "client_id") if tuple(key) in keys]
+    if not resent:
+        return {}
+    messages = RoomMessage.objects.filter(pk__in=resent).select_related("author__profile")
+    return {(message.room_id, message.author_id, message.client_id): message for message in messages}
 
 
 def _store(accepted, results):

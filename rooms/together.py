@@ -3,7 +3,7 @@
 Channels gives every consumer of a process one database thread. When a session starts, hundreds of
 members arrive (rooms/crowd.py), speak (rooms/crowd.py `send_crowd`) and tick (rooms/housekeeping.py)
 within the same moments; each kind of request made while the previous batch of that kind is in the
-database thread (or within GATHER_SECONDS of the first) waits for the next trip, and the trip does
+database thread (or within `gather` seconds of the first) waits for the next trip, and the trip does
 the lot. Each connection still gets its own answer, decided by the same rule.
 """
 
@@ -14,6 +14,9 @@ from channels.db import database_sync_to_async
 
 from rooms import broadcast
 
+# Arrivals wait this long for others to come with them: a crowd connects over a few milliseconds.
+# Messages do not wait (gather=0): each one's sender waits for it, and those sent while a batch is in
+# the database thread go together in the next anyway.
 GATHER_SECONDS = 0.002
 _gatherings = weakref.WeakKeyDictionary()  # event loop -> {kind: _Together}
 
@@ -21,21 +24,21 @@ _gatherings = weakref.WeakKeyDictionary()  # event loop -> {kind: _Together}
 class _Together:
     """Requests of one kind from this event loop's connections, taken to the database thread together.
 
-    Those made while the previous batch is in the database thread (or within GATHER_SECONDS of the
+    Those made while the previous batch is in the database thread (or within `gather` seconds of the
     first) go in the next one: `work(items)` returns each item's result, or the exception that
     stopped it. What the batch announced for the rooms' groups is sent from the loop once it is back
     (rooms/broadcast.py `Acting`), before any connection hears its own answer.
     """
 
-    def __init__(self, layer, work):
-        self.layer, self.work = layer, work
+    def __init__(self, layer, work, gather):
+        self.layer, self.work, self.gather = layer, work, gather
         self.waiting = []  # (item, future)
         self.task = None
 
     async def run(self):
         batch = []
         try:
-            await asyncio.sleep(GATHER_SECONDS)
+            await asyncio.sleep(self.gather)
             while self.waiting:
                 batch, self.waiting = [(i, f) for i, f in self.waiting if not f.done()], []  # gone while waiting
                 actor = broadcast.Acting()
@@ -56,12 +59,12 @@ class _Together:
                     future.cancel()
 
 
-async def together(layer, kind, work, item):
+async def together(layer, kind, work, item, gather=GATHER_SECONDS):
     """`work`'s result for this item (or the exception it met), worked out with the others of its kind."""
     loop = asyncio.get_running_loop()
     gathering = _gatherings.setdefault(loop, {}).get(kind)
     if gathering is None:
-        gathering = _gatherings[loop][kind] = _Together(layer, work)
+        gathering = _gatherings[loop][kind] = _Together(layer, work, gather)
     future = loop.create_future()
     gathering.waiting.append((item, future))
     if gathering.task is None or gathering.task.done():
