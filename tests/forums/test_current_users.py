@@ -29,13 +29,9 @@ def test_a_crowd_of_sessions_is_read_in_two_queries_with_each_member_as_alone():
     people = [MemberFactory(username=f"member-{n}") for n in range(6)]
     keys = [signed_in(person) for person in people]
     with CaptureQueriesContext(connection) as queries:
-        found = current_users(keys, related=("profile",))
+        found = current_users(keys)
     assert len(queries) == 2
     assert [found[key] for key in keys] == people
-    with CaptureQueriesContext(connection) as queries:
-        levels = [found[key].profile.level for key in keys]  # read with the account
-    assert len(queries) == 0
-    assert len(levels) == 6
 
 
 def test_whoever_may_no_longer_be_there_is_read_as_a_visitor_as_alone():
