@@ -4,18 +4,20 @@ My learning is kept per member (mylearning/overview_kept.py) under fragment scop
 Some already exist and are bumped elsewhere: the site's content (`CONTENT`: a publish, an unpublish, a
 changed restriction, the taxonomy), what every page shows about a member (`member_scope`: a notification,
 a membership, their groups), their bookmarks and suspension (`member_acts`), anyone's profile (`PROFILES`)
-and what a group means (`ROLES`). This module adds two:
+and what a group means (`ROLES`). This module adds three:
 
 - `scope(user id)`: the member's own learning that no other scope reports: pathway progress and
-  reflections, reads, "used in practice", followed themes, session reminders, and the case study
+  reflections, "used in practice", followed themes, session reminders, and the case study
   proposals they are credited on (a reviewer's decision, a withdrawal, a new contributor);
 - `community_scope(community id)`: what a community shows on its members' My learning, and to a member
   who saved one of its threads or asked to be reminded of one of its sessions: its threads and visible
   posts (a new thread, a reply, an edit, a hidden or removed post, a thread moved in or out), its name
-  and visibility, its rooms' titles and its scheduled sessions (a room or a session moved out too).
+  and visibility, its rooms' titles and its scheduled sessions (a room or a session moved out too);
+- `reads_scope(user id)`: the member's reads, which only the page's suggestions and Recently read are kept
+  under, so reading a page does not renew the rest of My learning.
 
 Every write of these goes through a model save or delete, whose signals are connected below, except
-a member's read, which reading.py counts with an UPDATE and reports itself (`learner_changed`).
+a member's read, which reading.py counts with an UPDATE and reports itself (`reader_read`).
 """
 
 from django.contrib.auth import get_user_model
@@ -47,6 +49,16 @@ def learner_changed(*user_ids):
     ids = {pk for pk in user_ids if pk is not None}
     if ids:
         fragments.bump(*(scope(pk) for pk in ids))
+
+
+def reads_scope(user_id):
+    """The scope of what one member's reads change on My learning: its suggestions and Recently read."""
+    return fragments.scope("my-learning-reads", user_id)
+
+
+def reader_read(user_id):
+    """The member read a content page: their suggestions and Recently read are worked out afresh, nothing else."""
+    fragments.bump(reads_scope(user_id))
 
 
 def communities_changed(*community_ids):

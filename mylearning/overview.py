@@ -180,18 +180,28 @@ def recommendations(user, limit=RECOMMENDATION_LIMIT, interests=None):
 
 
 # --- the page ------------------------------------------------------------------------------------
-def my_learning(user):
-    """Everything the member's My learning page shows, in a fixed number of queries."""
+def my_learning(user, reads=True):
+    """Everything the member's My learning page shows, in a fixed number of queries.
+
+    `reads=False` leaves out what a read changes (recommendations, recently read), which the kept page
+    (mylearning/overview_kept.py) keeps apart so that a read does not renew the rest.
+    """
     in_progress, completed = pathways.member_pathways(user)
-    interests = dict(followed_themes(user).values_list("pk", "name"))
-    return MyLearning(
+    learning = MyLearning(
         in_progress=in_progress,
         completed=completed,
         saved=saving.bookmarks_visible_to(user),
         activity=community_activity(user),
-        recommended=recommendations(user, interests=interests),
-        recently_read=recently_read(user),
         proposals=proposals.proposals_of(user),
-        follows_themes=bool(interests),
         has_communities=member_communities(user).exists(),
     )
+    if reads:
+        learning.recommended, learning.follows_themes = suggestions(user)
+        learning.recently_read = recently_read(user)
+    return learning
+
+
+def suggestions(user):
+    """(recommendations, whether the member follows any theme): what the page suggests, read alone."""
+    interests = dict(followed_themes(user).values_list("pk", "name"))
+    return recommendations(user, interests=interests), bool(interests)

@@ -8,6 +8,11 @@ them, their bookmarks, their own learning, and the communities whose threads, po
 reach is a small record of its own, kept under their scopes, so a repeat view is two cache reads and no
 query beyond the session's and the user's.
 
+A read changes two sections only, the suggestions ("Recommended for you") and "Recently read" (the pages
+they may still see, by learning/visibility.py's rule), so those are kept apart, under the member's reads
+(`freshness.reads_scope`) as well as the site's content and their own scopes, and fill a hole in the rest:
+reading a case study and coming back to My learning works out those two sections, not the whole page.
+
 Nothing on the page changes with time except the upcoming sessions: a session drops off when it ends, so
 the HTML is kept until the first listed one ends. Dates are absolute (`<time>`), in the zone the key names.
 The Remove forms carry the placeholder CSRF token, replaced by the request's own as they are served.
@@ -22,7 +27,7 @@ from cop_site import fragments
 from forums.models import Membership, Thread
 from mylearning import freshness
 from mylearning.models import Bookmark
-from mylearning.overview import my_learning
+from mylearning.overview import MyLearning, my_learning, recently_read, suggestions
 from rooms import schedule
 from rooms.models import SessionReminder
 
@@ -61,27 +66,50 @@ def _reach(user):
     return tuple(sorted(set(member_of.union(saved_in, reminded_in))))
 
 
+READS_HOLE = mark_safe("<!-- my-learning: what a read changes -->")  # noqa: S308 (a constant of ours)
+RECOMMENDED_TEMPLATE = "mylearning/includes/my_learning_recommended.html"
+RECENTLY_READ_TEMPLATE = "mylearning/includes/my_learning_recently_read.html"
+SECTION_BREAK = "\n\n    "  # between two sections, as the body template lays them out
+
+
 def page_html(request):
-    """The member's My learning content (below the page's heading), from the cache when it is still true."""
+    """The member's My learning content (below the page's heading), from the cache when it is still true.
+
+    What a read changes (the suggestions and "Recently read") is kept apart under the member's reads as
+    well, and fills a hole in the rest, so a read renews that part alone; both are read in one cache read.
+    """
     user = request.user
-    scopes = (
-        fragments.CONTENT,
-        fragments.PROFILES,
-        *_own_scopes(user),
-        *(freshness.community_scope(pk) for pk in reach(user)),
-    )
-    spec = fragments.Fragment("mylearning/page", scopes=scopes, parts=(user.pk, timezone.get_current_timezone_name()))
-    kept, generations = spec.lookup()
+    own = (fragments.CONTENT, *_own_scopes(user))
+    scopes = (fragments.PROFILES, *own, *(freshness.community_scope(pk) for pk in reach(user)))
+    parts = (user.pk, timezone.get_current_timezone_name())
+    page = fragments.Fragment("mylearning/page", scopes=scopes, parts=parts)
+    reads = fragments.Fragment("mylearning/reads", scopes=(*own, freshness.reads_scope(user.pk)), parts=parts)
+    (kept, generations), (reads_html, reads_generations) = fragments.lookup_many([page, reads])
     now = timezone.now()
     if kept is None or (kept[1] is not None and kept[1] <= now):
         kept_until = _first_session_end(user, now)
+        context = {"learning": my_learning(user, reads=False), "reads_hole": READS_HOLE}
         html = render_to_string(
-            BODY_TEMPLATE,
-            {"learning": my_learning(user), "request": request, "csrf_token": fragments.csrf_placeholder()},
+            BODY_TEMPLATE, {**context, "request": request, "csrf_token": fragments.csrf_placeholder()}
         )
-        spec.store((html, kept_until), generations)
+        page.store((html, kept_until), generations)
         kept = (html, kept_until)
-    return mark_safe(fragments.with_csrf_token(kept[0], request))  # noqa: S308 (our template, which escaped it)
+    if reads_html is None:
+        reads_html = _reads_html(user)
+        reads.store(reads_html, reads_generations)
+    html = kept[0].replace(READS_HOLE, reads_html, 1)
+    return mark_safe(fragments.with_csrf_token(html, request))  # noqa: S308 (our templates, which escaped it)
+
+
+def _reads_html(user):
+    """The sections a read changes: "Recommended for you" and "Recently read" (pages they may still see)."""
+    recommended, follows_themes = suggestions(user)
+    learning = MyLearning(recommended=recommended, follows_themes=follows_themes)
+    sections = (
+        render_to_string(RECOMMENDED_TEMPLATE, {"learning": learning}),
+        render_to_string(RECENTLY_READ_TEMPLATE, {"recently_read": recently_read(user)}),
+    )
+    return SECTION_BREAK.join(section.strip() for section in sections)
 
 
 def _first_session_end(user, now):

@@ -88,7 +88,7 @@ def record_read(page, user=None):
                     {"reads": 1, "first_read": now, "last_read": now},
                     last_read=now,
                 )
-            freshness.learner_changed(user.pk)  # their Recently read and suggestions
+            freshness.reader_read(user.pk)  # their Recently read and suggestions, not the rest of My learning
     except DatabaseError:
         logger.warning("Could not count a read of page %s", page_id, exc_info=True)
         return False

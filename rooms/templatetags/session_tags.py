@@ -1,7 +1,8 @@
 """Upcoming sessions for pages above or beside rooms (the community page, the home page, My learning).
 
-Those pages load this library by name (templates are not imports), so forums, learning and mylearning
-never import rooms. Who sees a session is rooms/schedule.py's `upcoming`, as the person asking.
+Those pages load this library by name (templates are not imports), so forums and learning, below rooms in
+the layers, never import it; mylearning sits above rooms and does import it (its kept page and freshness
+receivers read sessions and reminders). Who sees a session is rooms/schedule.py's `upcoming`, as the person asking.
 """
 
 from django import template

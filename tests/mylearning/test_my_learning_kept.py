@@ -94,8 +94,55 @@ def test_a_repeat_view_asks_the_database_for_nothing_but_the_session_and_the_mem
     assert soup.find(class_="ds_layout__content").get_text() == first.find(class_="ds_layout__content").get_text()
     assert titles(soup, "saved") == ["Guide 2", "Guide 1", "Guide 0"]
     assert titles(soup, "in-progress") == ["Facilitation basics"]
-    tables = {"django_session", "auth_user"}
-    assert all(any(table in query["sql"] for table in tables) for query in again.captured_queries)
+    assert titles(soup, "recently-read") == ["Guide 2", "Guide 1", "Guide 0"]
+    tables = sorted(next((t for t in TABLES if t in query["sql"]), "?") for query in again.captured_queries)
+    assert tables == ["auth_user", "django_session"]
+
+
+TABLES = ("django_session", "auth_user")
+
+
+def test_reading_a_page_shows_in_recently_read_at_once_and_leaves_the_rest_kept(fragment_cache, priya):
+    community = CommunityFactory(name="Evidence use")
+    member_of(community, priya)
+    forum_services.start_thread(community, priya, "Reading a review", "Where do I start?")
+    saving.save_bookmark(priya, "page", GuideFactory(title="Saved guide").pk)
+    pathways.start(
+        priya, PathwayFactory(title="Facilitation basics", steps=steps_through(GuideFactory(), GuideFactory()))
+    )
+    CaseStudyFactory(title="On the same theme", themes=["Tenant participation"])
+    read = CaseStudyFactory(title="Read just now", themes=["Tenant participation"])
+    client = signed_in(priya)
+    before = view(client)
+    assert titles(before, "recently-read") == []
+    assert "On the same theme" not in titles(before, "recommended")
+
+    reading.record_read(read, priya)
+    with CaptureQueriesContext(connection) as after:
+        soup = view(client)
+
+    assert titles(soup, "recently-read") == ["Read just now"]
+    assert titles(soup, "recommended") == ["On the same theme"]  # because they read it: worked out afresh
+    for heading_id in ("in-progress", "saved", "activity", "case-study-proposals"):
+        assert section_text(soup, heading_id) == section_text(before, heading_id)
+    sql = " ".join(query["sql"] for query in after.captured_queries)
+    for rebuilt_only in ("learning_pathwayenrolment", "forums_post", "casestudies_proposal", "rooms_scheduledsession"):
+        assert rebuilt_only not in sql  # the rest of the page came from the cache
+
+    restrict_view(read)  # a page they may no longer see leaves Recently read at once, by the same rule
+    assert titles(view(client), "recently-read") == []
+
+
+def test_with_nothing_changed_the_page_is_the_html_it_was(fragment_cache, priya):
+    reading.record_read(GuideFactory(title="Read before"), priya)
+    client = signed_in(priya)
+    first, again = client.get(URL).content, client.get(URL).content
+    assert again == first
+    soup = BeautifulSoup(first, "html.parser")
+    headings = [section.h2["id"] for section in soup.find(class_="ds_layout__content").find_all("section")]
+    assert headings[-3:] == ["recommended", "recently-read", "case-study-proposals"]  # in their place, once each
+    assert titles(soup, "recently-read") == ["Read before"]
+    assert b"my-learning:" not in first  # the hole was filled
 
 
 def test_a_kept_remove_button_carries_this_requests_csrf_token_and_works(fragment_cache, priya):
