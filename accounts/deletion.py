@@ -17,13 +17,12 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
 FORMER_MEMBER = "former member"
-# Session engines whose sessions are rows we can find (and delete through the engine, so caches follow).
-DATABASE_SESSION_ENGINES = {"django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db"}
 
 
 class DeletionRefused(Exception):
@@ -101,9 +100,13 @@ def delete_member(user):
 
 def _end_sessions(user):
     """Sign the member out everywhere: delete every stored session that belongs to them."""
-    if settings.SESSION_ENGINE not in DATABASE_SESSION_ENGINES:
-        return 0  # sessions kept only in the cache or cookies cannot be listed; the view signs out the current one
     store = import_module(settings.SESSION_ENGINE).SessionStore
+    # Only an engine whose sessions are database rows (Django's db and cached_db stores and the project's
+    # accounts.sessions, all built on the db store) can list them; they are deleted through the engine, so
+    # caches follow. Sessions kept only in the cache or cookies cannot be listed: the view signs out the
+    # current one.
+    if not issubclass(store, db.SessionStore):
+        return 0
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
