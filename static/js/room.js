@@ -284,7 +284,8 @@
     if (entry) {
       entry.element.parentNode.replaceChild(item, entry.element);
       this.forget(message.client_id, false);
-      this.clearAlert();
+      // The alert stays while another of this member's messages still waits for Retry: it says why.
+      if (!this.anyFailed()) { this.clearAlert(); }
     } else {
       this.insertInOrder(item, message.id);
     }
@@ -800,6 +801,11 @@
     this.pendingOrder = this.pendingOrder.filter(function (id) { return id !== clientId; });
   };
 
+  Room.prototype.anyFailed = function () {
+    var pending = this.pending;
+    return this.pendingOrder.some(function (clientId) { return pending[clientId] && pending[clientId].failed; });
+  };
+
   Room.prototype.typed = function () {
     var now = Date.now();
     if (now - this.lastTypingSent < TYPING_EVERY_MS || !this.ui.input.value.trim()) { return; }
@@ -931,6 +937,7 @@
       if (button.hasAttribute("data-retry")) { self.retry(button.getAttribute("data-retry")); }
       if (button.hasAttribute("data-discard")) {
         self.forget(button.getAttribute("data-discard"), true);
+        if (!self.anyFailed()) { self.clearAlert(); }  // nothing left that the alert is about
         hidden(self.ui.empty, self.ui.list.children.length > 0);
         self.ui.input.focus();
       }
