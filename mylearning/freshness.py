@@ -72,11 +72,18 @@ def _enrolment_changed(sender, instance, **kwargs):
     learner_changed(instance.user_id)
 
 
+def _parent_values(instance, relation, field):
+    """`field` of the row that `instance`'s foreign key `relation` points at: from the related object when
+    it is loaded already, else by one query (none found when that row is gone)."""
+    descriptor = getattr(type(instance), relation)
+    if descriptor.is_cached(instance):
+        return [getattr(getattr(instance, relation), field)]
+    parents = descriptor.field.related_model.objects.filter(pk=getattr(instance, descriptor.field.attname))
+    return list(parents.values_list(field, flat=True))
+
+
 def _step_changed(sender, instance, **kwargs):
-    if StepProgress.enrolment.is_cached(instance):
-        learner_changed(instance.enrolment.user_id)
-    else:
-        learner_changed(*PathwayEnrolment.objects.filter(pk=instance.enrolment_id).values_list("user_id", flat=True))
+    learner_changed(*_parent_values(instance, "enrolment", "user_id"))
 
 
 def _practice_changed(sender, instance, **kwargs):
@@ -170,10 +177,7 @@ def _thread_changed(sender, instance, **kwargs):
 
 
 def _post_changed(sender, instance, **kwargs):
-    if Post.thread.is_cached(instance):
-        communities_changed(instance.thread.community_id)
-    else:
-        communities_changed(*Thread.objects.filter(pk=instance.thread_id).values_list("community_id", flat=True))
+    communities_changed(*_parent_values(instance, "thread", "community_id"))
 
 
 def _room_changed(sender, instance, **kwargs):
@@ -181,10 +185,7 @@ def _room_changed(sender, instance, **kwargs):
 
 
 def _session_changed(sender, instance, **kwargs):
-    if ScheduledSession.room.is_cached(instance):
-        communities_changed(instance.room.community_id)
-    else:
-        communities_changed(*Room.objects.filter(pk=instance.room_id).values_list("community_id", flat=True))
+    communities_changed(*_parent_values(instance, "room", "community_id"))
 
 
 def connect():
