@@ -148,9 +148,9 @@ class DatabaseBackend(SearchBackend):
             return sqlite_fts if connection.vendor == "sqlite" else postgres_fts
         return None
 
-    def _short_rows(self, communities, ids=None):
+    def _short_rows(self, communities, ids=None, version=None):
         """The short columns of the visible rows (of those with these ids), from this process's copy."""
-        by_id, every = short_rows.rows(_fetch, SHORT_FIELDS)
+        by_id, every = short_rows.rows(_fetch, SHORT_FIELDS, version)
         allowed = set(communities or ())
         if ids is None:
             candidates = every
@@ -223,7 +223,10 @@ class DatabaseBackend(SearchBackend):
 
     def _look_up(self, matcher, groups, phrase, communities):
         """Each group's matches from the full-text index (ids, and a text strength unless the group is
-        too common to rank by), then the short columns of the visible rows among them."""
+        too common to rank by), then the short columns of the visible rows among them. A group's related
+        phrases (a glossary entry's, the same for every query naming it) match the same entries until the
+        index is written: their matches are kept with the short columns (short_rows.py)."""
+        version = short_rows.current_version()
         exact, related, strength = [], [], {}
         for index, group in enumerate(groups):
             # One query finds and ranks a group's matches when they are few (most groups); only a common
@@ -239,10 +242,10 @@ class DatabaseBackend(SearchBackend):
             if group.loose:  # the phrase's words apart: every one of them
                 ids = ids | set.intersection(*(matcher.matching_ids([(word,)]) for word in group.loose))
             exact.append(ids)
-            related.append(matcher.matching_ids(group.related) if group.related else set())
+            related.append(short_rows.matches(group.related, matcher.matching_ids, version) if group.related else set())
         in_phrase = matcher.matching_ids([phrase]) if phrase else set()
         ids = set().union(*exact, *related)
-        return self._short_rows(communities, ids), exact, related, strength, in_phrase
+        return self._short_rows(communities, ids, version), exact, related, strength, in_phrase
 
     def _scan(self, groups, phrase, communities):
         """Without an index: the rows holding any phrase, found with LIKE, then matched in Python."""

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
+from learning.models import GlossaryTerm
 from search.backends import postgres_fts, sqlite_fts
 from search.backends.database import DatabaseBackend
 from search.documents import SearchDocument
@@ -88,8 +89,10 @@ def test_suggestions_agree(indexed):
         assert indexed.suggest(text, frozenset()) == DatabaseBackend(full_text=False).suggest(text, frozenset())
 
 
-def document(text, doc_id="thread-1"):
-    return SearchDocument(doc_id=doc_id, type="thread", title="A thread", url="/t/1/", published=None, summary=text)
+def document(text, doc_id="thread-1", title="A thread", community=None):
+    return SearchDocument(
+        doc_id=doc_id, type="thread", title=title, url="/t/1/", published=None, summary=text, community=community
+    )
 
 
 def test_the_index_follows_inserts_updates_and_deletes(indexed):
@@ -155,3 +158,51 @@ def test_a_group_too_common_to_rank_still_finds_every_match(indexed, monkeypatch
     unranked = answer(search(indexed, "participatory budgeting"))
     assert unranked["total"] == ranked["total"] >= 2
     assert set(unranked["titles"]) == set(ranked["titles"])
+
+
+def found(backend, q, communities=frozenset()):
+    return sorted(
+        hit.title for hit in search_with(backend, prepare(SearchQuery.from_params({"q": q})), communities).hits
+    )
+
+
+def lookups_saying(word, captured):
+    lookup = f"{sqlite_fts.FTS} MATCH" if connection.vendor == "sqlite" else f"{postgres_fts.COLUMN} @@"
+    return [query for query in captured if lookup in query["sql"] and word in query["sql"]]
+
+
+def test_a_glossary_entrys_related_matches_are_kept_until_the_index_or_the_entry_changes(indexed):
+    from django.test.utils import CaptureQueriesContext
+
+    term = GlossaryTerm.objects.create(term="TSR", expansion="township shared resources", related="share a tractor")
+    indexed.upsert([document("Crofting townships share a tractor.", title="Crofting")])
+    assert found(indexed, "TSR") == ["Crofting"]
+    with CaptureQueriesContext(connection) as again:  # nothing changed: the related phrases' matches are kept
+        assert found(indexed, "TSR") == ["Crofting"]
+    assert not lookups_saying("tractor", again.captured_queries)
+
+    # A page indexed (in this process or another: the index's version changes) is found at once.
+    indexed.upsert([document("Fishing villages share a tractor too.", doc_id="thread-2", title="Fishing")])
+    assert found(indexed, "TSR") == ["Crofting", "Fishing"]
+    indexed.delete(["thread-1"])
+    assert found(indexed, "TSR") == ["Fishing"]
+
+    # An editor's change to the entry's related phrases too.
+    term.related = "crofting townships\nvillages"
+    term.save()
+    indexed.upsert([document("Crofting townships keep a bull.", title="Crofting")])
+    assert found(indexed, "TSR") == ["Crofting", "Fishing"]
+    term.related = "keep a bull"
+    term.save()
+    assert found(indexed, "TSR") == ["Crofting"]
+
+
+def test_kept_related_matches_never_show_a_community_to_someone_outside_it(indexed):
+    GlossaryTerm.objects.create(term="TSR", expansion="township shared resources", related="share a tractor")
+    indexed.upsert([document("Crofting townships share a tractor.", title="Crofting")])
+    indexed.upsert(
+        [document("Our private pilot: we share a tractor.", doc_id="thread-2", title="Private", community=7)]
+    )
+    assert found(indexed, "TSR", frozenset({7})) == ["Crofting", "Private"]  # its matches are now kept
+    assert found(indexed, "TSR") == ["Crofting"]
+    assert found(indexed, "TSR", frozenset({8})) == ["Crofting"]
