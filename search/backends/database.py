@@ -227,6 +227,13 @@ class DatabaseBackend(SearchBackend):
         phrases (a glossary entry's, the same for every query naming it) match the same entries until the
         index is written: their matches are kept with the short columns (short_rows.py)."""
         version = short_rows.current_version()
+        with matcher.lookups():
+            exact, related, strength, in_phrase = self._lookups(matcher, groups, phrase, version)
+        ids = set().union(*exact, *related)
+        return self._short_rows(communities, ids, version), exact, related, strength, in_phrase
+
+    def _lookups(self, matcher, groups, phrase, version):
+        """Each group's matches (exact and related), the text strengths, and the rows saying the whole phrase."""
         exact, related, strength = [], [], {}
         for index, group in enumerate(groups):
             # One query finds and ranks a group's matches when they are few (most groups); only a common
@@ -244,8 +251,7 @@ class DatabaseBackend(SearchBackend):
             exact.append(ids)
             related.append(short_rows.matches(group.related, matcher.matching_ids, version) if group.related else set())
         in_phrase = matcher.matching_ids([phrase]) if phrase else set()
-        ids = set().union(*exact, *related)
-        return self._short_rows(communities, ids, version), exact, related, strength, in_phrase
+        return exact, related, strength, in_phrase
 
     def _scan(self, groups, phrase, communities):
         """Without an index: the rows holding any phrase, found with LIKE, then matched in Python."""

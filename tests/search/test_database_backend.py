@@ -206,3 +206,13 @@ def test_kept_related_matches_never_show_a_community_to_someone_outside_it(index
     assert found(indexed, "TSR", frozenset({7})) == ["Crofting", "Private"]  # its matches are now kept
     assert found(indexed, "TSR") == ["Crofting"]
     assert found(indexed, "TSR", frozenset({8})) == ["Crofting"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner settings")
+def test_lookups_kept_from_scanning_leave_the_callers_transaction_as_it_was(indexed):
+    with connection.cursor() as cursor:  # a test runs in a transaction, as a request may
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+        assert "Participatory budgeting in Dundee" in found(indexed, "participatory budgeting")
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
