@@ -75,36 +75,27 @@ class RoomConsumer(OutlivesTheLayer, DispatchWithoutDatabase, AsyncWebsocketCons
     async def connect(self):
         after, after_error = self._after()
         await self.accept()  # then close: a browser only sees the close code of an accepted socket
-        slug = self.scope["url_route"]["kwargs"]["slug"]
-        # Join the room's group before reading what was said, so nothing falls between the two: at
-        # once when this process knows the room, else (its first arrival) right after, and catch up.
-        joined = None
-        room_id, person = shared.known_room_id(slug), self.scope.get("user")
-        if room_id is not None and person is not None and person.is_authenticated:
-            self.group = broadcast.room_group(room_id)
-            joined = time.monotonic() if await self.join_groups(person.pk) else None
+        arrival = Arrival(self, self.scope["url_route"]["kwargs"]["slug"], after)
         try:
-            refusal, arrival = await let_in(Arrival(self, slug, after, joined))
+            refusal, texts = await let_in(arrival)  # joins the room's group before reading it, when it can
         except replay.TooFarBehind as exc:
             await self.send_json(exc.frame())
             await self.close_with(NORMAL_CLOSURE)
             return
         except Exception:  # a database that is briefly locked or away: the client retries with ?after=
-            logger.exception("room %s: arriving failed", slug)
+            logger.exception("room %s: arriving failed", arrival.slug)
             refusal = TRY_AGAIN_LATER  # leaving (in __call__) undoes whatever part of arriving happened
         if refusal:
             await self.close_with(refusal)
             return
-        late = joined is None or self.group != broadcast.room_group(self.room.pk)
+        late = arrival.joined is None or self.group != broadcast.room_group(self.room.pk)
         if late:
             self.group = broadcast.room_group(self.room.pk)
             await self.join_groups(self.user.pk)
         if after_error:
-            arrival.insert(1, frames.error("invalid", after_error))
-        for frame in arrival:
-            await self.send_json(frame)
-            if frame["type"] == "presence":
-                self.presence_sent = json.dumps(frame)
+            texts.insert(1, json.dumps(frames.error("invalid", after_error)))
+        for text in texts:
+            await self.send(text_data=text)
         room_presence.announce_soon(self.channel_layer, self.room)
         if late:  # what was said between reading the history and joining the group
             await replay.catch_up(self)

@@ -12,10 +12,12 @@ time (`send_crowd`).
 import asyncio
 import copy
 import gc
+import json
+import time
 import weakref
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
+from django.db.models import prefetch_related_objects
 
 from forums.streams import viewers
 from rooms import access as room_access
@@ -32,12 +34,29 @@ class Arrival:
     consumer: object  # the RoomConsumer arriving (rooms/consumers.py)
     slug: str
     after: int | None
-    joined: float | None  # when it joined the room's group, if before this trip (None: it joins after)
+    person: object = None  # who the socket's session says is behind it, read with the crowd's (`let_in`)
+    joined: float | None = None  # when it joined the room's group, if before the trip in (None: it joins after)
 
 
 async def let_in(arrival):
-    """(refusal, frames) for one connection, decided with the crowd arriving at the same time."""
-    outcome = await together(arrival.consumer.channel_layer, "arrivals", enter_crowd, arrival)
+    """(refusal, frames as text) for one connection, decided with the crowd arriving at the same time.
+
+    Who is behind each socket is read from its session with the crowd's (forums.streams `viewers`:
+    two queries for the lot, not a trip and two queries a socket). Then the connection joins its
+    room's group and its member's, at once when this process knows the room (else right after
+    arriving, and catches up), before the trip that reads the member's standing and what the room
+    said: a change made meanwhile reaches it through the groups, so nothing falls between the two.
+    """
+    consumer = arrival.consumer
+    person = await together(consumer.channel_layer, "callers", viewers, consumer.scope)
+    if isinstance(person, Exception):
+        raise person
+    arrival.person = person
+    room_id = shared.known_room_id(arrival.slug)
+    if room_id is not None and person.is_authenticated:
+        consumer.group = broadcast.room_group(room_id)
+        arrival.joined = time.monotonic() if await consumer.join_groups(person.pk) else None
+    outcome = await together(consumer.channel_layer, "arrivals", enter_crowd, arrival)
     collect_after_crowd()
     if isinstance(outcome, Exception):
         raise outcome
@@ -47,18 +66,14 @@ async def let_in(arrival):
 def enter_crowd(crowd):
     """In the database thread: each arrival's (refusal, frames), or the exception that stopped it."""
     views = {slug: shared.room_view(slug) for slug in {arrival.slug for arrival in crowd}}
-    ids = set()
-    for arrival in crowd:
-        person = arrival.consumer.scope.get("user")
-        if person is not None and person.is_authenticated:
-            ids.add(person.pk)
-    users = get_user_model().objects.select_related("profile").in_bulk(ids) if ids else {}
+    users = {arrival.person.pk: arrival.person for arrival in crowd if arrival.person.is_authenticated}
+    prefetch_related_objects(list(users.values()), "profile")
     communities = {view.room.community_id: view.room.community for view in views.values() if view is not None}
     standings = room_access.standings(users.values(), communities.values())
-    since, results, present = {}, [], []
+    since, results, present = _said_since(crowd, views), [], []
     for arrival in crowd:
-        consumer, person = arrival.consumer, arrival.consumer.scope.get("user")
-        user = users.get(person.pk) if person is not None and person.is_authenticated else person
+        consumer, person = arrival.consumer, arrival.person
+        user = users[person.pk] if person.is_authenticated else person
         try:
             standing = standings.get(getattr(user, "pk", None))
             result = enter(arrival, views[arrival.slug], user, standing, since)
@@ -73,8 +88,23 @@ def enter_crowd(crowd):
     return results
 
 
+def _said_since(crowd, views):
+    """{room id: ([], watermark)} for the rooms whose view is older than an arrival but where nothing was said since.
+
+    Read after every connection of the crowd joined its room's group: the rooms' newest ids in one
+    query, so only a room that did hear something meanwhile is read message by message (`enter`).
+    """
+    stale = {}
+    for arrival in crowd:
+        view = views[arrival.slug]
+        if view is not None and arrival.after is None and arrival.joined is not None and view.read_at < arrival.joined:
+            stale[view.room.pk] = view
+    newest = room_messages.last_message_ids(stale) if stale else {}
+    return {pk: ([], view.high) for pk, view in stale.items() if newest.get(pk, 0) <= view.high}
+
+
 def enter(arrival, view, user, standing, since):
-    """(refusal, frames): whether this person may enter and, if so, welcome, history, presence, hands, floor.
+    """(refusal, frames): whether this person may enter and, if so, welcome, history, presence, hands, floor (as text).
 
     Called in the database thread for each connection of a crowd (`enter_crowd`), with what was
     read once for the crowd: the room's shared view (rooms/shared.py), the member, their standing,
@@ -112,12 +142,13 @@ def enter(arrival, view, user, standing, since):
         },
         "you": {**consumer.me, "facilitator": facilitator, "moderator": moderator},
     }
+    consumer.presence_sent = json.dumps({"type": "presence", "members": members})
     return None, [
-        welcome,
-        history,
-        {"type": "presence", "members": members},
-        {"type": "hands", "queue": view.hands},
-        {"type": "floor", "user": view.floor},
+        json.dumps(welcome),
+        view.history_text if history is view.history else json.dumps(history),  # the room's, encoded once
+        consumer.presence_sent,
+        json.dumps({"type": "hands", "queue": view.hands}),
+        json.dumps({"type": "floor", "user": view.floor}),
     ]
 
 

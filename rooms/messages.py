@@ -6,7 +6,7 @@ while a message is stored), which is what lets a client resume from the highest 
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, prefetch_related_objects
+from django.db.models import Max, OuterRef, Subquery, prefetch_related_objects
 
 from cop_site.errors import DomainError
 from forums import live, markdown, moderation, notifications
@@ -235,6 +235,13 @@ def previous_message_id(room, message_id):
 def last_message_id(room):
     """The highest message id of the room (0 when it has none), removed ones included."""
     return RoomMessage.objects.filter(room=room).aggregate(last=Max("pk"))["last"] or 0
+
+
+def last_message_ids(room_ids):
+    """{room id: its highest message id (0 when it has none)} for several rooms in one query, removed ones included."""
+    newest = RoomMessage.objects.filter(room=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+    rooms = Room.objects.filter(pk__in=room_ids).annotate(last=Subquery(newest))
+    return {pk: last or 0 for pk, last in rooms.values_list("pk", "last")}
 
 
 def _storable(text):

@@ -24,8 +24,10 @@ Views are read in the database thread and forgotten from the event loop: one dic
 each, which needs no lock.
 """
 
+import json
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -48,6 +50,11 @@ class RoomView:
     hands: list = field(default_factory=list)
     floor: dict = None
     members: list = field(default_factory=list)
+
+    @cached_property
+    def history_text(self):
+        """The `history` frame as sent: encoded once for every arrival this view serves."""
+        return json.dumps(self.history)
 
 
 @dataclass
