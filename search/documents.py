@@ -6,6 +6,7 @@ every query, and only content everyone may see without signing in has `community
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import cache
@@ -80,7 +81,7 @@ def _collect(value, parts):
     elif isinstance(value, dict):  # StructValue is a dict
         for item in value.values():
             _collect(item, parts)
-    elif hasattr(value, "raw_data") or isinstance(value, list | tuple):  # StreamValue, ListValue
+    elif hasattr(value, "raw_data") or isinstance(value, list | tuple | Sequence):  # StreamValue, ListValue
         for item in value:
             _collect(getattr(item, "value", item), parts)
 
@@ -104,8 +105,10 @@ def _collect_raw(block, raw, parts):
                 _collect_raw(child, raw[name], parts)
             else:
                 _collect(child.get_default(), parts)  # as StructBlock.to_python fills a missing child
-    elif isinstance(block, blocks.ListBlock):
-        return  # _collect finds nothing in a ListValue (neither a list nor a StreamValue): key points stay out
+    elif isinstance(block, blocks.ListBlock):  # key points, bullets: each item, stored bare or as {"type": "item", ...}
+        for item in raw if isinstance(raw, list) else ():
+            is_wrapped = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            _collect_raw(block.child_block, item["value"] if is_wrapped else item, parts)
     elif not isinstance(block, blocks.ChooserBlock):
         _collect(block.to_python(raw), parts)
 

@@ -17,7 +17,14 @@ from search.backends.base import BackendUnavailable
 from search.breaker import breaker_for, node_failed
 from search.models import PendingIndexUpdate, QueryLog
 from search.query import SearchQuery
-from search.text import can_relax, fold, required_coverage, term_groups, words
+from search.text import (
+    can_relax,
+    fold,
+    required_coverage,
+    sunk_by_unknown_word,
+    term_groups,
+    words,
+)
 
 logger = logging.getLogger(__name__)
 GLOSSARY_CACHE_KEY = "search:glossary:v2"
@@ -65,6 +72,8 @@ def search_with(backend, query, communities, correct=True):
     correction finds results), else needing fewer of its words (search.text.required_coverage) when
     each of them is in some document."""
     results = backend.search(query, communities)
+    if results.total and query.minimum is None and sunk_by_unknown_word(query.groups, results.group_counts):
+        results = replace(results, total=0, hits=[], facets={name: [] for name in results.facets})
     if results.total or not query.groups:
         return results
     if correct:

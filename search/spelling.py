@@ -3,7 +3,7 @@
 Only a word that matches no document at all and is not an English word is corrected, so a real
 word ("rough", "reducing", "weather") is never replaced by a commoner neighbour ("through",
 "producing", "whether"), and a glossary term is a word too. English words are those of
-pyspellchecker's frequency list (offline, in the package). Candidates come from the public
+search.english (pyspellchecker's offline frequency list). Candidates come from the public
 documents' titles, summaries and themes and the glossary (never a private community's words, which
 a correction would reveal), within one edit for short words and two for longer ones; the closest
 wins, then the one more documents use.
@@ -14,12 +14,12 @@ from collections import Counter
 from functools import lru_cache
 from threading import Lock
 
+from search.english import is_english_word
 from search.text import STOP_WORDS, words
 
 VOCABULARY_SECONDS = 300  # a new page's words become corrections within five minutes
 MAX_ROWS = 20_000
 MIN_LENGTH = 4  # "cpp", "sds": short words are more likely abbreviations than typos
-MIN_ENGLISH_FREQUENCY = 20  # rarer entries of the word list include misspellings
 
 _lock = Lock()
 _vocabularies = {}  # (backend name, index, document count) -> (built at, Vocabulary)
@@ -94,17 +94,6 @@ def _count_words(backend, glossary):
             for word in words(name):
                 counts[word] += 1000  # the field's own vocabulary: preferred, and never corrected
     return counts
-
-
-@lru_cache(maxsize=1)
-def _english():
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1).word_frequency
-
-
-def is_english_word(word):
-    return _english()[word] >= MIN_ENGLISH_FREQUENCY
 
 
 def correct(backend, text, groups, group_counts, glossary):

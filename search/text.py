@@ -31,6 +31,8 @@ from html import escape
 
 import Stemmer
 
+from search.english import is_english_word
+
 WORD = re.compile(r"\w+", re.UNICODE)
 COMPOUND = re.compile(r"\w+(?:[-‐‑–/]\w+)+", re.UNICODE)
 SNIPPET_LENGTH = 200
@@ -231,6 +233,28 @@ def required_coverage(groups, relaxed=False):
     if relaxed:
         return max(1, math.ceil(content / 2))
     return content if content <= 2 else math.ceil(content * 0.6)
+
+
+def needs_every_word_known(groups):
+    """Whether a query is short enough (three content words) that an English word no document uses
+    sinks it: the "two of three" that `required_coverage` allows is for a word the pages happen not to
+    share, not for an everyday word the site never uses ("school holiday dates" is not about schools'
+    dates). A name or a misspelling the site lacks ("Perthshire day centres") keeps the allowance."""
+    content = sum(group.size for group in groups if group.counted)
+    return 2 < content <= 3
+
+
+def sunk_by_unknown_word(groups, group_counts):
+    """Whether a short query (`needs_every_word_known`) has a content word that no document matches
+    and that is an English word (search.english)."""
+    paired = list(zip(groups, group_counts, strict=False))
+    if not needs_every_word_known(groups) or any(group.concept and count for group, count in paired):
+        return False  # a glossary entry the query describes covers its words, whatever they are
+    return any(
+        all(is_english_word(word) for word in words(group.typed))
+        for group, count in paired
+        if group.counted and not count
+    )
 
 
 def can_relax(groups):

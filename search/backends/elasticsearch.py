@@ -24,6 +24,7 @@ from search.text import (
     TAIL,
     analysed,
     asks_peers,
+    needs_every_word_known,
     required_coverage,
     snippet_html,
     title_html,
@@ -373,12 +374,13 @@ class ElasticsearchBackend(SearchBackend):
         results = SearchResults(
             query=query, total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
         )
-        if results.total == 0 and query.groups:
+        if query.groups and (results.total == 0 or needs_every_word_known(query.groups)):
             results.group_counts = self._group_counts(query.groups, communities)
         return results
 
     def _group_counts(self, groups, communities):
-        """How many visible documents each group matches on its own (asked only when nothing matched)."""
+        """How many visible documents each group matches on its own (asked when nothing matched, and for a
+        short query, whose word no document uses sinks it: search.text.needs_every_word_known)."""
         search = self._search().query(Q("bool", filter=[self._visible(communities)])).extra(size=0)
         search.aggs.bucket(
             "groups", "filters", filters={str(i): self._group_query(group) for i, group in enumerate(groups)}

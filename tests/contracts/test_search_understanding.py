@@ -269,3 +269,16 @@ def test_a_query_describing_a_theme_in_its_descriptions_words_finds_the_themes_p
     )
     found = titles(search(practice, "neighbours knitting plans"))
     assert "Self-directed support in Highland" in found  # themed co-production, none of the words typed
+
+
+def test_an_everyday_word_no_page_uses_sinks_a_short_query_but_a_name_does_not(practice):
+    add(
+        practice,
+        ("guide", "Running a vote", "Put every date in the plan, and go to schools to reach young people."),
+        ("casestudy", "Rural day centres", "Two day centres in Strathtay became one hub."),
+    )
+    # "holiday" is on no page: two of three words match only by chance, so nothing is found.
+    results = search(practice, "school holiday dates")
+    assert (results.total, results.did_you_mean) == (0, None)
+    # A place the pages do not name still leaves its other words to find the page.
+    assert "Rural day centres" in titles(search(practice, "Perthshire day centres"))

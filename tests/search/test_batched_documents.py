@@ -65,3 +65,20 @@ def test_stream_text_read_from_the_stored_form_equals_the_text_of_the_built_valu
             assert stream_text(value) == stream_text(built), (page.title, name)
             compared += 1
     assert compared > 50
+
+
+def test_key_points_and_bullet_lists_are_searchable_text(demo):
+    """What a page says in a list (key points, bullets) is in its document, read either way: the
+    Highland case study's key point "A volunteer driving scheme with eighteen drivers" is nowhere else."""
+    from wagtail.blocks import StreamValue
+
+    from casestudies.models import CaseStudyPage
+    from search.documents import stream_text
+
+    page = CaseStudyPage.objects.get(slug="achbeag-community-action-plan")
+    document = build_document(page.search_document())
+    assert "A volunteer driving scheme with eighteen drivers." in document.body
+    assert "four let to families with children" in document.body
+    value = page.what_changed
+    built = StreamValue(value.stream_block, [(c.block_type, c.value, c.id) for c in value], is_lazy=False)
+    assert "eighteen drivers" in stream_text(built)
