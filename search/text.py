@@ -99,6 +99,65 @@ AMERICAN_ENDINGS = (
     ("yzed", "ysed"),
     ("yze", "yse"),
 )
+# English derivations Snowball keeps apart, as (ending of the derived word, ending of its base), written
+# from the grammar of English word building, not from queries: an agent or comparative in "-er"
+# (carer and care, planner and plan, older and old), an abstract noun in "-ship", "-hood", "-ty", "-y",
+# "-ancy"/"-ency" (leadership and leader, neighbourhood and neighbour, safety and safe, recovery and
+# recover, tenancy and tenant), a Latin noun in "-sion"/"-ction"/"-ption" (exclusion and exclude,
+# production and produce, description and describe), and adjectives in "-ial", "-ary", "-ory", "-ous",
+# "-ic" (residential and resident, budgetary and budget, autonomous and autonomy). A query word also
+# matches the English words these make from it, both ways but for a person's "-er", "-or" and "-ee"
+# (`derived`), as a related match: a page using the word as typed ranks above one using only its
+# relative. Prefixes that turn a meaning round (un-, dis-, non-) and "-less" (homeless is not home)
+# are left out.
+DERIVATIONS = (
+    ("ership", "er"),
+    ("ship", ""),
+    ("hood", ""),
+    ("ility", "le"),
+    ("ivity", "ive"),
+    ("ity", ""),
+    ("ety", "e"),
+    ("ancy", "ant"),
+    ("ency", "ent"),
+    ("ance", "ant"),
+    ("ence", "ent"),
+    ("sion", "de"),
+    ("ction", "ce"),
+    ("ption", "be"),
+    ("yst", "ysis"),
+    ("yst", "yse"),
+    ("ous", "y"),
+    ("ic", "y"),
+    ("tic", "cy"),
+    ("ential", "ent"),
+    ("ary", ""),
+    ("ory", "e"),
+    ("ee", ""),
+    ("er", "e"),
+    ("er", ""),
+    *((f"{c}{c}er", c) for c in "bdgmnprt"),
+    ("or", "e"),
+    ("or", ""),
+    ("y", ""),
+)
+DERIVED_FREQUENCY = 100  # how common (search.english) a made word must be: carer and tenancy are, viewy not
+# Endings of a person or a comparison, sought only one way: "carers" and "voters" find care and voting,
+# but a visit is not a visitor, nor care a carer.
+_ONE_WAY = frozenset(longer for longer, _ in DERIVATIONS if longer.endswith(("er", "or", "ee")))
+# Inflections taken off a word before its derivations are sought ("carers", "tenancies", "healthier").
+_INFLECTIONS = (
+    ("ies", "y"),
+    ("s", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("iest", "y"),
+    ("ier", "y"),
+    ("est", ""),
+)
+_COMPARISONS = frozenset(("iest", "ier", "est"))
 # Prefixes people write joined, hyphenated or apart: "well-being", "wellbeing", "well being".
 JOINING_PREFIXES = frozenset("co cross inter multi non post pre re self sub well".split())
 RELATED_WEIGHT = 0.5  # a match through a related glossary phrase, against 1 for the words typed
@@ -152,6 +211,61 @@ def variants(word):
             break
     found.discard(own)
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=4096)
+def derived(word):
+    """The stems of a folded word's derivational relatives (DERIVATIONS, both ways, from the word and
+    its uninflected forms) that Snowball joins neither to it nor to its `variants`: "carers" -> care,
+    "leadership" -> leader, "healthy" -> health. Only common English words are made (search.english), and
+    only from content words of four letters or more; a relative no document uses matches nothing."""
+    if len(word) < 4 or not word.isalpha() or word in STOP_WORDS or word in FILLER_WORDS or word in QUALIFIER_WORDS:
+        return ()
+    forms, made = {word}, set()
+    for ending, base in _INFLECTIONS:
+        if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
+            forms.add(word[: len(word) - len(ending)] + base)
+            # "poorest": poor, "healthier": healthy (Snowball joins the rest); a superlative has a comparative
+            # ("poorer"), "interest" none
+            if ending in _COMPARISONS and (ending != "est" or _is_common_word(f"{word[:-3]}er")):
+                made.add(word[: len(word) - len(ending)] + base)
+    for form in forms:
+        for longer, shorter in DERIVATIONS:
+            shortest = 4 if longer in _ONE_WAY else 3  # "poor" is not one who "poes"
+            if form.endswith(longer) and len(form) - len(longer) + len(shorter) >= shortest:
+                made.add(form[: len(form) - len(longer)] + shorter)
+            if form.endswith(shorter) and len(form) >= 5 and longer not in _ONE_WAY:
+                base = form[: len(form) - len(shorter)]
+                if not shorter and base.endswith("e") and longer[0] in "aeiouy":  # care, carer: the "e" goes
+                    base = base[:-1]
+                made.add(base + longer)
+    own = {stem(word), *variants(word)}
+    found = set()
+    for other in made - {word}:
+        if other not in FILLER_WORDS and other not in STOP_WORDS and _is_common_word(other):
+            found.update({stem(other), *_VARIANT_STEMS.get(stem(other), ())})
+    return tuple(sorted(found - own))
+
+
+def _is_common_word(word):
+    """Whether a word made by DERIVATIONS is a word people use: in search.english's (American) word list at
+    least DERIVED_FREQUENCY times, as written or as the British spelling of one (neighbour,
+    organisation, programme, centre, catalogue); rare coinages ("viewy", "homy") are left out."""
+    return is_english_word(word, DERIVED_FREQUENCY) or any(
+        british in word and is_english_word(word.replace(british, american), DERIVED_FREQUENCY)
+        for british, american in _BRITISH_SPELLINGS
+    )
+
+
+_BRITISH_SPELLINGS = (
+    ("our", "or"),
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("tre", "ter"),
+    ("mme", "m"),
+    ("ogue", "og"),
+)
 
 
 def _noun_in_ment(word, own):
@@ -306,6 +420,7 @@ def term_groups(query, glossary):
             exact, weaker = [typed, *names], related
         if len(typed_words) == 1:  # one word: its other forms too ("participation", "participatory")
             exact += [(other,) for other in variants(typed_words[0])]
+            weaker = [*weaker, *((other,) for other in derived(typed_words[0]))]  # and its relatives, weaker
         exact = _unique(exact)
         content = tuple(_unique(word for word in typed if word not in _STOP_STEMS))
         # The words typed, apart (a glossary phrase never narrows): its content words, filler too if they are few.
@@ -331,6 +446,8 @@ def term_groups(query, glossary):
         # says "listening to staff") is part of saying it: a page about the entry covers it (`_entry_words`).
         optional = token in FILLER_WORDS or token in QUALIFIER_WORDS
         related = tuple(named.get(stemmed_token, ())) if size == 1 and not optional else ()
+        if size == 1 and not optional:  # its derivational relatives ("carers": care), weaker than the word
+            related = tuple(_unique([*related, *((other,) for other in derived(token))]))
         group = TermGroup(tuple(phrases), related, optional=optional, typed=token, size=size)
         found.append((position, group))
     groups = [group for _, group in sorted(found, key=lambda item: item[0])]

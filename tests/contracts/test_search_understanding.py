@@ -271,6 +271,42 @@ def test_a_query_describing_a_theme_in_its_descriptions_words_finds_the_themes_p
     assert "Self-directed support in Highland" in found  # themed co-production, none of the words typed
 
 
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("carers", "Care at home after hospital"),
+        ("leadership", "What a good leader does"),
+        ("safer", "Keeping streets safe"),
+        ("budgetary choices", "Where the budget goes"),
+        ("tenancies", "Tenants keeping their homes"),
+        ("healthier", "Health checks in the glen"),
+    ],
+)
+def test_a_words_derivational_relatives_find_the_page_below_the_word_itself(practice, query, title):
+    add(
+        practice,
+        ("casestudy", "Care at home after hospital", "Support to recover at home after a stay on the ward."),
+        ("guide", "What a good leader does", "A leader listens first."),
+        ("casestudy", "Keeping streets safe", "Residents and officers walk the streets together."),
+        ("guide", "Where the budget goes", "Residents choose how the budget is spent."),
+        ("casestudy", "Tenants keeping their homes", "Tenants supported before arrears grow."),
+        ("casestudy", "Health checks in the glen", "Nurses run health checks in village halls."),
+    )
+    assert title in titles(search(practice, query))
+
+
+def test_a_relative_ranks_below_the_word_as_typed_and_a_visit_is_not_a_visitor(practice):
+    add(
+        practice,
+        ("guide", "Briefing carers", "What carers need to know before discharge."),
+        ("casestudy", "Care at home after hospital", "Support to recover at home after a stay on the ward."),
+        ("guide", "Visitors welcome", "Occasional visitors sit in on the group."),
+    )
+    found = [hit.title for hit in search(practice, "carers").hits]
+    assert found.index("Briefing carers") < found.index("Care at home after hospital")
+    assert "Visitors welcome" not in titles(search(practice, "visits"))
+
+
 def test_an_everyday_word_no_page_uses_sinks_a_short_query_but_a_name_does_not(practice):
     add(
         practice,

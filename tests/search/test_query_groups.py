@@ -151,3 +151,22 @@ def test_a_snippet_opens_where_the_text_says_what_was_typed_not_a_related_word()
     assert snippet.startswith("… ")  # moved past the related word "charities" at the start
     # With none of what was typed in the text, it opens at the first related word as before.
     assert snippet_html(filler, groups).startswith("<mark>Charities</mark>")
+
+
+def test_a_words_derivational_relatives_are_english_words_it_makes_or_comes_from():
+    from search.text import derived, stem
+
+    assert stem("leader") in derived("leadership")
+    assert stem("leadership") in derived("leader")
+    assert stem("tenant") in derived("tenancies")
+    assert stem("care") in derived("carers")
+    assert stem("carer") not in derived("care")
+    assert stem("poor") in derived("poorest")
+    assert derived("interest") == ()
+    assert stem("neighbour") in derived("neighbourhood")  # a British spelling of the word list's neighbor
+    assert stem("home") not in derived("homeless")  # "-less" turns a meaning round
+    assert derived("visits") == ()
+    assert derived("views") == ()
+    groups = term_groups("carers", [])
+    assert groups[0].phrases == (("carer",),)
+    assert (stem("care"),) in groups[0].related
