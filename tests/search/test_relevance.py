@@ -37,6 +37,7 @@ SECOND_HOLDOUT_JUDGEMENTS = Path(__file__).with_name("judgements_holdout2.py")
 # A second tuning set of issue 11's weak kinds, written from the content before tuning on it.
 DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev.py")
 SECOND_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev2.py")
+THIRD_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev3.py")
 
 
 @pytest.fixture
@@ -79,8 +80,15 @@ def test_ndcg_rewards_the_best_pages_first():
 
 @pytest.mark.parametrize(
     "path",
-    [DEFAULT_JUDGEMENTS, HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS],
-    ids=["tuning", "holdout", "holdout2", "dev", "dev2"],
+    [
+        DEFAULT_JUDGEMENTS,
+        HOLDOUT_JUDGEMENTS,
+        SECOND_HOLDOUT_JUDGEMENTS,
+        DEV_JUDGEMENTS,
+        SECOND_DEV_JUDGEMENTS,
+        THIRD_DEV_JUDGEMENTS,
+    ],
+    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3"],
 )
 def test_every_judged_page_exists_in_the_demo_content(demo_site, path):
     """Pages by slug, and forum threads by key, only those anyone may read (as the engines search)."""
@@ -287,3 +295,15 @@ def test_the_second_dev_set_covers_every_kind_and_repeats_no_other_set():
     wanted |= {"place": 2, "empty": 1}
     for kind, count in wanted.items():
         assert sum(k == kind for k in dev2.kinds.values()) >= count, kind
+
+
+def test_the_third_dev_set_is_weighted_to_word_forms_and_paraphrases_and_repeats_no_other_set():
+    dev3 = load_judgements(THIRD_DEV_JUDGEMENTS)
+    assert set(dev3.kinds) == set(dev3)
+    assert set(dev3.kinds.values()) <= set(KNOWN_KINDS)
+    others = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS)
+    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
+    assert sorted(query for query in dev3 if query.casefold() in elsewhere) == []
+    wanted = {"wordform": 15, "paraphrase": 10, "question": 3, "forum": 3, "typo": 2, "empty": 2}
+    for kind, count in wanted.items():
+        assert sum(k == kind for k in dev3.kinds.values()) >= count, kind
