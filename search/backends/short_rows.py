@@ -24,8 +24,9 @@ from django.db import connection
 
 from search.models import SearchEntry, SearchIndexVersion
 
-# Kept matches per version at most (a glossary has a few hundred entries; a concept group is one more).
-KEPT_MATCHES = 500
+# Kept matches per version at most: one or two per glossary entry (63 seeded). Every seeded entry's at
+# 10,000 entries took about 8 MB; beyond the bound the oldest goes.
+KEPT_MATCHES = 200
 
 _lock = Lock()
 _cache = {}  # database name -> (version, {id: row}, [rows])
