@@ -247,7 +247,7 @@ class DatabaseBackend(SearchBackend):
             for pk, rank in ranks.items():
                 strength[(pk, index)] = rank / top
             if group.loose:  # the phrase's words apart: every one of them
-                ids = ids | set.intersection(*(matcher.matching_ids([(word,)]) for word in group.loose))
+                ids = ids | matcher.ids_holding_all(group.loose)
             exact.append(ids)
             related.append(short_rows.matches(group.related, matcher.matching_ids, version) if group.related else set())
         in_phrase = matcher.matching_ids([phrase]) if phrase else set()

@@ -96,6 +96,17 @@ def matching_ids(phrases, using=connection):
         return {row[0] for row in cursor.fetchall()}
 
 
+def ids_holding_all(words, using=connection):
+    """The ids of the entries holding every one of the words, anywhere: one lookup, where the index
+    gives the rows holding them all, not a list of every row holding each."""
+    if not words:
+        return set()
+    query = " && ".join(["phraseto_tsquery('simple'::regconfig, %s)"] * len(words))
+    with using.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {TABLE} WHERE {COLUMN} @@ ({query})", list(words))  # noqa: S608
+        return {row[0] for row in cursor.fetchall()}
+
+
 def ranked_ids(phrases, limit=None, using=connection):
     """{entry id: ts_rank} for the entries holding any of the phrases. With `limit`, at most that many of
     them (any, not the best)."""

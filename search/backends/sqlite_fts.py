@@ -118,6 +118,16 @@ def matching_ids(phrases, using=connection):
         return {row[0] for row in cursor.fetchall()}
 
 
+def ids_holding_all(words, using=connection):
+    """The ids of the entries holding every one of the words, anywhere: one lookup, not one per word."""
+    if not words:
+        return set()
+    expression = " AND ".join(match_expression([(word,)]) for word in words)
+    with using.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [expression])  # noqa: S608
+        return {row[0] for row in cursor.fetchall()}
+
+
 def ranked_ids(phrases, weights=TEXT_ONLY, limit=None, using=connection):
     """{entry id: BM25 score of its text} for the entries holding any of the phrases; higher is better.
     With `limit`, at most that many of them (any, not the best)."""
