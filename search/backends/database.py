@@ -9,6 +9,7 @@ Facets are counted in Python over the short columns of the matching rows, which 
 databases identical.
 """
 
+import math
 import re
 from collections import Counter
 from functools import reduce
@@ -202,7 +203,7 @@ class DatabaseBackend(SearchBackend):
         minimum = query.minimum if query.minimum is not None else required_coverage(groups)
         peers = asks_peers(query.text)
         counts = [0] * len(groups)
-        matched, scores = [], {}
+        weighed = []
         for row in rows:
             pk = row[PK]
             weights = [
@@ -213,8 +214,12 @@ class DatabaseBackend(SearchBackend):
                 if weight:
                     counts[i] += 1
                     covered += 0 if groups[i].optional else groups[i].size
-            if covered < minimum:
-                continue
+            if covered >= minimum:
+                weighed.append((row, weights))
+        scorer.weigh_rarity(counts, len(short_rows.rows(_fetch, SHORT_FIELDS)[1]))
+        matched, scores = [], {}
+        for row, weights in weighed:
+            pk = row[PK]
             matched.append(row)
             scores[pk] = scorer.score(row, weights, strength) + (1.0 if pk in in_phrase else 0.0)
             if peers and row[TYPE] in PEER_TYPES:
@@ -416,6 +421,16 @@ class _Scorer:
         self.groups = groups
         self.patterns = [re.compile("|".join(re.escape(_needle(p)) for p in group.all_phrases)) for group in groups]
         self._themes = {}
+        self.rarity = [1.0] * len(groups)
+
+    def weigh_rarity(self, counts, total):
+        """Weigh each group by how few documents say it, as BM25's idf weighs a term (Elasticsearch's
+        scoring does so too): a rare word typed ("agreement") counts for more than a common one
+        ("long"). Scaled so the groups found average 1, keeping a group's weight beside the phrase lift."""
+        idf = [math.log(1 + (total - n + 0.5) / (n + 0.5)) if n else 0.0 for n in counts]
+        found = [value for value in idf if value]
+        mean = sum(found) / len(found) if found else 1.0
+        self.rarity = [math.sqrt(value / mean) if value else 1.0 for value in idf]
 
     def _groups_in_theme(self, theme):
         if theme not in self._themes:
@@ -441,5 +456,6 @@ class _Scorer:
                 part += THEME_WEIGHT if in_theme else 0.0
             if self.groups[index].optional:
                 weight *= 0.5
-            total += weight * part * self.groups[index].size  # a phrase counts as the words it stands for
+            # a phrase counts as the words it stands for; a rare group more (weigh_rarity)
+            total += weight * part * self.groups[index].size * self.rarity[index]
         return total

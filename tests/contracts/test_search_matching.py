@@ -48,3 +48,31 @@ def test_singular_and_plural_find_each_other(backend, corpus):
     }
     hit = search(backend, "partnership").hits[0]
     assert "<mark>partnerships</mark>" in hit.snippet_html
+
+
+def test_a_rare_word_typed_counts_for_more_than_a_common_one(backend, corpus):
+    # Five titles say "long", one "agreement"; each of two pages says one word in its title, the other
+    # in its summary. The page whose title holds the rarer word ranks first, though the other is newer.
+    def page(pk, title, summary, day):
+        return SearchDocument(
+            doc_id=f"page-{pk}",
+            type="guide",
+            title=title,
+            url=f"/guides/{pk}/",
+            published=datetime(2026, 3, day, tzinfo=UTC),
+            summary=summary,
+        )
+
+    backend.upsert(
+        [
+            page(9911, "The agreement board", "Ours took long to sign.", 1),
+            page(9912, "The long board", "Ours had an agreement to sign.", 20),
+            *(page(9913 + i, f"A long list {i}", "Actions from meeting {i}.", 2 + i) for i in range(4)),
+        ]
+    )
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    assert [hit.title for hit in search(backend, "long agreement").hits] == [
+        "The agreement board",
+        "The long board",
+    ]
