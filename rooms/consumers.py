@@ -92,6 +92,10 @@ class RoomConsumer(OutlivesTheLayer, DispatchWithoutDatabase, AsyncWebsocketCons
         if late:
             self.group = broadcast.room_group(self.room.pk)
             await self.join_groups(self.user.pk)
+            # A sign-out since the session was read told the member's group before this joined it.
+            if refusal := await self._call(self.refusal):
+                await self.close_with(refusal)
+                return
         if after_error:
             texts.insert(1, json.dumps(frames.error("invalid", after_error)))
         for text in texts:

@@ -17,6 +17,7 @@ import time
 import weakref
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import prefetch_related_objects
 
 from forums.streams import viewers
@@ -66,6 +67,7 @@ async def let_in(arrival):
 def enter_crowd(crowd):
     """In the database thread: each arrival's (refusal, frames), or the exception that stopped it."""
     views = {slug: shared.room_view(slug) for slug in {arrival.slug for arrival in crowd}}
+    _forget_signed_out(crowd)
     users = {arrival.person.pk: arrival.person for arrival in crowd if arrival.person.is_authenticated}
     prefetch_related_objects(list(users.values()), "profile")
     communities = {view.room.community_id: view.room.community for view in views.values() if view is not None}
@@ -86,6 +88,18 @@ def enter_crowd(crowd):
     for room, _user, _channel in present:
         housekeeping.sweep_room(room, crowd[0].consumer.tick_seconds)
     return results
+
+
+def _forget_signed_out(crowd):
+    """Arrivals whose session was read before they joined their member's group are read again now, after:
+    a sign-out (or a password change, a deactivation) that came in between told an empty group, so it is
+    found here and the arrival is refused as signed out. Two queries for the crowd (forums.streams `viewers`)."""
+    joined = [arrival for arrival in crowd if arrival.joined is not None and arrival.person.is_authenticated]
+    if not joined:
+        return
+    for arrival, now in zip(joined, viewers([arrival.consumer.scope for arrival in joined]), strict=True):
+        if getattr(now, "pk", None) != arrival.person.pk:
+            arrival.person = AnonymousUser()
 
 
 def _said_since(crowd, views):

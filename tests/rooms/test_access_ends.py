@@ -16,6 +16,7 @@ from django.test import Client
 from accounts.deletion import delete_member
 from cop_site.asgi import application
 from forums.models import Membership
+from rooms import shared
 from rooms.consumers import RoomConsumer
 from rooms.models import RoomMessage
 from tests.factories import CommunityFactory, MemberFactory, member_of
@@ -106,6 +107,34 @@ async def test_signing_out_closes_the_room_with_4401(use_channel_layer, room, fi
     assert await closes_within_a_second(member) == NOT_SIGNED_IN
     await stays_and_sees(facilitator, ["fiona"])
     await facilitator.disconnect()
+
+
+@pytest.mark.parametrize("room_known", [True, False], ids=["room-known-to-the-process", "first-arrival"])
+async def test_signing_out_while_the_socket_arrives_closes_it_with_4401(
+    use_channel_layer, room, fiona, fraser, monkeypatch, room_known
+):
+    """The sign-out lands after the arriving socket's session was read and before it joined the member's
+    group, so the sign-out's news reaches nobody: arriving must find it out itself."""
+    laptop = await do(Browser, fraser)
+    facilitator = await enter(room, fiona) if room_known else None
+    if not room_known:
+        monkeypatch.setattr(shared, "_ids", {})  # this process has not read the room: it joins after arriving
+    join_groups = RoomConsumer.join_groups
+
+    async def signed_out_first(consumer, *args, **kwargs):
+        if consumer.scope["session"].session_key == laptop.client.session.session_key:
+            assert (await do(laptop.client.post, "/accounts/logout/")).status_code == 302
+        return await join_groups(consumer, *args, **kwargs)
+
+    monkeypatch.setattr(RoomConsumer, "join_groups", signed_out_first)
+    communicator = WebsocketCommunicator(application, f"/ws/rooms/{room.slug}/", headers=[ORIGIN, laptop.cookie])
+    connected, _ = await communicator.connect(timeout=WAIT)
+    assert connected  # accepted, so that the browser sees the close code
+    # Closed by arriving itself (no frame before the close), which may take a busy machine more than a second.
+    assert (await communicator.receive_output(timeout=WAIT)) == {"type": "websocket.close", "code": NOT_SIGNED_IN}
+    if facilitator is not None:
+        await still_connected(facilitator)
+        await facilitator.disconnect()
 
 
 async def test_signing_out_on_the_laptop_leaves_the_phone_in_the_room(use_channel_layer, room, fiona, fraser):
