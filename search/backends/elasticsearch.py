@@ -6,8 +6,10 @@ distribution has only the core (standard analyser), a full one adds folding and 
 The profile is detected with the `_analyze` API, never guessed.
 """
 
+import itertools
+import math
 import time
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from elasticsearch import ApiError, NotFoundError, TransportError
@@ -80,6 +82,39 @@ def _any_phrase(phrases, fields):
         should=[Q("multi_match", query=" ".join(phrase), type="phrase", fields=fields) for phrase in phrases],
         minimum_should_match=1,
     )
+
+
+@lru_cache(maxsize=256)
+def coverage_copies(weights, minimum):
+    """(copies of each group, how many copies must match): the fewest clauses that let a document through
+    exactly when the weights of the groups it matches add up to `minimum`. A glossary phrase of two words
+    alone needs one copy, not two; "involve frontline staff" (3) beside "decisions" (1) needing three needs
+    the phrase alone. A group given no copy never decides (it still scores)."""
+    capped = tuple(min(weight, minimum) for weight in weights)
+    if math.prod(weight + 1 for weight in capped) > 1024:  # too many to try: each group as often as it counts
+        return capped, minimum
+    matched = list(itertools.product((False, True), repeat=len(capped)))
+    wanted = [sum(w for w, m in zip(capped, match, strict=True) if m) >= minimum for match in matched]
+    best = (capped, minimum)
+    for copies in itertools.product(*(range(weight + 1) for weight in capped)):
+        if sum(copies) >= sum(best[0]):
+            continue
+        for needed in range(1, sum(copies) + 1):
+            if all(
+                (sum(c for c, m in zip(copies, match, strict=True) if m) >= needed) == want
+                for match, want in zip(matched, wanted, strict=True)
+            ):
+                best = (copies, needed)
+                break
+    return best
+
+
+def _every_match_has_every_word(groups, minimum):
+    """Whether no document can reach the coverage without matching every content word's group, so any
+    match shows that each of them is in some document and counting them (one more request) can tell
+    nothing: "community planning partnership" is one group that every match has."""
+    covering = sum(group.size for group in groups if not group.optional)
+    return all(covering - group.size < minimum for group in groups if group.counted)
 
 
 class ContentDocument(Document):
@@ -299,21 +334,26 @@ class ElasticsearchBackend(SearchBackend):
         return Q("dis_max", queries=alternatives, boost=0.5 if group.optional else float(group.size))
 
     def _text_query(self, groups, minimum):
-        """(coverage filter, scoring clauses). Enough of the query's content words must match
-        (search.text.required_coverage): a group counts its size, so it stands in the filter that many
-        times (as unscored constant_score copies, each told apart by its boost so none is merged away).
-        Every group scores once; filler only adds."""
-        coverage = [
-            Q("constant_score", filter=self._group_query(group), boost=1 + copy / 1000)
-            for group in groups
-            if not group.optional
-            for copy in range(group.size)
-        ]
-        scoring = [self._group_query(group) for group in groups]
+        """The scored query, which lets through only the documents that match enough of the query's
+        content words (search.text.required_coverage): a group counts its size. Each covering group is
+        one clause of a bool whose minimum_should_match states the coverage, so a document's match of a
+        group is found once, for the filter and the score alike (a glossary entry's dozens of related
+        phrases made every copy dear). A group that must count more than once also stands as unscored
+        copies, only as many as the coverage needs (`coverage_copies`). Every group scores once; filler
+        and the whole phrase only add."""
+        covering = [group for group in groups if not group.optional]
+        copies, needed = coverage_copies(tuple(group.size for group in covering), minimum) if covering else ((), 0)
+        required, extra = [], []
+        for group, count in zip(covering, copies, strict=True):
+            (required if count else extra).append(self._group_query(group))
+            required += [Q("constant_score", filter=self._group_query(group), boost=0)] * (count - 1)
+        extra += [self._group_query(group) for group in groups if group.optional]
         phrase = whole_phrase(groups)
         if phrase:  # the content words as one loose phrase: lifts the documents that say it as typed
-            scoring.append(Q("multi_match", query=" ".join(phrase), type="phrase", slop=2, fields=PHRASE_FIELDS))
-        return [Q("bool", should=coverage, minimum_should_match=minimum)] if coverage else [], scoring
+            extra.append(Q("multi_match", query=" ".join(phrase), type="phrase", slop=2, fields=PHRASE_FIELDS))
+        if not required:  # nothing to cover: any group, or the phrase, must match
+            return Q("bool", should=extra)
+        return Q("bool", must=[Q("bool", should=required, minimum_should_match=needed)], should=extra)
 
     @staticmethod
     def _filter_query(name, values):
@@ -332,11 +372,11 @@ class ElasticsearchBackend(SearchBackend):
     def search(self, query, communities):
         base = [self._visible(communities)]
         minimum = query.minimum if query.minimum is not None else required_coverage(query.groups)
-        coverage, scoring = self._text_query(query.groups, minimum) if query.groups else ([], [])
-        matching = Q(
-            "bool", must=[Q("bool", should=scoring)] if scoring else [Q("match_all")], filter=[*base, *coverage]
-        )
-        if scoring and asks_peers(query.text):  # someone asking peers: forum threads answer (search.text.PEER_LIFT)
+        text = self._text_query(query.groups, minimum) if query.groups else Q("match_all")
+        matching = Q("bool", must=[text], filter=base)
+        if query.groups and asks_peers(
+            query.text
+        ):  # someone asking peers: forum threads answer (search.text.PEER_LIFT)
             matching = Q(
                 "function_score",
                 query=matching,
@@ -374,7 +414,11 @@ class ElasticsearchBackend(SearchBackend):
         results = SearchResults(
             query=query, total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
         )
-        if query.groups and (results.total == 0 or needs_every_word_known(query.groups)):
+        if query.groups and (
+            results.total == 0
+            or needs_every_word_known(query.groups)
+            and not _every_match_has_every_word(query.groups, minimum)
+        ):
             results.group_counts = self._group_counts(query.groups, communities)
         return results
 

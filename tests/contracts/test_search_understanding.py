@@ -318,3 +318,11 @@ def test_an_everyday_word_no_page_uses_sinks_a_short_query_but_a_name_does_not(p
     assert (results.total, results.did_you_mean) == (0, None)
     # A place the pages do not name still leaves its other words to find the page.
     assert "Rural day centres" in titles(search(practice, "Perthshire day centres"))
+
+
+def test_a_glossary_phrase_counts_as_every_word_it_stands_for(practice):
+    add(practice, ("casestudy", "Kirkwall harbour", "Boats and piers in Kirkwall."))
+    # Three content words, two of them the glossary phrase: its page covers two of three, the harbour one.
+    results = search(practice, "participatory budgeting Kirkwall")
+    assert "Participatory budgeting in Dundee" in titles(results)
+    assert "Kirkwall harbour" not in titles(results)
