@@ -389,10 +389,14 @@ class ElasticsearchBackend(SearchBackend):
         if active:
             search = search.post_filter(Q("bool", filter=list(active.values())))
         for name in FACETS:
+            # A facet that no other filter narrows counts the matches as they are: a filter bucket around
+            # it would cost every match a step more.
             others = [q for key, q in active.items() if key != name]
-            bucket = search.aggs.bucket(f"f_{name}", "filter", filter=Q("bool", filter=others))
+            bucket = (
+                search.aggs.bucket(f"f_{name}", "filter", filter=Q("bool", filter=others)) if others else search.aggs
+            )
             bucket.bucket(
-                "values",
+                "values" if others else f"f_{name}",
                 "terms",
                 field=FILTER_FIELDS[name],
                 size=FACET_SIZE,
@@ -403,14 +407,11 @@ class ElasticsearchBackend(SearchBackend):
         search = search.source(HIT_FIELDS).extra(track_total_hits=True)[query.offset : query.offset + query.page_size]
         response = self._execute(search)
         hits = [self._hit(hit, query.groups) for hit in response.hits]
-        facets = {
-            name: [
-                {"value": b.key, "count": b.doc_count}
-                for b in response.aggregations[f"f_{name}"]["values"].buckets
-                if b.key != ""
-            ]
-            for name in FACETS
-        }
+        facets = {}
+        for name in FACETS:
+            facet = response.aggregations[f"f_{name}"]
+            buckets = facet["values"].buckets if "values" in facet else facet.buckets
+            facets[name] = [{"value": b.key, "count": b.doc_count} for b in buckets if b.key != ""]
         results = SearchResults(
             query=query, total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
         )
