@@ -163,6 +163,7 @@ class ElasticsearchBackend(SearchBackend):
         self._get_client = get_client
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
         self.alias = f"{self.prefix}-content"
+        self._reader = (None, None, None)  # (client, read timeout, client with that timeout): _search
 
     @property
     def client(self):
@@ -290,7 +291,11 @@ class ElasticsearchBackend(SearchBackend):
     # --- reading -------------------------------------------------------------------------------
     def _search(self):
         # Reads wait SEARCH_READ_TIMEOUT at most, so a hung node costs a search little (search/breaker.py).
-        return Search(using=self.client.options(request_timeout=settings.SEARCH_READ_TIMEOUT), index=self.alias)
+        # The client with that timeout is made once per client and timeout, not per search.
+        client, timeout = self.client, settings.SEARCH_READ_TIMEOUT
+        if self._reader[:2] != (client, timeout):
+            self._reader = (client, timeout, client.options(request_timeout=timeout))
+        return Search(using=self._reader[2], index=self.alias)
 
     @staticmethod
     def _visible(communities):
@@ -345,8 +350,10 @@ class ElasticsearchBackend(SearchBackend):
         copies, needed = coverage_copies(tuple(group.size for group in covering), minimum) if covering else ((), 0)
         required, extra = [], []
         for group, count in zip(covering, copies, strict=True):
-            (required if count else extra).append(self._group_query(group))
-            required += [Q("constant_score", filter=self._group_query(group), boost=0)] * (count - 1)
+            query = self._group_query(group)
+            (required if count else extra).append(query)
+            if count > 1:
+                required += [Q("constant_score", filter=query, boost=0)] * (count - 1)
         extra += [self._group_query(group) for group in groups if group.optional]
         phrase = whole_phrase(groups)
         if phrase:  # the content words as one loose phrase: lifts the documents that say it as typed
@@ -408,10 +415,11 @@ class ElasticsearchBackend(SearchBackend):
         response = self._execute(search)
         hits = [self._hit(hit, query.groups) for hit in response.hits]
         facets = {}
+        aggregations = response.aggregations.to_dict()  # the answer's own dicts: no wrapper made per bucket
         for name in FACETS:
-            facet = response.aggregations[f"f_{name}"]
-            buckets = facet["values"].buckets if "values" in facet else facet.buckets
-            facets[name] = [{"value": b.key, "count": b.doc_count} for b in buckets if b.key != ""]
+            facet = aggregations[f"f_{name}"]
+            buckets = facet["values"]["buckets"] if "values" in facet else facet["buckets"]
+            facets[name] = [{"value": b["key"], "count": b["doc_count"]} for b in buckets if b["key"] != ""]
         results = SearchResults(
             query=query, total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
         )
