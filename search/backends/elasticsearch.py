@@ -305,10 +305,13 @@ class ElasticsearchBackend(SearchBackend):
     def _group_query(group):
         """One term group: any of its phrases in any field (title boosted), scored by how strongly each
         field says it; a match in several fields counts for more than one in the best field alone
-        (tie_breaker); a related phrase counts less. A concept group (a glossary entry the query
-        describes) scores as the database backend scores it: a plain match at the related weight,
-        doubled when a title or theme says it, never by how rare the entry's name is, so it stays below
-        the pages that use the words typed."""
+        (tie_breaker); a related phrase counts less, and for no more words than the group stands for,
+        as the database backend counts it: a phrase's BM25 adds up its words, so a related phrase longer
+        than the words typed is scaled down to their number ("health and social care partnership", five
+        words, for "trusted assessment", two). A concept group (a glossary entry the query describes)
+        scores as the database backend scores it: a plain match at the related weight, doubled when a
+        title or theme says it, never by how rare the entry's name is, so it stays below the pages that
+        use the words typed."""
         alternatives = [
             Q("multi_match", query=" ".join(phrase), type="phrase", fields=TERM_FIELDS, tie_breaker=0.3)
             for phrase in group.phrases
@@ -326,7 +329,7 @@ class ElasticsearchBackend(SearchBackend):
                     type="phrase",
                     fields=TERM_FIELDS,
                     tie_breaker=0.3,
-                    boost=RELATED_WEIGHT,
+                    boost=RELATED_WEIGHT * min(1.0, group.size / len(phrase)),
                 )
                 for phrase in group.related
             ]
