@@ -35,6 +35,11 @@ from search.text import (
 )
 
 FACET_SIZE = 20
+# How a field's text scores: BM25 with a field's length counting for less than Lucene's default (b 0.75).
+# The database backend ranks a group's matches by where they are said (title, theme), then by text
+# strength against the best match's (1 to 2); with the default, a short thread or reply saying a word
+# once outscored the page about it (a new index's setting: `manage.py search_index rebuild` applies it).
+SIMILARITY = {"cop_bm25": {"type": "BM25", "k1": 1.2, "b": 0.3}}
 TITLE_BOOST = 3
 MERGE_TIMEOUT = 600  # seconds: merging a large new index takes longer than the client's usual timeout
 # Where a query's stems are looked for, and how much a match in each counts. These fields hold text
@@ -133,14 +138,15 @@ class ContentDocument(Document):
     strength = Integer()
     author = Keyword()
     community = Keyword()  # "public" or a community id: the access field every query filters on
-    title_terms = Text(analyzer="cop_terms")
+    title_terms = Text(analyzer="cop_terms", similarity="cop_bm25")
     # index_phrases stores word pairs too, so a phrase of common words ("community choices") is a lookup
     # rather than a walk through the positions of every document that has both words.
-    summary_terms = Text(analyzer="cop_terms", index_phrases=True)
-    body_terms = Text(analyzer="cop_terms", index_phrases=True)
-    themes_terms = Text(analyzer="cop_terms")
-    place_terms = Text(analyzer="cop_terms")  # council area and countries
-    about_terms = Text(analyzer="cop_terms")  # author, study type, and the type's name ("evidence on ...")
+    summary_terms = Text(analyzer="cop_terms", index_phrases=True, similarity="cop_bm25")
+    body_terms = Text(analyzer="cop_terms", index_phrases=True, similarity="cop_bm25")
+    themes_terms = Text(analyzer="cop_terms", similarity="cop_bm25")
+    place_terms = Text(analyzer="cop_terms", similarity="cop_bm25")  # council area and countries
+    # author, study type, and the type's name ("evidence on ...")
+    about_terms = Text(analyzer="cop_terms", similarity="cop_bm25")
 
 
 def _transport_errors(method):
@@ -186,6 +192,7 @@ class ElasticsearchBackend(SearchBackend):
             number_of_shards=settings.SEARCH_INDEX_SHARDS,
             number_of_replicas=settings.SEARCH_INDEX_REPLICAS,
             analysis=ANALYSIS_PROFILES[profile or self.analysis_profile],
+            similarity=SIMILARITY,
         )
         index.document(ContentDocument)
         return index
