@@ -21,6 +21,9 @@ the database backend is measured.
    sees two private communities), each timed around `search_with()` (the service's call: corrections
    and fewer words included). Rounds interleave the backends; p50 and p95 are computed per round and
    the median over rounds is reported, so other work on the machine spreads over both.
+   `--reference FILE` adds another version of the Elasticsearch backend (a file written with
+   `git show <commit>:search/backends/elasticsearch.py`) to the same rounds on the same index: a
+   before/after comparison that the machine's load cannot tilt.
 5. Rebuild: the 50,000 documents into a new Elasticsearch index, refreshed, then the alias swapped,
    while another thread keeps searching the alias (zero downtime means none of its searches fails or
    comes back empty). The database backend's share of a rebuild (rewriting its table) is timed too.
@@ -69,6 +72,8 @@ AIMS = {
     "real_rebuild_s_at_50000_pages": 60,
     "publish_to_searchable_s": 2,
 }
+
+REFERENCE = "elasticsearch (reference)"  # --reference: another version of the backend, beside this one
 
 # The fixed query mix: (label, request parameters, communities the searcher may see).
 QUERY_MIX = [
@@ -604,11 +609,24 @@ def measure_sizes(args, sizes, database, elasticsearch):
             step["elasticsearch_rebuild"] = rebuild_elasticsearch(elasticsearch, corpus[:size], queries[0][1])
             print(f"elasticsearch: rebuild of {size} in {step['elasticsearch_rebuild']['seconds']}s", flush=True)
             backends["elasticsearch"] = elasticsearch
+            if args.reference:  # the same index asked by another version of the backend, in the same rounds
+                backends[REFERENCE] = reference_backend(args.reference)
         step["latency"] = latency_rounds(backends, queries, args.rounds)
         for name, figures in step["latency"].items():
             print(f"{name}: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms", flush=True)
         measured[size] = step
     return measured
+
+
+def reference_backend(path):
+    """An ElasticsearchBackend from another version of search/backends/elasticsearch.py (a file written
+    with `git show <commit>:search/backends/elasticsearch.py`), asking the same index as this one."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("reference_elasticsearch", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ElasticsearchBackend()
 
 
 def run(args, workdir):
@@ -724,10 +742,10 @@ def synthetic_table(results):
     def row(measure, backend, values, aim=""):
         lines.append(f"| {measure} | {backend} | " + " | ".join(values) + f" | {aim} |")
 
-    for name in ("elasticsearch", "database"):
+    for name in ("elasticsearch", REFERENCE, "database"):
         if name not in sizes[0]["latency"]:
             continue
-        aim_p95 = {"elasticsearch": "≤ 30 ms at 50,000", "database": "≤ 100 ms at 10,000"}[name]
+        aim_p95 = {"elasticsearch": "≤ 30 ms at 50,000", "database": "≤ 100 ms at 10,000"}.get(name, "")
         row("query p50", name, [f"{s['latency'][name]['p50_ms']} ms" for s in sizes])
         row("query p95", name, [f"{s['latency'][name]['p95_ms']} ms" for s in sizes], aim_p95)
     if "elasticsearch_rebuild" in sizes[0]:
@@ -760,6 +778,10 @@ def main():
     )
     parser.add_argument(
         "--only-rebuild", action="store_true", help="Only the real rebuild: no synthetic corpus, no publishing."
+    )
+    parser.add_argument(
+        "--reference",
+        help="Another version of search/backends/elasticsearch.py, timed in the same rounds on the same index.",
     )
     parser.add_argument(
         "--rebuild-runs", type=int, default=2, help="Real rebuilds in a row (the first fills empty indices)."
