@@ -167,6 +167,10 @@ PEER_WORDS = frozenset("anybody anyone experiences my our ourselves tips us we".
 PEER_TYPES = ("thread", "post")
 PEER_LIFT = 1.5
 MAX_CONCEPTS = 2  # the entries a query may mean at once, the most specific first
+# The related phrases (editors' and derived) a query may bring in all, in the order of its groups: a query
+# naming many glossary entries would otherwise outgrow what a backend accepts (Elasticsearch refuses a
+# query of more clauses than its limit). Everyday queries bring fewer than a hundred.
+MAX_RELATED = 150
 
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -458,7 +462,20 @@ def term_groups(query, glossary):
             TermGroup(((stemmed_token,),), typed=token) for token, stemmed_token in zip(tokens, stemmed, strict=True)
         ]
     unnamed = [token for token, used in zip(tokens, consumed, strict=True) if not used]
-    return groups + concept_groups(unnamed, groups, glossary)
+    return _within_budget(groups + concept_groups(unnamed, groups, glossary))
+
+
+def _within_budget(groups):
+    """The groups with at most MAX_RELATED related phrases among them, the earliest groups keeping
+    theirs; a concept group left with none is dropped (it is nothing but related phrases)."""
+    left, kept = MAX_RELATED, []
+    for group in groups:
+        related = group.related[: max(left, 0)]
+        left -= len(related)
+        if group.concept and not related:
+            continue
+        kept.append(group if len(related) == len(group.related) else replace(group, related=related))
+    return kept
 
 
 def _entry_words(entries, stemmed, consumed, named_size):

@@ -326,3 +326,19 @@ def test_a_glossary_phrase_counts_as_every_word_it_stands_for(practice):
     results = search(practice, "participatory budgeting Kirkwall")
     assert "Participatory budgeting in Dundee" in titles(results)
     assert "Kirkwall harbour" not in titles(results)
+
+
+def test_a_long_query_naming_many_glossary_entries_is_answered_by_the_backend_itself(practice):
+    # Each entry a query names brings its related phrases. A query of 200 characters naming the seeded
+    # entries with the most of them must stay within what the backend accepts: Elasticsearch refuses a
+    # query of more clauses than its limit, and search would then answer from the fallback.
+    entries = sorted(GlossaryTerm.objects.all(), key=lambda entry: -len(entry.related_phrases()))
+    named = []
+    for entry in entries:
+        if len(" ".join([*named, entry.expansion])) <= 200:
+            named.append(entry.expansion)
+    related = sum(len(entry.related_phrases()) for entry in entries if entry.expansion in named)
+    assert related > 100, related
+    results = search(practice, " ".join(named))
+    assert results.backend == practice.name
+    assert not results.incomplete
