@@ -1,7 +1,7 @@
 """Word forms nobody tuned to: every demo page's title, typed exactly and in other forms of its words.
 
     DATABASE_URL=sqlite:////path/to/demo.sqlite3 ELASTICSEARCH_URL=http://127.0.0.1:9200 \
-        PYTHONPATH=/somewhere/with/lemminflect .venv/bin/python bench/title_forms.py [--nice 5]
+        .venv/bin/python bench/title_forms.py [--nice 5]
 
 Run it on a migrated database with the demo content loaded (`manage.py load_demo_content`). Each
 backend gets a fresh index of that database, as `manage.py search_relevance` builds one (the database
@@ -15,8 +15,8 @@ their own, dropped afterwards), so nothing live is touched.
    word at a time, and then every such word at once (the first other form of each, alphabetically);
    the page should stay in the top 3. These variants come from an English
    inflection table, not from search.text, so they measure how far the project's own word-form
-   handling generalises; nobody tunes queries to them. `lemminflect` is needed only here: install it
-   somewhere of its own (`pip install --target DIR lemminflect numpy`) and put DIR on PYTHONPATH.
+   handling generalises; nobody tunes queries to them. `lemminflect` is needed only here: it is in
+   requirements-dev.txt (`make test` installs it), and nothing in the site imports it.
 
 Prints, per backend, the titles not found first, the variants that lose their page from the top 3,
 and the counts.
@@ -73,7 +73,7 @@ def main():
     try:
         import lemminflect  # noqa: F401
     except ImportError:
-        sys.exit("bench/title_forms.py needs lemminflect on PYTHONPATH (see its docstring); nothing was run.")
+        sys.exit("bench/title_forms.py needs lemminflect (requirements-dev.txt: make .venv/.dev); nothing was run.")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop_site.settings.dev")
     import django
 
