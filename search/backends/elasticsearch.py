@@ -323,10 +323,14 @@ class ElasticsearchBackend(SearchBackend):
             Q("multi_match", query=" ".join(phrase), type="phrase", fields=TERM_FIELDS, tie_breaker=0.3)
             for phrase in group.phrases
         ]
-        if group.concept:
+        if group.concept:  # each field asked once: a title or theme saying a related phrase counts double
             alternatives += [
-                Q("constant_score", filter=_any_phrase(group.related, LIFT_FIELDS), boost=2 * RELATED_WEIGHT),
-                Q("constant_score", filter=_any_phrase(group.related, TERM_FIELDS), boost=RELATED_WEIGHT),
+                Q(
+                    "constant_score",
+                    filter=_any_phrase(group.related, [field]),
+                    boost=(2 if field in LIFT_FIELDS else 1) * RELATED_WEIGHT,
+                )
+                for field in (name.split("^")[0] for name in TERM_FIELDS)
             ]
         else:
             alternatives += [
