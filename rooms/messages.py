@@ -5,7 +5,7 @@ whichever path created it. Within a room, ids commit in increasing order (the ro
 while a message is stored), which is what lets a client resume from the highest id it has seen.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import connections, router, transaction
 from django.db.models import Max, OuterRef, Subquery, prefetch_related_objects
 
 from cop_site.errors import DomainError
@@ -57,6 +57,10 @@ def send_messages(sends):
     then stored in one transaction, the rooms locked in id order so that within each room ids commit
     in order. Each room's new messages are announced once that commits, together
     (`broadcast.announce_messages`); nothing is announced, or acknowledged, before.
+
+    A resend (a client_id its author already used in the room) gets the stored message back. It is
+    not looked for beforehand: a message is checked, then stored unless the room holds its client_id
+    (`_insert`), and only one the insert passed over, or a check refused, has its original read.
     """
     results = [None] * len(sends)
     fresh = {}  # room id -> the room as it is now, None when it is gone
@@ -68,48 +72,51 @@ def send_messages(sends):
     prefetch_related_objects(list({user.pk: user for user in users}.values()), "profile")
     communities = {room.community_id: room.community for room, *_ in sends}
     standings = access.standings(users, communities.values(), roles=False)
-    earlier = _sent_before(sends)
-    accepted, seen = [], {}
+    accepted, seen, refused = [], {}, {}
     for n, (room, user, body, client_id, anonymous) in enumerate(sends):
         try:
             if fresh[room.pk] is None:
                 raise DomainError("invalid", "This room no longer exists.")
             standing = standings.get(user.pk) if user is not None and user.is_authenticated else user
-            checked = _checked(room, user, standing, body, client_id, anonymous, earlier)
+            client_id = _allowed(room, user, standing, client_id)
         except DomainError as exc:
             results[n] = exc
             continue
-        if not isinstance(checked, str):  # a resend of a message stored earlier
-            results[n] = (checked, False)
-        elif (key := (room.pk, user.pk, client_id.strip())) in seen:  # twice in this batch: the first one
+        try:
+            checked = _checked(room, user, body, anonymous)
+        except DomainError as exc:  # unless it is a resend: the room closed, or a limit was hit, since the original
+            results[n], refused[n] = exc, (room, user, client_id)
+            continue
+        if (key := (room.pk, user.pk, client_id)) in seen:  # twice in this batch: the first one
             accepted.append((n, None, seen[key]))
         else:
             seen[key] = n
-            accepted.append((n, checked, (room, user, client_id.strip(), bool(anonymous), checked)))
-    try:
-        _store(accepted, results)
-    except IntegrityError:  # the same client_id raced in from another process: each again, alone
-        for n, _checked_body, item in accepted:
-            if _checked_body is not None:
-                room, user, client_id, anonymous, _body = item
-                results[n] = _store_one(room, user, client_id, anonymous, _body)
-        for n, checked_body, first in accepted:
-            if checked_body is None:
-                results[n] = (results[first][0], False)
+            accepted.append((n, checked, (room, user, client_id, bool(anonymous), checked)))
+    _store(accepted, results)
+    passed_over = {n: item[:3] for n, body, item in accepted if body is not None and results[n] is None}
+    originals = _sent_before({**refused, **passed_over}.values())
+    for n, (room, user, client_id) in {**refused, **passed_over}.items():
+        if (original := originals.get((room.pk, user.pk, client_id))) is not None:
+            results[n] = (original, False)
+    for n, body, first in accepted:
+        if body is None:
+            results[n] = (results[first][0], False)
     return results
 
 
-def _checked(room, user, standing, body, client_id, anonymous, earlier):
-    """The message's Markdown source once it may be stored, the stored message when it is a resend, else DomainError."""
+def _allowed(room, user, standing, client_id):
+    """The message's client_id once its sender may still be in the room, else DomainError (NotAllowed: gone)."""
     client_id = str(client_id or "").strip()
     if not _usable_client_id(client_id):
         raise DomainError("invalid", "Every message needs a client_id of at most 64 characters.")
     refusal = access.refusal(room, standing)  # signed out, suspended, or left a private community, since connecting
     if refusal is not None:
         raise NotAllowed(refusal)
-    existing = earlier.get((room.pk, user.pk, client_id))
-    if existing is not None:
-        return existing
+    return client_id
+
+
+def _checked(room, user, body, anonymous):
+    """The message's Markdown source once it may be stored, else DomainError."""
     refused = speaking_refusal(room, user)
     if refused is not None:
         raise refused
@@ -139,26 +146,28 @@ def _usable_client_id(client_id):
     return bool(client_id) and len(client_id) <= 64 and _storable(client_id)
 
 
-def _sent_before(sends):
-    """{(room id, author id, client_id): message} of the batch's client_ids already stored (resends)."""
+def _sent_before(keys):
+    """{(room id, author id, client_id): message} of these (room, author, client_id) already stored."""
     wanted = {}
-    for room, user, _body, client_id, _anonymous in sends:
-        client_id = client_id.strip() if isinstance(client_id, str) else ""
-        if user is not None and user.is_authenticated and _usable_client_id(client_id):  # others are refused
-            wanted.setdefault(room.pk, set()).add((user.pk, client_id))
-    resent = []  # a resend is rare: its ids are looked for first, and only the messages found are read whole
-    for room_id, keys in wanted.items():
-        authors, client_ids = {a for a, _ in keys}, {c for _, c in keys}
+    for room, user, client_id in keys:
+        wanted.setdefault(room.pk, set()).add((user.pk, client_id))
+    found = []  # their ids first, then only the messages found read whole
+    for room_id, pairs in wanted.items():
+        authors, client_ids = {a for a, _ in pairs}, {c for _, c in pairs}
         rows = RoomMessage.objects.filter(room_id=room_id, author__in=authors, client_id__in=client_ids)
-        resent += [pk for pk, *key in rows.values_list("pk", "author_id", "client_id") if tuple(key) in keys]
-    if not resent:
+        found += [pk for pk, *key in rows.values_list("pk", "author_id", "client_id") if tuple(key) in pairs]
+    if not found:
         return {}
-    messages = RoomMessage.objects.filter(pk__in=resent).select_related("author__profile")
+    messages = RoomMessage.objects.filter(pk__in=found).select_related("author__profile")
     return {(message.room_id, message.author_id, message.client_id): message for message in messages}
 
 
 def _store(accepted, results):
-    """Store the accepted messages in one transaction, each room locked in turn; announce them on commit."""
+    """Store the accepted messages in one transaction, each room locked in turn; announce them on commit.
+
+    A message whose client_id the room already holds (sent twice at once, from two processes) is
+    passed over: its result stays None, and the caller reads the original.
+    """
     new = [(n, item) for n, body, item in accepted if body is not None]
     if not new:
         return
@@ -168,7 +177,7 @@ def _store(accepted, results):
         for room_id in sorted({item[0].pk for _n, item in new}):
             live.commit_in_order(f"room:{room_id}")  # so "everything after id N" in each room is exact
         for n, (room, user, client_id, anonymous, body) in new:
-            message = RoomMessage.objects.create(
+            message = RoomMessage(
                 room=room,
                 author=user,
                 anonymous=anonymous,
@@ -176,37 +185,55 @@ def _store(accepted, results):
                 body_source=body,
                 body_html=rendered[n],
             )
-            by_room.setdefault(room.pk, []).append((n, room, message))
+            if _insert(message):
+                by_room.setdefault(room.pk, []).append((n, message))
         for room_id, stored in by_room.items():
-            previous = previous_message_id(stored[0][1], stored[0][2].pk)
-            for _n, _room, message in stored:
-                message.previous_id, previous = previous, message.pk
-            broadcast.announce_messages(room_id, [(message_payload(m), m.previous_id) for _n, _r, m in stored])
+            broadcast.announce_messages(room_id, [(message_payload(m), m.previous_id) for _n, m in stored])
     for stored in by_room.values():
-        for n, _room, message in stored:
+        for n, message in stored:
             results[n] = (message, True)
-    for n, body, first in accepted:
-        if body is None:
-            results[n] = (results[first][0], False)
 
 
-def _store_one(room, user, client_id, anonymous, body):
-    try:
-        with transaction.atomic():
-            live.commit_in_order(f"room:{room.pk}")
-            message = RoomMessage.objects.create(
-                room=room,
-                author=user,
-                anonymous=anonymous,
-                client_id=client_id,
-                body_source=body,
-                body_html=markdown.render(body),
-            )
-            message.previous_id = previous_message_id(room, message.pk)
-            broadcast.announce_messages(room.pk, [(message_payload(message), message.previous_id)])
-    except IntegrityError:
-        return RoomMessage.objects.get(room=room, author=user, client_id=client_id), False
-    return message, True
+# The columns a new message is stored with, and the statement that stores it: written once per
+# database vendor, then run as it is. Building the ORM's INSERT, and then a second query for the id
+# before it, cost a lone message more CPU than the database spent on them.
+_INSERTED = ["room", "author", "anonymous", "body_source", "body_html", "client_id", "created", "removed"]
+_INSERTS = {}
+
+
+def _insert_sql(connection):
+    if connection.vendor not in _INSERTS:
+        quote, meta = connection.ops.quote_name, RoomMessage._meta
+        table, pk, room = quote(meta.db_table), quote(meta.pk.column), quote(meta.get_field("room").column)
+        columns = ", ".join(quote(meta.get_field(name).column) for name in _INSERTED)
+        values = ", ".join(["%s"] * len(_INSERTED))
+        earlier = f"p.{room} = {table}.{room} AND p.{pk} < {table}.{pk}"
+        before = f"SELECT COALESCE(MAX(p.{pk}), 0) FROM {table} p WHERE {earlier}"  # noqa: S608 (names from the model)
+        _INSERTS[connection.vendor] = (
+            f"INSERT INTO {table} ({columns}) VALUES ({values}) "  # noqa: S608 (names from the model, values as parameters)
+            f"ON CONFLICT DO NOTHING RETURNING {pk}, ({before})"
+        )
+    return _INSERTS[connection.vendor]
+
+
+def _insert(message):
+    """Store a new message in one statement that also gives the id of the room's message before it
+    (`previous_id`, 0 for the first; removed ones count). False, and nothing stored, when the room
+    already holds its author's client_id: the unique constraint `one_message_per_client_id`.
+
+    Called under the room's lock (`live.commit_in_order`), so no earlier id of the room can still commit.
+    """
+    alias = router.db_for_write(RoomMessage)
+    connection = connections[alias]
+    fields = [RoomMessage._meta.get_field(name) for name in _INSERTED]
+    values = [field.get_db_prep_save(getattr(message, field.attname), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(connection), values)
+        rows = cursor.fetchall()
+    if not rows:
+        return False
+    (message.pk, message.previous_id), message._state.adding, message._state.db = rows[0], False, alias
+    return True
 
 
 ROOM_NOW = ["state", "floor_control", "floor_user_id", "allow_anonymous"]
@@ -224,12 +251,6 @@ def _apply_now(room, now):
     for name in ROOM_NOW:
         setattr(room, name, now[name])
     room.community.visibility = now["community__visibility"]
-
-
-def previous_message_id(room, message_id):
-    """The id of the room's message before this one (0 when it is the first), removed ones included."""
-    earlier = RoomMessage.objects.filter(room=room, pk__lt=message_id).aggregate(last=Max("pk"))["last"]
-    return earlier or 0
 
 
 def last_message_id(room):

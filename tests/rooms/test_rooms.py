@@ -2,15 +2,18 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
+from accounts.sessions import SessionStore
 from cop_site.errors import DomainError
 from forums.models import ModerationAction
 from rooms import access as room_access
+from rooms import crowd
 from rooms import floor as room_floor
 from rooms import messages as room_messages
 from rooms import presence as room_presence
 from rooms import sessions as room_sessions
-from rooms.models import RoomMessage
+from rooms.models import Room, RoomMessage
 from tests.factories import CommunityFactory, RoomFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -293,3 +296,49 @@ def test_messages_sent_together_are_each_checked_as_if_alone_and_stored_in_order
     ]
     [alone] = by_group[f"room-{other.pk}"]
     assert (alone["type"], alone["id"], alone["previous"]) == ("room.message", in_other[0].pk, 0)
+
+
+def test_a_resend_gets_its_original_back_even_once_the_room_has_closed(room, fraser):
+    """A client that never heard its acknowledgement sends the message again: it is told what was
+    stored, not refused, even though the room closed meanwhile; a new message is refused."""
+    original, _ = room_messages.send_message(room, fraser, "Before closing", "f-1")
+    Room.objects.filter(pk=room.pk).update(state=Room.State.CLOSED)
+    again, created = room_messages.send_message(room, fraser, "Before closing", "f-1")
+    assert (again.pk, created) == (original.pk, False)
+    with pytest.raises(DomainError) as refused:
+        room_messages.send_message(room, fraser, "After closing", "f-2")
+    assert refused.value.code == "room_closed"
+    assert RoomMessage.objects.count() == 1
+
+
+def test_a_client_id_stored_meanwhile_by_another_process_gets_that_message_not_a_second(room, fraser):
+    """The insert itself finds a client_id the room already holds (another server process stored it a
+    moment ago): nothing is stored twice and the sender gets the stored message, not created."""
+    meanwhile = RoomMessage.objects.create(room=room, author=fraser, client_id="f-1", body_source="Hi", body_html="Hi")
+    message, created = room_messages.send_message(room, fraser, "Hi", "f-1")
+    assert (message.pk, created) == (meanwhile.pk, False)
+    assert RoomMessage.objects.filter(room=room).count() == 1
+    following, created = room_messages.send_message(room, fraser, "Next", "f-2")
+    assert created
+    assert following.previous_id == meanwhile.pk
+
+
+def test_a_lone_message_is_checked_and_stored_in_a_fixed_few_statements(
+    room, fraser, client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """What a lone chat message costs the database, pinned so that it cannot creep back: the sender's
+    session and account (read afresh: a sign-out refuses the next message), the room as it is now, the
+    sender's profile and suspensions, then one INSERT that also gives the id of the message before it
+    (under the room's lock on PostgreSQL; SQLite's transaction is the lock). The two statements around
+    it are the test's own transaction's savepoint."""
+    client.force_login(fraser)
+    scope = {"session": SessionStore(client.session.session_key)}
+    earlier, _ = room_messages.send_message(room, fraser, "First", "f-0")
+    lock = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(8 + lock) as captured, django_capture_on_commit_callbacks(execute=True):
+        [(payload, created, announced)] = crowd.send_crowd([(room, scope, "Second", "f-1", False)])
+    assert created
+    assert [(event["id"], event["previous"]) for event in announced] == [(payload["id"], earlier.pk)]
+    inserts = [query["sql"] for query in captured.captured_queries if query["sql"].startswith("INSERT")]
+    assert len(inserts) == 1
+    assert "MAX(" in inserts[0], "the previous id comes back with the insert"
