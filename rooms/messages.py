@@ -239,9 +239,30 @@ def _insert(message):
 ROOM_NOW = ["state", "floor_control", "floor_user_id", "allow_anonymous"]
 
 
+_ROOM_READS = {}  # database vendor -> the statement `_read_now` runs, written once as `_insert_sql` is
+
+
 def _read_now(room):
     """The room's state, floor and its community's visibility as they are now, in one query (None: it is gone)."""
-    return Room.objects.filter(pk=room.pk).values(*ROOM_NOW, "community__visibility").first()
+    connection = connections[router.db_for_read(Room)]
+    if connection.vendor not in _ROOM_READS:
+        quote, meta = connection.ops.quote_name, Room._meta
+        community = meta.get_field("community")
+        columns = ", ".join(f"r.{quote(meta.get_field(name).column)}" for name in ROOM_NOW)
+        visibility = quote(community.related_model._meta.get_field("visibility").column)
+        joined = f"{quote(community.related_model._meta.db_table)} c ON c.{quote(community.target_field.column)}"
+        _ROOM_READS[connection.vendor] = (
+            f"SELECT {columns}, c.{visibility} FROM {quote(meta.db_table)} r "  # noqa: S608 (names from the models)
+            f"INNER JOIN {joined} = r.{quote(community.column)} WHERE r.{quote(meta.pk.column)} = %s"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(_ROOM_READS[connection.vendor], [room.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    now = dict(zip([*ROOM_NOW, "community__visibility"], row, strict=True))
+    now["floor_control"], now["allow_anonymous"] = bool(now["floor_control"]), bool(now["allow_anonymous"])
+    return now
 
 
 def _apply_now(room, now):
