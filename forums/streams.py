@@ -72,12 +72,13 @@ def current_users(session_keys):
 
     Live rooms check every message's sender, and every connection's member once a minute, against
     their session as it is now; a process's connections that do so together read their sessions
-    in one query and their accounts in another, instead of two queries each. One session alone, or
-    sessions kept elsewhere than the database, are read by `current_user`.
+    in one query and their accounts, with their profiles (what a message shows of its author), in
+    another, instead of two queries each. Sessions kept elsewhere than the database are read by
+    `current_user`.
     """
     keys = {key for key in session_keys if key}
     store = import_string(settings.SESSION_ENGINE + ".SessionStore")
-    if len(keys) < 2 or not hasattr(store, "get_model_class"):  # one, or not a database session engine
+    if not keys or not hasattr(store, "get_model_class"):  # none, or not a database session engine
         return {key: current_user(key) for key in keys}
     rows = store.get_model_class().objects.filter(session_key__in=keys, expire_date__gt=timezone.now())
     sessions = {key: store(key).decode(data) for key, data in rows.values_list("session_key", "session_data")}
@@ -86,7 +87,7 @@ def current_users(session_keys):
         if isinstance(_backend(session.get(BACKEND_SESSION_KEY)), ModelBackend):
             wanted.add(_user_id(session.get(SESSION_KEY)))
     wanted.discard(None)
-    accounts = get_user_model()._default_manager.in_bulk(wanted) if wanted else {}
+    accounts = get_user_model()._default_manager.select_related("profile").in_bulk(wanted) if wanted else {}
     found = {}
     for key in keys:
         session = sessions.get(key, {})

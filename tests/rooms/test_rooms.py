@@ -327,15 +327,15 @@ def test_a_lone_message_is_checked_and_stored_in_a_fixed_few_statements(
     room, fraser, client, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     """What a lone chat message costs the database, pinned so that it cannot creep back: the sender's
-    session and account (read afresh: a sign-out refuses the next message), the room as it is now, the
-    sender's profile and suspensions, then one INSERT that also gives the id of the message before it
+    session and account with its profile (read afresh: a sign-out refuses the next message), the room as
+    it is now, the sender's suspensions, then one INSERT that also gives the id of the message before it
     (under the room's lock on PostgreSQL; SQLite's transaction is the lock). The two statements around
     it are the test's own transaction's savepoint."""
     client.force_login(fraser)
     scope = {"session": SessionStore(client.session.session_key)}
     earlier, _ = room_messages.send_message(room, fraser, "First", "f-0")
     lock = 1 if connection.vendor == "postgresql" else 0
-    with django_assert_num_queries(8 + lock) as captured, django_capture_on_commit_callbacks(execute=True):
+    with django_assert_num_queries(7 + lock) as captured, django_capture_on_commit_callbacks(execute=True):
         [(payload, created, announced)] = crowd.send_crowd([(room, scope, "Second", "f-1", False)])
     assert created
     assert [(event["id"], event["previous"]) for event in announced] == [(payload["id"], earlier.pk)]
