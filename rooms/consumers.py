@@ -63,6 +63,7 @@ class RoomConsumer(OutlivesTheLayer, DispatchWithoutDatabase, AsyncWebsocketCons
         self.held = {}  # id -> (previous id, frame text): messages that came before their predecessor
         self.presence_sent = None  # the presence frame this connection was last sent, as text
         self.delivering = asyncio.Lock()
+        self.layer_went_down = asyncio.Event()  # wakes the tick when an outage is noticed (rooms/layer.py)
         self.beat_at = time.monotonic()
         # Connections that arrived together recheck at different ticks, each within a minute of arriving.
         self.checked_at = self.beat_at - random.random() * self.recheck_seconds / 2

@@ -28,6 +28,7 @@ class OutlivesTheLayer:
             self.layer_lost(exc)
             return False
         self.layer_up = True
+        self.layer_went_down.clear()
         return True
 
     async def leave_groups(self, room):
@@ -42,6 +43,7 @@ class OutlivesTheLayer:
         if self.layer_up:
             logger.warning("channel layer unavailable, room %s is served from the database: %s", self.group, exc)
             self.layer_up = False
+            self.layer_went_down.set()  # the tick reads the database now, not at its next turn
 
     async def tell_room(self, frame, to_self=False):
         """Send a frame that changes nothing stored (presence, typing) to the room, and to this connection if asked."""
