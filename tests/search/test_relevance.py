@@ -39,6 +39,7 @@ DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev.py")
 SECOND_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev2.py")
 THIRD_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev3.py")
 FOURTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev4.py")
+FIFTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev5.py")
 
 
 @pytest.fixture
@@ -89,8 +90,9 @@ def test_ndcg_rewards_the_best_pages_first():
         SECOND_DEV_JUDGEMENTS,
         THIRD_DEV_JUDGEMENTS,
         FOURTH_DEV_JUDGEMENTS,
+        FIFTH_DEV_JUDGEMENTS,
     ],
-    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4"],
+    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4", "dev5"],
 )
 def test_every_judged_page_exists_in_the_demo_content(demo_site, path):
     """Pages by slug, and forum threads by key, only those anyone may read (as the engines search)."""
@@ -328,3 +330,23 @@ def test_the_fourth_dev_set_is_weighted_to_word_forms_and_repeats_no_other_set()
     wanted = {"wordform": 20, "paraphrase": 10, "question": 6, "forum": 2, "empty": 2}
     for kind, count in wanted.items():
         assert sum(k == kind for k in dev4.kinds.values()) >= count, kind
+
+
+def test_the_fifth_dev_set_is_weighted_to_paraphrases_and_repeats_no_other_set():
+    dev5 = load_judgements(FIFTH_DEV_JUDGEMENTS)
+    assert set(dev5.kinds) == set(dev5)
+    assert set(dev5.kinds.values()) <= set(KNOWN_KINDS)
+    others = (
+        DEFAULT_JUDGEMENTS,
+        DEV_JUDGEMENTS,
+        SECOND_DEV_JUDGEMENTS,
+        THIRD_DEV_JUDGEMENTS,
+        FOURTH_DEV_JUDGEMENTS,
+        HOLDOUT_JUDGEMENTS,
+        SECOND_HOLDOUT_JUDGEMENTS,
+    )
+    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
+    assert sorted(query for query in dev5 if query.casefold() in elsewhere) == []
+    wanted = {"paraphrase": 25, "question": 10, "wordform": 4, "forum": 3, "empty": 3}
+    for kind, count in wanted.items():
+        assert sum(k == kind for k in dev5.kinds.values()) >= count, kind
