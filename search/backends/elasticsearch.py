@@ -423,8 +423,11 @@ class ElasticsearchBackend(SearchBackend):
                 size=FACET_SIZE,
                 order=[{"_count": "desc"}, {"_key": "asc"}],
             )
+        newest = {"published": {"order": "desc", "missing": "_last"}}
         if query.sort == "newest" or not query.groups:
-            search = search.sort({"published": {"order": "desc", "missing": "_last"}}, "_score")
+            search = search.sort(newest, "_score")
+        else:  # equal scores newest first, as on the database backend (not in the order they were indexed)
+            search = search.sort("_score", newest)
         search = search.source(HIT_FIELDS).extra(track_total_hits=True)[query.offset : query.offset + query.page_size]
         response = self._execute(search)
         hits = [self._hit(hit, query.groups) for hit in response.hits]

@@ -76,3 +76,24 @@ def test_a_rare_word_typed_counts_for_more_than_a_common_one(backend, corpus):
         "The agreement board",
         "The long board",
     ]
+
+
+def test_documents_that_match_equally_come_newest_first(backend, corpus):
+    # Three pages saying the same words score alike; the newest comes first on every backend (Elasticsearch
+    # otherwise returned them in the order they were indexed, the oldest first here).
+    def page(pk, day):
+        return SearchDocument(
+            doc_id=f"page-{pk}",
+            type="guide",
+            title="Kinship carers meet monthly",
+            url=f"/guides/{pk}/",
+            published=datetime(2026, 4, day, tzinfo=UTC),
+            summary="An evening group for kinship carers.",
+        )
+
+    backend.upsert([page(9921, 1), page(9922, 20), page(9923, 9)])
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    results = search(backend, "kinship carers")
+    assert len({hit.score for hit in results.hits}) == 1
+    assert [hit.doc_id for hit in results.hits] == ["page-9922", "page-9923", "page-9921"]
