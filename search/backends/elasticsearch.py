@@ -312,15 +312,25 @@ class ElasticsearchBackend(SearchBackend):
     def _group_query(group):
         """One term group: any of its phrases in any field (title boosted), scored by how strongly each
         field says it; a match in several fields counts for more than one in the best field alone
-        (tie_breaker); a related phrase counts less, and for no more words than the group stands for,
-        as the database backend counts it: a phrase's BM25 adds up its words, so a related phrase longer
-        than the words typed is scaled down to their number ("health and social care partnership", five
-        words, for "trusted assessment", two). A concept group (a glossary entry the query describes)
-        scores as the database backend scores it: a plain match at the related weight, doubled when a
-        title or theme says it, never by how rare the entry's name is, so it stays below the pages that
-        use the words typed."""
+        (tie_breaker). A single word is weighed by how rare it is among the documents, whatever field
+        says it (cross_fields: one idf for every field), as the database backend weighs a group by its
+        rarity over the index; with each field's own idf, a word rare among titles but common in texts
+        made one title saying it outrank the pages saying every word of the query. A phrase keeps each
+        field's statistics (a phrase query cannot blend them). A related phrase counts less, and for no
+        more words than the group stands for, as the database backend counts it: a phrase's BM25 adds up
+        its words, so a related phrase longer than the words typed is scaled down to their number
+        ("health and social care partnership", five words, for "trusted assessment", two). A concept
+        group (a glossary entry the query describes) scores as the database backend scores it: a plain
+        match at the related weight, doubled when a title or theme says it, never by how rare the entry's
+        name is, so it stays below the pages that use the words typed."""
         alternatives = [
-            Q("multi_match", query=" ".join(phrase), type="phrase", fields=TERM_FIELDS, tie_breaker=0.3)
+            Q(
+                "multi_match",
+                query=" ".join(phrase),
+                type="phrase" if len(phrase) > 1 else "cross_fields",
+                fields=TERM_FIELDS,
+                tie_breaker=0.3,
+            )
             for phrase in group.phrases
         ]
         if group.concept:  # each field asked once: a title or theme saying a related phrase counts double

@@ -97,3 +97,31 @@ def test_documents_that_match_equally_come_newest_first(backend, corpus):
     results = search(backend, "kinship carers")
     assert len({hit.score for hit in results.hits}) == 1
     assert [hit.doc_id for hit in results.hits] == ["page-9922", "page-9923", "page-9921"]
+
+
+def test_a_word_counts_by_how_rare_it_is_in_documents_not_in_one_field(backend, corpus):
+    # "kinship" is in five documents, four of them in the title; "allotment" in ten, only one title. One page
+    # says "allotment" in its title and "kinship" in its text, the other the other way round: the title
+    # saying the rarer word ranks first, though the other page is newer. On Elasticsearch each field
+    # weighed a word by its own rarity, and "allotment", rare among titles, put its page first.
+    def page(pk, title, summary, day):
+        return SearchDocument(
+            doc_id=f"page-{pk}",
+            type="guide",
+            title=title,
+            url=f"/guides/{pk}/",
+            published=datetime(2026, 5, day, tzinfo=UTC),
+            summary=summary,
+        )
+
+    backend.upsert(
+        [
+            page(9931, "Allotment diary", "Notes from the kinship evening.", 20),
+            page(9932, "Kinship diary", "Notes from the allotment evening.", 10),
+            *(page(9933 + i, f"Garden notes {i}", f"The allotment opened on day {i}.", 1 + i) for i in range(8)),
+            *(page(9941 + i, f"Kinship carers {i}", f"Meeting on day {i}.", 1 + i) for i in range(3)),
+        ]
+    )
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    assert [hit.title for hit in search(backend, "allotment kinship").hits] == ["Kinship diary", "Allotment diary"]
