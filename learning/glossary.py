@@ -827,3 +827,64 @@ def add_missing_terms(GlossaryTerm, terms):
             term=term,
             defaults={"expansion": expansion, "synonyms": synonyms, "description": description, "related": related},
         )
+
+
+# A fifth pass (issue 11), for concepts whose everyday words the earlier passes missed, written from what
+# the pages say and how practitioners talk about the same things, a set of ways per concept rather than
+# one query's words: the slang for the police, what people call a reading group, the plain words for a
+# partnership's rows over money, for induction, for how good a study is, for the open door of local area
+# coordination, for a contested closure. Appended like EVERYDAY_RELATED (migration 0015).
+FIFTH_RELATED = {
+    "community policing": "bobbies\nbobbies on the beat\nlocal bobby\ncoppers\nthe polis\npolice officers\n"
+    "police presence\nfriendly police\nbobby on the beat",
+    "evidence use": "book club\njournal club\nreading group\nreading research together\nquality of evidence\n"
+    "strength of evidence\nhow strong the evidence is\nstrong or weak evidence\nrobust evidence\n"
+    "rigorous research\npoor quality research\ngood research\nbad research\nreliable research\n"
+    "critical appraisal\nappraising research",
+    "peer learning": "book club\njournal club\nreading group\nthink through a problem together\n"
+    "help with a live problem\nbounce ideas off colleagues\nlearning circle",
+    "housing first": "jail\nin and out of jail\nin and out of hospital\nback on the streets\nbouncing between services",
+    "local area coordination": "no eligibility criteria\nno eligibility rules\nno assessment\nwithout an assessment\n"
+    "anyone who asks\nopen to anyone\nno referral needed\nno forms to fill in\n"
+    "build on people's strengths\nstrengths-based",
+    "conflict": "arguing\nargument\nrows\nrow over money\narguing over money\nwho pays\nwho decides\n"
+    "blame\npassing the buck\nbudget disputes\nprotecting their patch\nprofessional rivalry",
+    "workforce development": "newcomers\nnew starters\nnew recruits\nnew colleagues\nonboarding\n"
+    "settling in\nfirst weeks in the job\ninducting new staff",
+    "day services": "closure\nclosures\nproposed closure\nclosing a centre\npublic anger\nangry public meetings\n"
+    "protest\npetition\noutcry\nbacklash",
+    "open dialogue": "talk about people in their presence\nspeak about the person in front of them\n"
+    "nothing about me without me\nin front of the family\nsame staff throughout\nopen conversation with the family",
+    "CAR": "pace of decision-making\nresearch timescales",
+}
+
+# Entries whose names the content never uses: a related phrase typed leads to an entry's names, so the
+# names the pages give the thing are added, as RENAMED did, only while the entry's synonyms are still
+# the seed's (an editor's own synonyms are left as they are). term -> (the seed's synonyms, the new ones).
+CONTENT_NAMES = {
+    "mini-publics": ("", "citizens' assembly\ncitizens' assemblies\ncitizens' panel\ncitizens' panels\ncitizens' jury"),
+}
+
+# What the content weighs in every evidence summary and many case studies that had no entry: whether an
+# approach saves money or is worth its cost.
+FIFTH_TERMS = [
+    (
+        "value for money",
+        "costs and savings",
+        "cost\ncosts\nsavings\ncost-effectiveness",
+        "Whether an approach is worth what it costs: the money it saves or the costs it avoids elsewhere, and "
+        "what it buys for the people it serves.",
+        "save money\nsaving money\nsaves money\ncheaper\nspend less\nspending less\ncosts avoided\navoided costs\n"
+        "cost offset\npays for itself\nsocial return on investment\nreturn on investment\ncost-benefit\n"
+        "cost benefit analysis\nfinancial case\nbusiness case\nexpensive",
+    ),
+]
+
+
+def add_content_names(GlossaryTerm, names):
+    """Give each entry of `names` (term -> (the seed's synonyms, the names to add)) the names the content
+    uses, only while its synonyms are still the seed's."""
+    for term, (seeded, added) in names.items():
+        for entry in GlossaryTerm.objects.filter(term=term, synonyms=seeded):
+            entry.synonyms = "\n".join(line for line in (*seeded.splitlines(), *added.splitlines()) if line.strip())
+            entry.save(update_fields=["synonyms"])

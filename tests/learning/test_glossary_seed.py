@@ -86,3 +86,25 @@ def test_the_plain_vocabulary_and_new_abbreviations_are_added_without_touching_t
     assert set(PLAIN_RELATED["PB"].splitlines()) - {"cash"} <= set(related)
     dpo = GlossaryTerm.objects.get(term="DPO")
     assert (dpo.description, dpo.related) == ("The editors' words.", "")  # an entry that exists is the editors'
+
+
+fifth = importlib.import_module("learning.migrations.0015_glossary_fifth_vocabulary")
+
+
+def test_the_fifth_vocabulary_and_the_contents_names_are_added_without_touching_the_editors_own(db):
+    from learning.glossary import FIFTH_RELATED
+
+    assert "citizens' assembly" in GlossaryTerm.objects.get(term="mini-publics").equivalents()
+    assert "savings" in GlossaryTerm.objects.get(term="value for money").equivalents()
+    assert "bobbies" in GlossaryTerm.objects.get(term="community policing").related_phrases()
+    GlossaryTerm.objects.filter(term="community policing").update(related="Bobbies\nour own phrase")
+    GlossaryTerm.objects.filter(term="mini-publics").update(synonyms="people's juries")
+    GlossaryTerm.objects.filter(term="value for money").update(description="The editors' words.", related="")
+    fifth.add_vocabulary(apps, None)
+    related = GlossaryTerm.objects.get(term="community policing").related_phrases()
+    assert related[:2] == ["Bobbies", "our own phrase"]
+    assert "bobbies" not in related  # already there, in the editors' spelling
+    assert set(FIFTH_RELATED["community policing"].splitlines()) - {"bobbies"} <= set(related)
+    assert GlossaryTerm.objects.get(term="mini-publics").synonyms == "people's juries"  # the editors'
+    entry = GlossaryTerm.objects.get(term="value for money")
+    assert (entry.description, entry.related) == ("The editors' words.", "")  # an entry that exists is the editors'
