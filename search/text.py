@@ -39,15 +39,15 @@ SNIPPET_LENGTH = 200
 TAIL = " ~ "  # between a text and its joined compounds: no phrase reaches across it
 # Too common to mean anything: dropped from queries on every backend alike (they stay in the index, for phrases).
 STOP_WORDS = frozenset(
-    "a am an and are as at be been being by for from i in into is it its me my of off on onto or our out than "
+    "a am an and are as at be been being but by for from i in into is it its me my of off on onto or our out than "
     "that the then this to up was we what when where which who why with".split()
 )
 # Words of questions and requests: a match still counts, but a document need not have them.
 FILLER_WORDS = frozenset(
     "about actually advice also any anyone anything best better can cannot could did do does doing done even "
     "example examples find finding found get getting go goes going good got has have having help helped "
-    "helps helping how idea ideas if just keep keeping keeps kind know lot lots look looking make making "
-    "many more most much need needs other people really should show shows so some someone something still "
+    "helps helping how idea ideas if just keep keeping keeps kind know knows lot lots look looking looks make makes "
+    "making many more most much need needs other people really should show shows so some someone something still "
     "their them there these they thing things those tip tips tried try trying us use using very want way "
     "ways well were whether will work worked works would you your".split()
 )
@@ -55,9 +55,9 @@ FILLER_WORDS = frozenset(
 # up homeless again", "a study from another country applies here"): optional like filler when typed on
 # their own, but counted in a glossary phrase that holds them ("a say over money").
 QUALIFIER_WORDS = frozenset(
-    "actual after again ago ahead all already always another around away back because before between both "
-    "each else enough ever every few here instead just less like lots near never next often only over "
-    "quite rather real same since sometimes soon sooner such too towards under until usually while whilst "
+    "actual after again ago ahead all already always another around away back barely because before between "
+    "both each else enough ever every few hardly here instead just less like lots mostly near never next often only "
+    "over quite rather real same since sometimes soon sooner such too towards under until usually while whilst "
     "within without yet".split()
 )
 # Words Snowball keeps apart that mean the same: irregular plurals, American spellings, and a verb and
@@ -510,12 +510,10 @@ def concept_groups(tokens, groups, glossary):
     words and filler it holds add to its weight but are never needed, so a long everyday question is
     held to what its content words say, not to its way of asking. The most specific entries win (words few entries use
     count most); an entry the query already names or phrases is left out."""
-    typed = [stem(token) for token in tokens if token not in STOP_WORDS]
-    content = [
-        stem(token)
-        for token in tokens
-        if token not in STOP_WORDS and token not in FILLER_WORDS and token not in QUALIFIER_WORDS
-    ]
+    # Each word with its other forms (`variants`): "arguing" is said in an entry that says "arguments".
+    kept = [token for token in tokens if token not in STOP_WORDS]
+    typed = [(stem(token), frozenset((stem(token), *variants(token)))) for token in kept]
+    content = [forms for token, (_, forms) in zip(kept, typed, strict=True) if token not in _OPTIONAL_WORDS]
     if len(typed) < 2 or not content:
         return []
     needed = len(content) if len(content) <= 2 else math.ceil(len(content) * 0.6)
@@ -524,10 +522,10 @@ def concept_groups(tokens, groups, glossary):
     for names, related, bag in _concept_index(_glossary_key(glossary)):
         if present.intersection(names):
             continue
-        covered = [word for word in typed if word in bag]
-        covered_content = [word for word in content if word in bag]
+        covered = {word: max(bag[form] for form in forms if form in bag) for word, forms in typed if bag.keys() & forms}
+        covered_content = [forms for forms in content if bag.keys() & forms]
         if len(covered_content) >= max(2, needed):
-            weight = sum(bag[word] for word in set(covered))
+            weight = sum(covered.values())
             group = TermGroup((), tuple(_unique(names + related)), size=len(covered_content), concept=True)
             found.append((-weight, len(found), group))
     return [group for *_, group in sorted(found)[:MAX_CONCEPTS]]
@@ -591,6 +589,7 @@ _PRESENT_FORMS = {stem(past): forms.split()[0] for forms in IRREGULAR_VERBS.spli
 _STOP_STEMS = frozenset(stem(word) for word in STOP_WORDS)
 _FILLER_STEMS = frozenset(stem(word) for word in FILLER_WORDS)
 _QUALIFIER_STEMS = frozenset(stem(word) for word in QUALIFIER_WORDS)
+_OPTIONAL_WORDS = FILLER_WORDS | QUALIFIER_WORDS
 
 
 @lru_cache(maxsize=8192)

@@ -342,3 +342,19 @@ def test_a_long_query_naming_many_glossary_entries_is_answered_by_the_backend_it
     results = search(practice, " ".join(named))
     assert results.backend == practice.name
     assert not results.incomplete
+
+
+def test_a_query_describing_an_entry_in_other_forms_of_its_words_finds_its_pages(practice):
+    # The entry says "payments" and "child"; the query "paid" and "children": the same words.
+    GlossaryTerm.objects.create(term="pocket money", description="Payments a child gets from their parents.")
+    forget_glossary()
+    add(practice, ("guide", "Pocket money", "What parents give each week."))
+    assert "Pocket money" in titles(search(practice, "children paid"))
+    GlossaryTerm.objects.filter(term="pocket money").update(description="")
+    forget_glossary()
+    assert "Pocket money" not in titles(search(practice, "children paid"))
+
+
+@pytest.mark.parametrize("query", ["mediate but", "mediation makes", "mediating hardly"])
+def test_joining_words_and_filler_never_have_to_match(practice, query):
+    assert titles(search(practice, query)) == {"Working through conflict"}
