@@ -865,8 +865,9 @@ CONTENT_NAMES = {
     "mini-publics": ("", "citizens' assembly\ncitizens' assemblies\ncitizens' panel\ncitizens' panels\ncitizens' jury"),
 }
 
-# What the content weighs in every evidence summary and many case studies that had no entry: whether an
-# approach saves money or is worth its cost.
+# Subjects the pages cover that had no entry, each named as the pages name it: whether an approach saves
+# money, sharing data, fidelity to a model, paying participants, risk, continuity of care, reporting back,
+# transport, affordable housing and money advice.
 FIFTH_TERMS = [
     (
         "value for money",
@@ -877,6 +878,89 @@ FIFTH_TERMS = [
         "save money\nsaving money\nsaves money\ncheaper\nspend less\nspending less\ncosts avoided\navoided costs\n"
         "cost offset\npays for itself\nsocial return on investment\nreturn on investment\ncost-benefit\n"
         "cost benefit analysis\nfinancial case\nbusiness case\nexpensive",
+    ),
+    (
+        "data sharing",
+        "information sharing",
+        "sharing data\ndata sharing agreement",
+        "Agreements that let partners and researchers share and link records about people safely, anonymised where "
+        "they can be, and the months they take to put in place.",
+        "data sharing agreements\nsharing records\nsharing information\nlinking records\ndata linkage\n"
+        "anonymised data\nanonymised records\ndata protection\nconfidentiality\ninformation governance\n"
+        "permission to share data",
+    ),
+    (
+        "fidelity",
+        "fidelity to the model",
+        "",
+        "How closely a programme keeps to the features that made it work where it was first tested, such as "
+        "Housing First's small caseloads and unconditional support.",
+        "sticking to the model\ntrue to the model\nkeeping to the principles\ndone properly\nwatered down\n"
+        "in name only\nadopted in name\ncutting corners\nmodel drift\nfidelity check\nfidelity review",
+    ),
+    (
+        "paying participants",
+        "payment for participation",
+        "paid for their time\npaying for time\npaid for its time",
+        "Paying people who use services, residents and panel members for their time, and meeting their travel "
+        "and care costs, so that taking part costs them nothing and their knowledge counts as staff expertise does.",
+        "paying for their time\npaying people for their time\npaid participation\nsitting fee\nmodest fee\n"
+        "expenses\nvouchers\ntravel and care costs\nrecognising people's time",
+    ),
+    (
+        "risk",
+        "positive risk-taking",
+        "sharing risk",
+        "Agreeing with people and colleagues which risks are reasonable to take, and backing the staff who support "
+        "them, rather than letting worries about risk and blame end a choice or an idea.",
+        "risk averse\nfear of blame\nblame culture\ngetting the blame\nworried about risk\nworries about risk\n"
+        "safety plan\nshared safety plan\nreasonable risks\ntaking risks\nduty of care",
+    ),
+    (
+        "continuity of care",
+        "continuity",
+        "same staff",
+        "People seeing the same workers over time, so that relationships and trust can grow and no one has to "
+        "tell their story again.",
+        "same worker\nsame nurse\nsame team\nseeing the same person\nconsistent staff\nfamiliar faces\n"
+        "telling your story again\nrepeating your story\nrelationships over time",
+    ),
+    (
+        "reporting back",
+        "feedback to participants",
+        "report back",
+        "Telling the people who took part what happened to their ideas and recommendations, including what "
+        "could not be done and why.",
+        "you said we did\nclosing the loop\nhearing back\nhear back\nwhat happened to our ideas\n"
+        "what happened to their ideas\nrespond to every recommendation\nrespond publicly\nexplain decisions\n"
+        "follow up\nkeeping people informed",
+    ),
+    (
+        "transport",
+        "community transport",
+        "",
+        "Getting to services, work and appointments where buses are few and distances long: community transport, "
+        "volunteer drivers and services that come to people.",
+        "bus\nbuses\nbus service\nbus cut\npublic transport\nvolunteer drivers\nvolunteer driving scheme\n"
+        "lifts to appointments\ngetting to appointments\ntravel costs\ngetting about",
+    ),
+    (
+        "affordable housing",
+        "affordable homes",
+        "",
+        "Homes local people and young families can afford to rent or buy, built or let by housing associations, "
+        "councils and community trusts.",
+        "homes for local families\nhomes for young families\nhousing shortage\nsocial rented homes\n"
+        "local lettings policy\ncommunity land\nbuying land\ncommunity buyout\nnew homes",
+    ),
+    (
+        "money advice",
+        "debt advice",
+        "welfare rights",
+        "Help with money, debt, benefits and rent arrears, so that families do not fall into crisis or lose "
+        "their homes.",
+        "debt\ndebts\nmoney worries\nbenefits advice\nfinancial inclusion\nfalling behind with rent\n"
+        "income maximisation\ncost of living",
     ),
 ]
 
