@@ -56,10 +56,8 @@ def standings(users, communities, roles=True):
     viewers = [visibility.Viewer(user) for user in users] if open_to_all else visibility.Viewer.many(users)
     suspensions = active_suspensions(users)
     community_ids = {community.pk for community in communities}
-    memberships = {
-        (membership.user_id, membership.community_id): membership
-        for membership in Membership.objects.filter(user__in=users, community__in=community_ids)
-    }
+    asked = Membership.objects.filter(user__in=users, community__in=community_ids) if community_ids else ()
+    memberships = {(membership.user_id, membership.community_id): membership for membership in asked}
     found = {}
     for user, viewer in zip(users, viewers, strict=True):
         standing = Standing(user)
