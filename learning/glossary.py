@@ -867,7 +867,7 @@ CONTENT_NAMES = {
 
 # Subjects the pages cover that had no entry, each named as the pages name it: whether an approach saves
 # money, sharing data, fidelity to a model, paying participants, risk, continuity of care, reporting back,
-# transport, affordable housing and money advice.
+# transport, affordable housing, money advice, complex needs, community justice and budget cuts.
 FIFTH_TERMS = [
     (
         "value for money",
@@ -961,6 +961,33 @@ FIFTH_TERMS = [
         "their homes.",
         "debt\ndebts\nmoney worries\nbenefits advice\nfinancial inclusion\nfalling behind with rent\n"
         "income maximisation\ncost of living",
+    ),
+    (
+        "complex needs",
+        "multiple and complex needs",
+        "",
+        "People facing several problems at once, such as trauma, addiction, mental ill health, homelessness and "
+        "time in prison, whom services built for one problem at a time often fail.",
+        "multiple disadvantage\nsevere and multiple disadvantage\ntrauma\ntrauma-informed\n"
+        "addiction and mental health\ndual diagnosis\nchaotic lives\nhighest needs\nmost vulnerable",
+    ),
+    (
+        "community justice",
+        "justice services",
+        "justice system",
+        "Prisons, courts, police and the services that help people leave prison, stop offending and settle in the "
+        "community.",
+        "prison\nprisons\nleaving prison\nreleased from prison\ncustody\nreoffending\noffending\n"
+        "criminal justice\ncourts",
+    ),
+    (
+        "budget cuts",
+        "spending cuts",
+        "cuts",
+        "Shrinking public budgets and the savings, restructuring and closures they force, and what they do to "
+        "services, staff and partnerships.",
+        "austerity\nfunding cuts\nsavings targets\nrestructuring\nbudget pressures\nless money\n"
+        "shrinking budgets\ncutbacks\nfinancial pressures\nrising costs",
     ),
 ]
 

@@ -92,8 +92,9 @@ fifth = importlib.import_module("learning.migrations.0015_glossary_fifth_vocabul
 
 
 def test_the_fifth_vocabulary_and_the_contents_names_are_added_without_touching_the_editors_own(db):
-    from learning.glossary import FIFTH_RELATED
+    from learning.glossary import FIFTH_RELATED, FIFTH_TERMS
 
+    assert {term for term, *_ in FIFTH_TERMS} <= set(GlossaryTerm.objects.values_list("term", flat=True))
     assert "citizens' assembly" in GlossaryTerm.objects.get(term="mini-publics").equivalents()
     assert "savings" in GlossaryTerm.objects.get(term="value for money").equivalents()
     assert "bobbies" in GlossaryTerm.objects.get(term="community policing").related_phrases()
