@@ -38,7 +38,8 @@ class _Together:
     async def run(self):
         batch = []
         try:
-            await asyncio.sleep(self.gather)
+            if self.gather:  # else: this task starts after the turn of the loop its first request came in
+                await asyncio.sleep(self.gather)
             while self.waiting:
                 batch, self.waiting = [(i, f) for i, f in self.waiting if not f.done()], []  # gone while waiting
                 actor = broadcast.Acting()
@@ -49,7 +50,10 @@ class _Together:
                     results = [exc] * len(batch)
                 finally:
                     broadcast.acting.reset(token)
-                    await tell_groups(self.layer, actor)
+                    # Straight from this task, which no connection's going can cancel: the rooms hear it in
+                    # this turn of the loop. If the server stopping cuts it short, the messages are stored
+                    # and each connection reads what it missed (rooms/replay.py).
+                    await broadcast.send_collected(self.layer, actor)
                 for (_item, future), result in zip(batch, results, strict=True):
                     if not future.done():
                         future.set_result(result)
