@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import replace
+from threading import Lock
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,24 +28,48 @@ from search.text import (
 )
 
 logger = logging.getLogger(__name__)
-GLOSSARY_CACHE_KEY = "search:glossary:v2"
+# The glossaries built lately, by the rows they were built from (a few: one is current, the others are
+# what a rolled-back transaction or another database read).
+KEPT_GLOSSARIES = 4
+_glossaries = {}  # (glossary rows, theme rows) -> entries
+_glossaries_lock = Lock()
 
 
 def glossary():
     """(interchangeable names, related everyday phrases, description) of each entry of the editors'
-    glossary (cached; cleared when it or a theme changes). An entry that names a theme (among its names
-    or related phrases) also describes itself in the theme's description, which editors write in plain
-    words: a query that describes the theme without naming it finds its pages (search.text.concept_groups)."""
-    entries = cache.get(GLOSSARY_CACHE_KEY)
+    glossary. An entry that names a theme (among its names or related phrases) also describes itself in
+    the theme's description, which editors write in plain words: a query that describes the theme without
+    naming it finds its pages (search.text.concept_groups).
+
+    Read on every search (the glossary's and the themes' short rows: about 0.5 ms, no more than fetching a
+    cached copy from Redis took); only what is built from them is kept, in this process, by the rows
+    themselves. So a search always uses the glossary its database holds now, however it changed (an
+    editor's save, a bulk update or data migration that saves no entry, a rolled-back transaction, another
+    database sharing the cache), and never one that an earlier search happened to read."""
+    rows = (
+        tuple(GlossaryTerm.objects.values_list("term", "expansion", "synonyms", "related", "description")),
+        tuple(Theme.objects.values_list("name", "description")),
+    )
+    with _glossaries_lock:
+        entries = _glossaries.get(rows)
     if entries is None:
-        themes = {fold(name): description for name, description in Theme.objects.values_list("name", "description")}
-        entries = []
-        for term in GlossaryTerm.objects.all():
-            names, related = term.equivalents(), term.related_phrases()
-            described = [themes[fold(phrase)] for phrase in (*names, *related) if themes.get(fold(phrase))]
-            entries.append((names, related, " ".join(_unique_texts([term.description, *described]))))
-        cache.set(GLOSSARY_CACHE_KEY, entries, 300)
+        entries = _glossary_entries(*rows)
+        with _glossaries_lock:
+            if len(_glossaries) >= KEPT_GLOSSARIES:
+                _glossaries.pop(next(iter(_glossaries)))  # the oldest goes first
+            _glossaries[rows] = entries
     return entries
+
+
+def _glossary_entries(term_rows, theme_rows):
+    themes = {fold(name): description for name, description in theme_rows}
+    entries = []
+    for term, expansion, synonyms, related, description in term_rows:
+        entry = GlossaryTerm(term=term, expansion=expansion, synonyms=synonyms, related=related)
+        names, phrases = tuple(entry.equivalents()), tuple(entry.related_phrases())
+        described = [themes[fold(phrase)] for phrase in (*names, *phrases) if themes.get(fold(phrase))]
+        entries.append((names, phrases, " ".join(_unique_texts([description, *described]))))
+    return tuple(entries)
 
 
 def _unique_texts(texts):
@@ -52,7 +77,9 @@ def _unique_texts(texts):
 
 
 def forget_glossary():
-    cache.delete(GLOSSARY_CACHE_KEY)
+    """Drop the glossaries built so far (a search reads the glossary afresh anyway: this only frees them)."""
+    with _glossaries_lock:
+        _glossaries.clear()
     forget_vocabulary()
 
 

@@ -22,7 +22,7 @@ MAX_ROWS = 20_000
 MIN_LENGTH = 4  # "cpp", "sds": short words are more likely abbreviations than typos
 
 _lock = Lock()
-_vocabularies = {}  # (backend name, index, document count) -> (built at, Vocabulary)
+_vocabularies = {}  # (backend name, index, document count, glossary names and phrases) -> (built at, Vocabulary)
 
 
 class Vocabulary:
@@ -74,8 +74,9 @@ def edit_distance(a, b):
 
 def vocabulary(backend, glossary):
     """The words corrections may use, with how many documents use each: built from the backend's public
-    documents, again when their number changes or after a few minutes."""
-    key = (backend.name, getattr(backend, "alias", ""), backend.count())
+    documents and the glossary, again when the number of documents or the glossary changes, or after a few
+    minutes."""
+    key = (backend.name, getattr(backend, "alias", ""), backend.count(), _glossary_words(glossary))
     with _lock:
         built, found = _vocabularies.get(key, (0.0, None))
         if found is None or time.monotonic() - built > VOCABULARY_SECONDS:
@@ -83,6 +84,10 @@ def vocabulary(backend, glossary):
             _vocabularies.clear()  # one vocabulary per process is enough
             _vocabularies[key] = (time.monotonic(), found)
         return found
+
+
+def _glossary_words(glossary):
+    return tuple((tuple(names), tuple(related)) for names, related, *_ in glossary)
 
 
 def _count_words(backend, glossary):

@@ -4,6 +4,7 @@ queries whose words are not all present, filler, typos, and the editors' related
 from datetime import UTC, datetime
 
 import pytest
+from django.db import transaction
 
 from learning.models import GlossaryTerm, Theme
 from search.documents import SearchDocument
@@ -116,6 +117,26 @@ def test_glossary_words_are_never_corrected(practice):
     results = search(practice, "kelpies")
     assert results.total == 0
     assert results.did_you_mean is None
+
+
+def test_a_query_finds_what_the_glossary_says_now_whatever_was_searched_before(practice):
+    """What a search keeps between searches never outlives the glossary it was read from: not one that a
+    rolled-back transaction held (a preview, a relevance run), nor one changed without saving each entry
+    (a data migration, a bulk update), so a query's results are its own, not the searches' before it."""
+    query = "giving residents a say over money"
+    GlossaryTerm.objects.filter(term="PB").update(related="")
+    forget_glossary()
+    alone = titles(search(practice, query))
+    assert "Participatory budgeting in Dundee" not in alone
+    with transaction.atomic():
+        term = GlossaryTerm.objects.get(term="PB")
+        term.related = "a say over money"
+        term.save()
+        assert "Participatory budgeting in Dundee" in titles(search(practice, query))
+        transaction.set_rollback(True)
+    assert titles(search(practice, query)) == alone
+    GlossaryTerm.objects.filter(term="PB").update(related="a say over money")  # no entry is saved
+    assert "Participatory budgeting in Dundee" in titles(search(practice, query))
 
 
 def test_related_phrases_expand_a_query_below_exact_matches(practice):
