@@ -13,8 +13,8 @@ random value in its own transaction, so every process sees it once committed, an
 costs one read of one row, once a search (`current_version`).
 
 Kept matches are keyed by the phrases themselves, so a glossary edit (new or changed phrases) asks
-afresh at once, in every process, whatever the glossary's own cache holds. They are entry ids of every
-community: who may see them is decided per search, after them (`DatabaseBackend._short_rows`).
+afresh at once, in every process. They are entry ids of every community: who may see them is decided
+per search, after them (`DatabaseBackend._short_rows`).
 """
 
 import secrets
