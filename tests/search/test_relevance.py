@@ -40,6 +40,7 @@ SECOND_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev2.py")
 THIRD_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev3.py")
 FOURTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev4.py")
 FIFTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev5.py")
+SIXTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev6.py")
 
 
 @pytest.fixture
@@ -91,8 +92,9 @@ def test_ndcg_rewards_the_best_pages_first():
         THIRD_DEV_JUDGEMENTS,
         FOURTH_DEV_JUDGEMENTS,
         FIFTH_DEV_JUDGEMENTS,
+        SIXTH_DEV_JUDGEMENTS,
     ],
-    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4", "dev5"],
+    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"],
 )
 def test_every_judged_page_exists_in_the_demo_content(demo_site, path):
     """Pages by slug, and forum threads by key, only those anyone may read (as the engines search)."""
@@ -350,3 +352,22 @@ def test_the_fifth_dev_set_is_weighted_to_paraphrases_and_repeats_no_other_set()
     wanted = {"paraphrase": 25, "question": 10, "wordform": 4, "forum": 3, "empty": 3}
     for kind, count in wanted.items():
         assert sum(k == kind for k in dev5.kinds.values()) >= count, kind
+
+
+def test_the_sixth_dev_set_is_of_paraphrases_only_and_repeats_no_other_set():
+    dev6 = load_judgements(SIXTH_DEV_JUDGEMENTS)
+    assert set(dev6.kinds) == set(dev6)
+    assert set(dev6.kinds.values()) == {"paraphrase"}
+    assert len(dev6) == 30
+    others = (
+        DEFAULT_JUDGEMENTS,
+        DEV_JUDGEMENTS,
+        SECOND_DEV_JUDGEMENTS,
+        THIRD_DEV_JUDGEMENTS,
+        FOURTH_DEV_JUDGEMENTS,
+        FIFTH_DEV_JUDGEMENTS,
+        HOLDOUT_JUDGEMENTS,
+        SECOND_HOLDOUT_JUDGEMENTS,
+    )
+    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
+    assert sorted(query for query in dev6 if query.casefold() in elsewhere) == []
