@@ -999,3 +999,103 @@ def add_content_names(GlossaryTerm, names):
         for entry in GlossaryTerm.objects.filter(term=term, synonyms=seeded):
             entry.synonyms = "\n".join(line for line in (*seeded.splitlines(), *added.splitlines()) if line.strip())
             entry.save(update_fields=["synonyms"])
+
+
+# A sixth pass, written page by page from the demo content: for each case study, evidence summary, guide,
+# pathway and open thread, the two or three things it is about, said as a practitioner in a council, health
+# board, police or the third sector would say them (the trouble a few streets cause, a glen losing its young
+# families, consultation that changes nothing, employing your own carers, a thin care market, help in a crisis
+# after hours, being assessed by every service, counting activity instead of outcomes, the loudest voices in
+# a meeting, the coalface), where neither the page's words nor an entry leading to it said them. Appended
+# like FIFTH_RELATED (migration 0016).
+SIXTH_RELATED = {
+    "ASB": "kids causing trouble\nyouths hanging about\ngangs of youths\ntrouble on the estate\nrowdy behaviour\n"
+    "neighbour nuisance\nnuisance neighbours\nproblem households\ngraffiti",
+    "community safety": "hotspots\ncrime hotspots\ntrouble spots\nproblem streets\njoint patrols",
+    "rural and island communities": "depopulation\nyoung families leaving\npeople moving away\nfalling school roll\n"
+    "school roll\nfragile communities",
+    "community engagement": "consultation fatigue\nconsulted to death\nover-consulted\nlistened to rarely\n"
+    "nobody listens\ntokenism\ntokenistic\ntick-box consultation\nladder of participation\nlevels of participation\n"
+    "levels of influence\nseparate consultations\njoint consultation\nbox-ticking\nbox ticking exercise\ndone deal\n"
+    "decision already made\njust for show",
+    "SDS": "employing carers\nemploying your own carers\nemploy their own staff\nbecoming an employer\n"
+    "tick-box assessment\nform with four boxes\nwhat I want my life to look like\ncare budget",
+    "commissioning": "care market\nmarket gaps\nthin market\nprovider market\nshortage of providers\nfew providers\n"
+    "not enough providers",
+    "mental health": "crisis cafe\nsafe haven\nsanctuary\nafter hours\nout of hours crisis\npsychiatric crisis\n"
+    "psychiatric care\nmental health emergency",
+    "hospital discharge": "waiting for a care package\nwaiting for home care\ncare package not ready\n"
+    "delays getting home\nhuddle\nhuddles\nweekly call",
+    "HSCP": "assessed again and again\nrepeated assessments\nduplicate assessments\nassessed by every service",
+    "peer learning": "mutual support\npeer mentoring\npeer mentor\nsupport network\n"
+    "people doing the same job elsewhere\nnobody to ask\nisolated in post",
+    "evaluation": "counting activity\ncounting outputs\nbean counting\nevidence of impact\njustify funding\n"
+    "prove our worth\nlight touch evaluation\nevaluation on a shoestring\nsmall-scale evaluation\nfootfall\n"
+    "counting heads\nhead count\nnumbers through the door\npeople through the door\nbums on seats",
+    "research partnership": "working with academics\nhelp from a university\nacademic support\nknowledge exchange",
+    "PB": "dragons' den\ndragons den\npitching for grants\npitching events\npitching for money",
+    "reablement": "intermediate care\nstep-down care\noccupational therapy\noccupational therapist\nphysio\n"
+    "physiotherapy\nenablement",
+    "open dialogue": "crisis team\nhome treatment\nhome treatment team\nfirst episode psychosis\nless medication\n"
+    "without medication",
+    "community policing": "procedural justice\npolice legitimacy\nlegitimacy\ntreated fairly by the police\n"
+    "fair treatment by police\nsatisfaction with the police\nofficers moved on\nofficers keep changing\n"
+    "new officer every few months",
+    "local area coordination": "asset-based\nasset-based approach\nassets-based\ncommunity assets",
+    "power dynamics": "loudest voices\nloudest voice\ndominating the meeting\ntalking over people\n"
+    "senior people dominate\nequal footing\non equal terms\nas equals",
+    "local data": "strategic needs assessment\ncommunity profile\nward statistics\ndeprivation figures\n"
+    "what the figures show\nwhat the figures mean\ngraphs\ninfographics\npresenting data\ndata visualisation",
+    "frontline voice": "shop floor\ngrassroots\ngrassroots staff\ncoalface\nat the coalface\n"
+    "people who actually do the work\ntop down\ntop-down\nimposed from above",
+    "workforce development": "data training\ntraining in data analysis\nskills training\none-off course",
+    "young people": "kids\nyoungsters\nyoung folk\nteens",
+    "evidence use": "literature review\nwhat works centres\nresearch summaries\ngood study\npoor study\nweak study",
+    "housing first": "rapid rehousing\nhousing-led",
+    "DPO": "disabled trainers\ntraining led by disabled people\ntraining by disabled people",
+    "care at home": "shortage of carers\nnot enough carers\ncarer shortage\nrecruiting carers\nrecruiting care staff",
+    "homelessness": "off the streets\ngetting people off the streets",
+    "self-managing teams": "less bureaucracy\ncutting bureaucracy",
+    "co-production": "people who have been through it\nbeen there themselves",
+    "complex needs": "most needs\nfalling through the gaps\nfall through the gaps\nfalling through the net\n"
+    "slipping through the net\nfall between services",
+}
+
+# Subjects the pages cover that had no entry, named as the pages name them: the unpaid carers whose centre
+# sits on panels and partnerships, social work, waiting times, and the pathways themselves (a short course
+# through the guides, case studies and evidence, as a practitioner would call it).
+SIXTH_TERMS = [
+    (
+        "pathway",
+        "learning pathway",
+        "pathways\nlearning pathways",
+        "A route through guides, case studies and evidence summaries, with questions for reflection, to work "
+        "through alone, with a colleague or as a group.",
+        "short course\nonline course\nself-study\ntraining module\nlearning route\ne-learning\n"
+        "course for practitioners\nstep-by-step course",
+    ),
+    (
+        "carers",
+        "unpaid carers",
+        "family carers",
+        "Family members, friends and neighbours who look after someone without pay, and the carers' centres and "
+        "breaks that support them.",
+        "looking after a relative\ncaring for a relative\ncaring for a family member\nrespite\nrespite care\n"
+        "carer support\nyoung carers\nshort breaks\ncarers' centre",
+    ),
+    (
+        "social work",
+        "social workers",
+        "social services",
+        "Council and health and social care partnership social work teams: assessment, support planning and "
+        "protection for adults, children and families.",
+        "social work team\nsocial work teams\ncare manager\ncare managers\ncare assessment\nneeds assessment for care",
+    ),
+    (
+        "waiting times",
+        "waiting lists",
+        "",
+        "How long people wait for a service, an appointment or to come home, and what the wait costs them.",
+        "long waits\nwaiting for weeks\nwaiting list\nwaiting for an appointment\nweeks on a waiting list\nwait times",
+    ),
+]

@@ -169,7 +169,7 @@ PEER_LIFT = 1.5
 MAX_CONCEPTS = 2  # the entries a query may mean at once, the most specific first
 # The related phrases (editors' and derived) a query may bring in all, in the order of its groups: a query
 # naming many glossary entries would otherwise outgrow what a backend accepts (Elasticsearch refuses a
-# query of more clauses than its limit). Everyday queries bring about a hundred at most.
+# query of more clauses than its limit). Everyday queries bring up to about 130 (docs/search.md).
 MAX_RELATED = 150
 
 _STEMMER = Stemmer.Stemmer("english")

@@ -109,3 +109,30 @@ def test_the_fifth_vocabulary_and_the_contents_names_are_added_without_touching_
     assert GlossaryTerm.objects.get(term="mini-publics").synonyms == "people's juries"  # the editors'
     entry = GlossaryTerm.objects.get(term="value for money")
     assert (entry.description, entry.related) == ("The editors' words.", "")  # an entry that exists is the editors'
+
+
+sixth = importlib.import_module("learning.migrations.0016_glossary_sixth_vocabulary")
+
+
+def test_the_sixth_vocabulary_is_added_without_touching_the_editors_own(db):
+    from learning.glossary import SIXTH_RELATED, SIXTH_TERMS
+
+    assert {term for term, *_ in SIXTH_TERMS} <= set(GlossaryTerm.objects.values_list("term", flat=True))
+    assert "social services" in GlossaryTerm.objects.get(term="social work").equivalents()
+    assert "consultation fatigue" in GlossaryTerm.objects.get(term="community engagement").related_phrases()
+    GlossaryTerm.objects.filter(term="community engagement").update(related="Tokenism\nour own phrase")
+    GlossaryTerm.objects.filter(term="carers").update(description="The editors' words.", related="")
+    sixth.add_vocabulary(apps, None)
+    related = GlossaryTerm.objects.get(term="community engagement").related_phrases()
+    assert related[:2] == ["Tokenism", "our own phrase"]
+    assert "tokenism" not in related  # already there, in the editors' spelling
+    assert set(SIXTH_RELATED["community engagement"].splitlines()) - {"tokenism"} <= set(related)
+    entry = GlossaryTerm.objects.get(term="carers")
+    assert (entry.description, entry.related) == ("The editors' words.", "")  # an entry that exists is the editors'
+
+
+def test_a_database_that_ran_0015_before_its_last_entries_were_written_gets_them(db):
+    GlossaryTerm.objects.filter(term__in=["complex needs", "community justice", "budget cuts"]).delete()
+    sixth.add_vocabulary(apps, None)
+    assert "prison" in GlossaryTerm.objects.get(term="community justice").related_phrases()
+    assert GlossaryTerm.objects.filter(term__in=["complex needs", "budget cuts"]).count() == 2
