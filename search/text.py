@@ -166,6 +166,7 @@ RELATED_WEIGHT = 0.5  # a match through a related glossary phrase, against 1 for
 PEER_WORDS = frozenset("anybody anyone experiences my our ourselves tips us we".split())
 PEER_TYPES = ("thread", "post")
 PEER_LIFT = 1.5
+PHRASE_SLOP = 2  # the query's content words said within this many words of each other in all lift a document
 MAX_CONCEPTS = 2  # the entries a query may mean at once, the most specific first
 # The related phrases (editors' and derived) a query may bring in all, in the order of its groups: a query
 # naming many glossary entries would otherwise outgrow what a backend accepts (Elasticsearch refuses a
@@ -390,6 +391,48 @@ def whole_phrase(groups):
     if len(content) < 2:
         return None
     return tuple(word for phrase in content for word in phrase)
+
+
+@lru_cache(maxsize=64)
+def phrase_gaps(size, slop=PHRASE_SLOP):
+    """Every way a phrase of `size` words may be said loosely, as the words between each two of them,
+    fewest in all first: (0, 0) is the phrase as typed, (1, 0) one word after its first word."""
+
+    def spreads(gaps, left):
+        if gaps == 0:
+            yield ()
+            return
+        for gap in range(left + 1):
+            for rest in spreads(gaps - 1, left - gap):
+                yield (gap, *rest)
+
+    return tuple(sorted(spreads(size - 1, slop), key=sum))
+
+
+def words_between(text, phrase, slop=PHRASE_SLOP):
+    """How many words the analysed text puts between the phrase's words, at the fewest, when it says them
+    in order with at most `slop` words between them in all (0: the phrase as typed); None when it does not.
+    Elasticsearch's phrase query with that slop finds the same, and scores it less the more words apart."""
+    positions = {}
+    for index, word in enumerate(WORD.findall(text)):
+        positions.setdefault(word, set()).add(index)
+    if not all(word in positions for word in phrase):
+        return None
+    best = None
+    for start in positions[phrase[0]]:
+        for gaps in phrase_gaps(len(phrase), slop):
+            if best is not None and sum(gaps) >= best:
+                break
+            at = start
+            for word, gap in zip(phrase[1:], gaps, strict=True):
+                at += gap + 1
+                if at not in positions[word]:
+                    break
+            else:
+                best = sum(gaps)
+        if best == 0:
+            break
+    return best
 
 
 def term_groups(query, glossary):

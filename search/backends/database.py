@@ -39,6 +39,7 @@ from search.text import (
     title_html,
     whole_phrase,
     words,
+    words_between,
 )
 
 TITLE_WEIGHT = 3.0
@@ -198,7 +199,7 @@ class DatabaseBackend(SearchBackend):
             found = self._scan(groups, phrase, communities)
         else:
             found = self._look_up(matcher, groups, phrase, communities)
-        rows, exact, related, strength, in_phrase = found
+        rows, exact, related, strength, apart = found
         scorer = _Scorer(groups)
         minimum = query.minimum if query.minimum is not None else required_coverage(groups)
         peers = asks_peers(query.text)
@@ -221,7 +222,7 @@ class DatabaseBackend(SearchBackend):
         for row, weights in weighed:
             pk = row[PK]
             matched.append(row)
-            scores[pk] = scorer.score(row, weights, strength) + (1.0 if pk in in_phrase else 0.0)
+            scores[pk] = scorer.score(row, weights, strength) + _phrase_lift(apart.get(pk))
             if peers and row[TYPE] in PEER_TYPES:
                 scores[pk] *= PEER_LIFT
         return matched, scores, counts
@@ -233,12 +234,13 @@ class DatabaseBackend(SearchBackend):
         index is written: their matches are kept with the short columns (short_rows.py)."""
         version = short_rows.current_version()
         with matcher.lookups():
-            exact, related, strength, in_phrase = self._lookups(matcher, groups, phrase, version)
+            exact, related, strength, apart = self._lookups(matcher, groups, phrase, version)
         ids = set().union(*exact, *related)
-        return self._short_rows(communities, ids, version), exact, related, strength, in_phrase
+        return self._short_rows(communities, ids, version), exact, related, strength, apart
 
     def _lookups(self, matcher, groups, phrase, version):
-        """Each group's matches (exact and related), the text strengths, and the rows saying the whole phrase."""
+        """Each group's matches (exact and related), the text strengths, and the rows saying the whole phrase
+        within a few words (how many words apart)."""
         exact, related, strength = [], [], {}
         for index, group in enumerate(groups):
             # One query finds and ranks a group's matches when they are few (most groups); only a common
@@ -255,8 +257,8 @@ class DatabaseBackend(SearchBackend):
                 ids = ids | matcher.ids_holding_all(group.loose)
             exact.append(ids)
             related.append(short_rows.matches(group.related, matcher.matching_ids, version) if group.related else set())
-        in_phrase = matcher.matching_ids([phrase]) if phrase else set()
-        return exact, related, strength, in_phrase
+        apart = matcher.words_apart(phrase) if phrase else {}
+        return exact, related, strength, apart
 
     def _scan(self, groups, phrase, communities):
         """Without an index: the rows holding any phrase, found with LIKE, then matched in Python."""
@@ -267,8 +269,7 @@ class DatabaseBackend(SearchBackend):
             (*ROW_FIELDS, "title_search", "text_search"),
         )
         exact, related = [set() for _ in groups], [set() for _ in groups]
-        strength, in_phrase = {}, set()
-        phrase_needle = _needle(phrase) if phrase else None
+        strength, apart = {}, {}
         for row in rows:
             text = row[TITLE] + row[TEXT]
             for index, group in enumerate(groups):
@@ -280,9 +281,9 @@ class DatabaseBackend(SearchBackend):
                     exact[index].add(row[PK])
                 elif any(_needle(p) in text for p in group.related):
                     related[index].add(row[PK])
-            if phrase_needle and phrase_needle in text:
-                in_phrase.add(row[PK])
-        return rows, exact, related, strength, in_phrase
+            if phrase and (between := words_between(text, phrase)) is not None:
+                apart[row[PK]] = between
+        return rows, exact, related, strength, apart
 
     def _hit(self, entry, groups, score):
         text = entry.summary if not groups else f"{entry.summary} {entry.body}"
@@ -330,6 +331,15 @@ class DatabaseBackend(SearchBackend):
             reverse=True,
         )
         return [self._hit(r, [], 0.0) for r in scored[:limit]]
+
+
+def _phrase_lift(apart):
+    """What saying the query's content words as one phrase adds, wherever it is said: 1 as typed, less the
+    more words apart (Lucene's 1 / (1 + distance), as Elasticsearch's phrase query with slop scores it).
+    Not scaled up in the title as Elasticsearch's field boost does: a title match already counts
+    TITLE_WEIGHT for each group, and tripling the lift there put a thread titled "a CAR group" above
+    the page on setting up a collaborative action research group."""
+    return 0.0 if apart is None else 1.0 / (1 + apart)
 
 
 def _needle(phrase):

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 
 from search.models import SearchEntry
+from search.text import PHRASE_SLOP, phrase_gaps
 
 TABLE = SearchEntry._meta.db_table
 COLUMN = "search_vector"
@@ -117,6 +118,25 @@ def ranked_ids(phrases, limit=None, using=connection):
     with using.cursor() as cursor:
         cursor.execute(
             f"SELECT id, ts_rank({COLUMN}, q) FROM {TABLE}, (SELECT {query} AS q) AS query WHERE {COLUMN} @@ q{bound}",  # noqa: S608
+            params,
+        )
+        return dict(cursor.fetchall())
+
+
+def words_apart(phrase, slop=PHRASE_SLOP, using=connection):
+    """{entry id: how many words it puts between the phrase's words} for the entries saying them in order
+    within `slop` words in all, as search.text.words_between counts them: one tsquery per spread of the
+    words ('a' <2> 'b': one word between), the fewest words apart first."""
+    spreads = {}
+    for gaps in phrase_gaps(len(phrase), slop):
+        said = f"'{phrase[0]}'" + "".join(f" <{gap + 1}> '{word}'" for word, gap in zip(phrase[1:], gaps, strict=True))
+        spreads.setdefault(sum(gaps), []).append(f"({said})")
+    apart = [(count, " | ".join(said)) for count, said in sorted(spreads.items())]
+    cases = " ".join(f"WHEN {COLUMN} @@ to_tsquery('simple'::regconfig, %s) THEN {count}" for count, _ in apart)
+    params = [query for _, query in apart] + [" | ".join(query for _, query in apart)]
+    with using.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, CASE {cases} END FROM {TABLE} WHERE {COLUMN} @@ to_tsquery('simple'::regconfig, %s)",  # noqa: S608
             params,
         )
         return dict(cursor.fetchall())

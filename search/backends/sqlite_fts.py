@@ -21,6 +21,7 @@ from contextlib import nullcontext
 from django.db import OperationalError, connection
 
 from search.models import SearchEntry
+from search.text import PHRASE_SLOP, words_between
 
 TABLE = SearchEntry._meta.db_table
 FTS = f"{TABLE}_fts"
@@ -141,3 +142,15 @@ def ranked_ids(phrases, weights=TEXT_ONLY, limit=None, using=connection):
             [match_expression(phrases)],
         )
         return {rowid: -rank for rowid, rank in cursor.fetchall()}
+
+
+def words_apart(phrase, slop=PHRASE_SLOP, using=connection):
+    """{entry id: how many words its title or text puts between the phrase's words} for the entries saying
+    them in order within `slop` words in all (search.text.words_between). FTS5's NEAR finds the entries
+    holding them close together in any order; the order is checked on those texts alone."""
+    words = " ".join('"' + word.replace('"', '""') + '"' for word in phrase)
+    expression = f"NEAR({words}, {int(slop) + len(phrase) - 2})"
+    with using.cursor() as cursor:
+        cursor.execute(f"SELECT rowid, title_search, text_search FROM {FTS} WHERE {FTS} MATCH %s", [expression])  # noqa: S608
+        found = {rowid: words_between(f"{title} {text}", phrase, slop) for rowid, title, text in cursor.fetchall()}
+    return {rowid: apart for rowid, apart in found.items() if apart is not None}

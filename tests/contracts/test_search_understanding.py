@@ -229,6 +229,20 @@ def test_a_glossary_phrase_finds_pages_holding_its_words_apart(practice):
     assert "Grandparents raising children" in found
 
 
+def test_pages_saying_the_query_as_a_loose_phrase_rank_above_those_holding_its_words_apart(practice):
+    # The same words in titles of the same length: only how near, and in what order, they say the query.
+    add(
+        practice,
+        ("guide", "Bagpipe tuning for drones", "Notes from the workshop."),
+        ("guide", "Bagpipe and drone tuning", "Notes from the workshop."),
+        ("guide", "Tuning the drone bagpipe", "Notes from the workshop."),  # the newest: first among equals
+    )
+    found = [hit.title for hit in search(practice, "bagpipe tuning").hits]
+    said_as_typed = found.index("Bagpipe tuning for drones")
+    two_words_apart = found.index("Bagpipe and drone tuning")
+    assert said_as_typed < two_words_apart < found.index("Tuning the drone bagpipe")
+
+
 def test_the_seeded_glossary_finds_nothing_for_subjects_the_site_does_not_cover(practice):
     # Every seeded entry (its names, related phrases and description) is in play here.
     for query in ["council tax reduction", "registering a birth", "renewing a passport", "best pubs in the highlands"]:
