@@ -290,84 +290,48 @@ def test_the_dev_set_labels_every_query_and_repeats_none_of_the_tuning_set():
         assert sum(k == kind for k in dev.kinds.values()) >= 2, kind
 
 
+def assert_a_dev_set(path, others, wanted):
+    """Every query of the set has a known kind, none repeats a query of the `others`, and each kind has
+    at least its `wanted` number of queries."""
+    judged = load_judgements(path)
+    assert set(judged.kinds) == set(judged)
+    assert set(judged.kinds.values()) <= set(KNOWN_KINDS)
+    elsewhere = {query.casefold() for other in others for query in load_judgements(other)}
+    assert sorted(query for query in judged if query.casefold() in elsewhere) == []
+    for kind, count in wanted.items():
+        assert sum(k == kind for k in judged.kinds.values()) >= count, kind
+    return judged
+
+
+HELD_OUT = (HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS)
+
+
 def test_the_second_dev_set_covers_every_kind_and_repeats_no_other_set():
-    dev2 = load_judgements(SECOND_DEV_JUDGEMENTS)
-    assert set(dev2.kinds) == set(dev2)
-    assert set(dev2.kinds.values()) <= set(KNOWN_KINDS)
-    others = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS)
-    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
-    assert sorted(query for query in dev2 if query.casefold() in elsewhere) == []
     wanted = {"paraphrase": 10, "question": 6, "wordform": 6, "forum": 5, "typo": 2, "abbreviation": 2}
     wanted |= {"place": 2, "empty": 1}
-    for kind, count in wanted.items():
-        assert sum(k == kind for k in dev2.kinds.values()) >= count, kind
+    assert_a_dev_set(SECOND_DEV_JUDGEMENTS, (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, *HELD_OUT), wanted)
 
 
 def test_the_third_dev_set_is_weighted_to_word_forms_and_paraphrases_and_repeats_no_other_set():
-    dev3 = load_judgements(THIRD_DEV_JUDGEMENTS)
-    assert set(dev3.kinds) == set(dev3)
-    assert set(dev3.kinds.values()) <= set(KNOWN_KINDS)
-    others = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, HOLDOUT_JUDGEMENTS, SECOND_HOLDOUT_JUDGEMENTS)
-    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
-    assert sorted(query for query in dev3 if query.casefold() in elsewhere) == []
+    others = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, *HELD_OUT)
     wanted = {"wordform": 15, "paraphrase": 10, "question": 3, "forum": 3, "typo": 2, "empty": 2}
-    for kind, count in wanted.items():
-        assert sum(k == kind for k in dev3.kinds.values()) >= count, kind
+    assert_a_dev_set(THIRD_DEV_JUDGEMENTS, others, wanted)
 
 
 def test_the_fourth_dev_set_is_weighted_to_word_forms_and_repeats_no_other_set():
-    dev4 = load_judgements(FOURTH_DEV_JUDGEMENTS)
-    assert set(dev4.kinds) == set(dev4)
-    assert set(dev4.kinds.values()) <= set(KNOWN_KINDS)
-    others = (
-        DEFAULT_JUDGEMENTS,
-        DEV_JUDGEMENTS,
-        SECOND_DEV_JUDGEMENTS,
-        THIRD_DEV_JUDGEMENTS,
-        HOLDOUT_JUDGEMENTS,
-        SECOND_HOLDOUT_JUDGEMENTS,
-    )
-    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
-    assert sorted(query for query in dev4 if query.casefold() in elsewhere) == []
+    others = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, THIRD_DEV_JUDGEMENTS, *HELD_OUT)
     wanted = {"wordform": 20, "paraphrase": 10, "question": 6, "forum": 2, "empty": 2}
-    for kind, count in wanted.items():
-        assert sum(k == kind for k in dev4.kinds.values()) >= count, kind
+    assert_a_dev_set(FOURTH_DEV_JUDGEMENTS, others, wanted)
 
 
 def test_the_fifth_dev_set_is_weighted_to_paraphrases_and_repeats_no_other_set():
-    dev5 = load_judgements(FIFTH_DEV_JUDGEMENTS)
-    assert set(dev5.kinds) == set(dev5)
-    assert set(dev5.kinds.values()) <= set(KNOWN_KINDS)
-    others = (
-        DEFAULT_JUDGEMENTS,
-        DEV_JUDGEMENTS,
-        SECOND_DEV_JUDGEMENTS,
-        THIRD_DEV_JUDGEMENTS,
-        FOURTH_DEV_JUDGEMENTS,
-        HOLDOUT_JUDGEMENTS,
-        SECOND_HOLDOUT_JUDGEMENTS,
-    )
-    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
-    assert sorted(query for query in dev5 if query.casefold() in elsewhere) == []
+    tuning = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, THIRD_DEV_JUDGEMENTS, FOURTH_DEV_JUDGEMENTS)
     wanted = {"paraphrase": 25, "question": 10, "wordform": 4, "forum": 3, "empty": 3}
-    for kind, count in wanted.items():
-        assert sum(k == kind for k in dev5.kinds.values()) >= count, kind
+    assert_a_dev_set(FIFTH_DEV_JUDGEMENTS, (*tuning, *HELD_OUT), wanted)
 
 
 def test_the_sixth_dev_set_is_of_paraphrases_only_and_repeats_no_other_set():
-    dev6 = load_judgements(SIXTH_DEV_JUDGEMENTS)
-    assert set(dev6.kinds) == set(dev6)
+    tuning = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, THIRD_DEV_JUDGEMENTS, FOURTH_DEV_JUDGEMENTS)
+    dev6 = assert_a_dev_set(SIXTH_DEV_JUDGEMENTS, (*tuning, FIFTH_DEV_JUDGEMENTS, *HELD_OUT), {"paraphrase": 30})
     assert set(dev6.kinds.values()) == {"paraphrase"}
     assert len(dev6) == 30
-    others = (
-        DEFAULT_JUDGEMENTS,
-        DEV_JUDGEMENTS,
-        SECOND_DEV_JUDGEMENTS,
-        THIRD_DEV_JUDGEMENTS,
-        FOURTH_DEV_JUDGEMENTS,
-        FIFTH_DEV_JUDGEMENTS,
-        HOLDOUT_JUDGEMENTS,
-        SECOND_HOLDOUT_JUDGEMENTS,
-    )
-    elsewhere = {query.casefold() for path in others for query in load_judgements(path)}
-    assert sorted(query for query in dev6 if query.casefold() in elsewhere) == []
