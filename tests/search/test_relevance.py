@@ -41,6 +41,8 @@ THIRD_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev3.py")
 FOURTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev4.py")
 FIFTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev5.py")
 SIXTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev6.py")
+# An eighth set, weighted to forum answers, written before any search was run on it: out of sample.
+SEVENTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev7.py")
 
 
 @pytest.fixture
@@ -93,8 +95,9 @@ def test_ndcg_rewards_the_best_pages_first():
         FOURTH_DEV_JUDGEMENTS,
         FIFTH_DEV_JUDGEMENTS,
         SIXTH_DEV_JUDGEMENTS,
+        SEVENTH_DEV_JUDGEMENTS,
     ],
-    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"],
+    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"],
 )
 def test_every_judged_page_exists_in_the_demo_content(demo_site, path):
     """Pages by slug, and forum threads by key, only those anyone may read (as the engines search)."""
@@ -335,3 +338,16 @@ def test_the_sixth_dev_set_is_of_paraphrases_only_and_repeats_no_other_set():
     dev6 = assert_a_dev_set(SIXTH_DEV_JUDGEMENTS, (*tuning, FIFTH_DEV_JUDGEMENTS, *HELD_OUT), {"paraphrase": 30})
     assert set(dev6.kinds.values()) == {"paraphrase"}
     assert len(dev6) == 30
+
+
+def test_the_seventh_dev_set_is_weighted_to_forum_answers_and_repeats_no_other_set():
+    tuning = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, THIRD_DEV_JUDGEMENTS, FOURTH_DEV_JUDGEMENTS)
+    others = (*tuning, FIFTH_DEV_JUDGEMENTS, SIXTH_DEV_JUDGEMENTS, *HELD_OUT)
+    wanted = {"forum": 18, "question": 12, "paraphrase": 8, "empty": 2}
+    dev7 = assert_a_dev_set(SEVENTH_DEV_JUDGEMENTS, others, wanted)
+    assert len(dev7) == 40
+    # Every forum query's best answer is a public thread: no page is graded above it.
+    for query, kind in dev7.kinds.items():
+        if kind == "forum":
+            best = max(dev7[query].values())
+            assert any(key.startswith("thread:") and grade == best for key, grade in dev7[query].items()), query
