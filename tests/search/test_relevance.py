@@ -43,6 +43,8 @@ FIFTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev5.py")
 SIXTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev6.py")
 # An eighth set, weighted to forum answers, written before any search was run on it: out of sample.
 SEVENTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev7.py")
+# A ninth, weighted to forum answers and everyday paraphrases, written before any search was run on it: out of sample.
+EIGHTH_DEV_JUDGEMENTS = Path(__file__).with_name("judgements_dev8.py")
 
 
 @pytest.fixture
@@ -96,8 +98,9 @@ def test_ndcg_rewards_the_best_pages_first():
         FIFTH_DEV_JUDGEMENTS,
         SIXTH_DEV_JUDGEMENTS,
         SEVENTH_DEV_JUDGEMENTS,
+        EIGHTH_DEV_JUDGEMENTS,
     ],
-    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"],
+    ids=["tuning", "holdout", "holdout2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"],
 )
 def test_every_judged_page_exists_in_the_demo_content(demo_site, path):
     """Pages by slug, and forum threads by key, only those anyone may read (as the engines search)."""
@@ -346,8 +349,21 @@ def test_the_seventh_dev_set_is_weighted_to_forum_answers_and_repeats_no_other_s
     wanted = {"forum": 18, "question": 12, "paraphrase": 8, "empty": 2}
     dev7 = assert_a_dev_set(SEVENTH_DEV_JUDGEMENTS, others, wanted)
     assert len(dev7) == 40
-    # Every forum query's best answer is a public thread: no page is graded above it.
-    for query, kind in dev7.kinds.items():
+    assert_each_forum_query_is_best_answered_by_a_thread(dev7)
+
+
+def assert_each_forum_query_is_best_answered_by_a_thread(judged):
+    """No page is graded above a public thread for any of the set's forum queries."""
+    for query, kind in judged.kinds.items():
         if kind == "forum":
-            best = max(dev7[query].values())
-            assert any(key.startswith("thread:") and grade == best for key, grade in dev7[query].items()), query
+            best = max(judged[query].values())
+            assert any(key.startswith("thread:") and grade == best for key, grade in judged[query].items()), query
+
+
+def test_the_eighth_dev_set_is_weighted_to_forum_answers_and_paraphrases_and_repeats_no_other_set():
+    tuning = (DEFAULT_JUDGEMENTS, DEV_JUDGEMENTS, SECOND_DEV_JUDGEMENTS, THIRD_DEV_JUDGEMENTS, FOURTH_DEV_JUDGEMENTS)
+    others = (*tuning, FIFTH_DEV_JUDGEMENTS, SIXTH_DEV_JUDGEMENTS, SEVENTH_DEV_JUDGEMENTS, *HELD_OUT)
+    wanted = {"forum": 16, "question": 10, "paraphrase": 12, "empty": 2}
+    dev8 = assert_a_dev_set(EIGHTH_DEV_JUDGEMENTS, others, wanted)
+    assert len(dev8) == 40
+    assert_each_forum_query_is_best_answered_by_a_thread(dev8)
