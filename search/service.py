@@ -20,10 +20,13 @@ from search.models import PendingIndexUpdate, QueryLog
 from search.query import SearchQuery
 from search.text import (
     can_relax,
+    covers_a_known_subject,
     fold,
+    is_long,
     required_coverage,
     sunk_by_unknown_word,
     term_groups,
+    unknown_words,
     words,
 )
 
@@ -97,8 +100,16 @@ def search_with(backend, query, communities, correct=True):
     """The results of one backend for a prepared query, asking again as people would expect when the
     query as typed finds nothing: with the spelling of its unknown words corrected (shown only when the
     correction finds results), else needing fewer of its words (search.text.required_coverage) when
-    each of them is in some document."""
-    results = backend.search(query, communities)
+    each of them is in some document. A long query needs half of its words from the start, unless it is
+    about a subject the site does not cover (search.text.is_long, covers_a_known_subject)."""
+    loose = query.minimum is None and is_long(query.groups)
+    if loose:
+        results = backend.search(replace(query, minimum=required_coverage(query.groups, relaxed=True)), communities)
+        results.query = query
+        if results.total and not covers_a_known_subject(query.groups, _group_counts(query.groups, results)):
+            results = backend.search(query, communities)
+    else:
+        results = backend.search(query, communities)
     if results.total and query.minimum is None and sunk_by_unknown_word(query.groups, results.group_counts):
         results = replace(results, total=0, hits=[], facets={name: [] for name in results.facets})
     if results.total or not query.groups:
@@ -116,7 +127,8 @@ def search_with(backend, query, communities, correct=True):
                 return corrected
     # Fewer words, but only when every word is in some document: a word no document uses means the
     # query is about something the site does not cover ("best restaurants in Dundee").
-    if query.minimum is None and can_relax(query.groups) and _every_content_word_known(query.groups, results):
+    known = not unknown_words(query.groups, _group_counts(query.groups, results))
+    if query.minimum is None and not loose and can_relax(query.groups) and known:
         relaxed = backend.search(replace(query, minimum=required_coverage(query.groups, relaxed=True)), communities)
         if relaxed.total:
             relaxed.query = query
@@ -124,9 +136,10 @@ def search_with(backend, query, communities, correct=True):
     return results
 
 
-def _every_content_word_known(groups, results):
-    counts = results.group_counts or [1] * len(groups)
-    return all(count for group, count in zip(groups, counts, strict=False) if group.counted)
+def _group_counts(groups, results):
+    """How many documents match each group; a backend that did not count (something matched every group
+    it needed) has every group in some document."""
+    return results.group_counts or [1] * len(groups)
 
 
 def _with_fallback(action):

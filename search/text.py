@@ -167,6 +167,13 @@ PEER_WORDS = frozenset("anybody anyone experiences my our ourselves tips us we".
 PEER_TYPES = ("thread", "post")
 PEER_LIFT = 1.5
 PHRASE_SLOP = 2  # the query's content words said within this many words of each other in all lift a document
+# A field that says a group counts in full, each other field that says it only this much (Elasticsearch's
+# multi_match tie_breaker, which the database backend's scorer follows).
+TIE_BREAKER = 0.3
+# A query of this many content words or more is someone's own account of their situation: half of its
+# content words are enough (`is_long`), unless more than LONG_UNKNOWN of them are words no document uses.
+LONG_QUERY = 6
+LONG_UNKNOWN = 1
 MAX_CONCEPTS = 2  # the entries a query may mean at once, the most specific first
 # The related phrases (editors' and derived) a query may bring in all, in the order of its groups: a query
 # naming many glossary entries would otherwise outgrow what a backend accepts (Elasticsearch refuses a
@@ -347,7 +354,7 @@ def required_coverage(groups, relaxed=False):
 
     Short queries need every content word; longer ones most of them (three of four, three of five),
     so one word the content does not use cannot hide the pages about the rest. `relaxed` is the last
-    try when that finds nothing: half of them, at least one."""
+    try when that finds nothing, and a long query's first (`is_long`): half of them, at least one."""
     content = sum(group.size for group in groups if group.counted)
     if relaxed:
         return max(1, math.ceil(content / 2))
@@ -378,6 +385,28 @@ def sunk_by_unknown_word(groups, group_counts):
 
 def can_relax(groups):
     return required_coverage(groups, relaxed=True) < required_coverage(groups)
+
+
+def is_long(groups):
+    """Whether a query is long enough (LONG_QUERY content words) that half of them are enough from the
+    start: a practitioner describing their situation in their own words ("has anyone brought frontline
+    staff in before a single word of the plan is written?") says more than the thread that answers them
+    does ("frontline staff in the room before we write anything"). Whoever says more of it still ranks
+    first. Applied in `search.service.search_with` with `covers_a_known_subject`."""
+    return sum(group.size for group in groups if group.counted) >= LONG_QUERY and can_relax(groups)
+
+
+def unknown_words(groups, group_counts):
+    """How many of the query's content words (groups) no visible document matches."""
+    return sum(1 for group, count in zip(groups, group_counts, strict=False) if group.counted and not count)
+
+
+def covers_a_known_subject(groups, group_counts):
+    """Whether a long query may keep half of its words: at most LONG_UNKNOWN of them are words no document
+    uses. One such word is a paraphrase's everyday word ("a jury of ordinary people"); more mean the query
+    is about something the site does not cover ("has anyone set up a flood resilience group in a coastal
+    village?" matches only "group", "set up" and "village")."""
+    return unknown_words(groups, group_counts) <= LONG_UNKNOWN
 
 
 def asks_peers(text):

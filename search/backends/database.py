@@ -30,6 +30,7 @@ from search.text import (
     PEER_LIFT,
     PEER_TYPES,
     RELATED_WEIGHT,
+    TIE_BREAKER,
     analysed,
     asks_peers,
     required_coverage,
@@ -42,8 +43,9 @@ from search.text import (
     words_between,
 )
 
-TITLE_WEIGHT = 3.0
-THEME_WEIGHT = 2.0
+TITLE_WEIGHT = 4.0
+THEME_WEIGHT = 3.0
+TEXT_RANGE = 2.0  # a text match scores 1, and up to this much more the more strongly the text says it
 FACET_SIZE = 20
 # What facets and sorting need of every matching row: the short columns only.
 ROW_FIELDS = ("pk", "type", "themes", "sectors", "region", "countries", "published")
@@ -423,9 +425,12 @@ def _text_parts(doc):
 
 
 class _Scorer:
-    """Relevance of one row for one query: per matched group, a title match counts most, then a theme,
-    then the text (1 to 2 by how strongly it says it); a group matched only through a related phrase
-    counts as a plain match at half weight, so it ranks below the words typed; a filler word counts half."""
+    """Relevance of one row for one query: per matched group, the field that says it best counts in full
+    and each other field that says it TIE_BREAKER of its own, as Elasticsearch's multi_match scores
+    fields: a title counts most, then a theme, then the text (1 to 3 by how strongly it says it, so a
+    thread saying a word throughout can outrank a page whose theme names it); a group matched only
+    through a related phrase counts as a plain match at half weight, so it ranks below the words typed;
+    a filler word counts half."""
 
     def __init__(self, groups):
         self.groups = groups
@@ -461,9 +466,10 @@ class _Scorer:
             if weight < 1.0:  # only through a related phrase: a plain match, lifted a little by title or theme
                 part = 1.0 + (1.0 if in_title or in_theme else 0.0)
             else:
-                part = 1.0 + strength.get((row[PK], index), 0.0)
-                part += TITLE_WEIGHT if in_title else 0.0
-                part += THEME_WEIGHT if in_theme else 0.0
+                fields = [1.0 + TEXT_RANGE * strength.get((row[PK], index), 0.0)]
+                fields += [TITLE_WEIGHT] * in_title + [THEME_WEIGHT] * in_theme
+                best = max(fields)
+                part = best + TIE_BREAKER * (sum(fields) - best)
             if self.groups[index].optional:
                 weight *= 0.5
             # a phrase counts as the words it stands for; a rare group more (weigh_rarity)

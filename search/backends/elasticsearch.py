@@ -24,6 +24,7 @@ from search.text import (
     PEER_TYPES,
     RELATED_WEIGHT,
     TAIL,
+    TIE_BREAKER,
     analysed,
     asks_peers,
     needs_every_word_known,
@@ -36,8 +37,8 @@ from search.text import (
 
 FACET_SIZE = 20
 # How a field's text scores: BM25 with a field's length counting for less than Lucene's default (b 0.75).
-# The database backend ranks a group's matches by where they are said (title, theme), then by text
-# strength against the best match's (1 to 2); with the default, a short thread or reply saying a word
+# The database backend ranks a group's matches by the best of where they are said (title, theme) and
+# the text's strength against the best match's (1 to 3); with the default, a short thread or reply saying a word
 # once outscored the page about it (a new index's setting: `manage.py search_index rebuild` applies it).
 SIMILARITY = {"cop_bm25": {"type": "BM25", "k1": 1.2, "b": 0.3}}
 TITLE_BOOST = 3
@@ -329,7 +330,7 @@ class ElasticsearchBackend(SearchBackend):
                 query=" ".join(phrase),
                 type="phrase" if len(phrase) > 1 else "cross_fields",
                 fields=TERM_FIELDS,
-                tie_breaker=0.3,
+                tie_breaker=TIE_BREAKER,
             )
             for phrase in group.phrases
         ]
@@ -349,7 +350,7 @@ class ElasticsearchBackend(SearchBackend):
                     query=" ".join(phrase),
                     type="phrase",
                     fields=TERM_FIELDS,
-                    tie_breaker=0.3,
+                    tie_breaker=TIE_BREAKER,
                     boost=RELATED_WEIGHT * min(1.0, group.size / len(phrase)),
                 )
                 for phrase in group.related
@@ -452,6 +453,7 @@ class ElasticsearchBackend(SearchBackend):
         )
         if query.groups and (
             results.total == 0
+            or minimum < required_coverage(query.groups)  # fewer words: only if the query's subject is covered
             or needs_every_word_known(query.groups)
             and not _every_match_has_every_word(query.groups, minimum)
         ):
@@ -459,8 +461,9 @@ class ElasticsearchBackend(SearchBackend):
         return results
 
     def _group_counts(self, groups, communities):
-        """How many visible documents each group matches on its own (asked when nothing matched, and for a
-        short query, whose word no document uses sinks it: search.text.needs_every_word_known)."""
+        """How many visible documents each group matches on its own (asked when nothing matched, when fewer
+        words than usual were needed, and for a short query, whose word no document uses sinks it:
+        search.text.needs_every_word_known)."""
         search = self._search().query(Q("bool", filter=[self._visible(communities)])).extra(size=0)
         search.aggs.bucket(
             "groups", "filters", filters={str(i): self._group_query(group) for i, group in enumerate(groups)}

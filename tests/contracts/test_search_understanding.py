@@ -395,3 +395,27 @@ def test_a_query_describing_an_entry_in_other_forms_of_its_words_finds_its_pages
 @pytest.mark.parametrize("query", ["mediate but", "mediation makes", "mediating hardly"])
 def test_joining_words_and_filler_never_have_to_match(practice, query):
     assert titles(search(practice, query)) == {"Working through conflict"}
+
+
+def test_a_long_question_needs_only_half_its_words_and_whoever_says_more_comes_first(practice):
+    add(
+        practice,
+        ("thread", "Frontline staff from the start", "Bring them in before we write anything."),
+        ("guide", "Writing the locality plan", "Frontline staff bring their word to the plan before it is written."),
+    )
+    # Seven content words; the thread says four of them (frontline, staff, bring, write), fewer than the
+    # three in five a shorter query needs, and the guide says six: both are found, the guide first.
+    results = search(practice, "bringing frontline staff in before a single word of the plan is written")
+    found = [hit.title for hit in results.hits]
+    assert found[:2] == ["Writing the locality plan", "Frontline staff from the start"]
+    assert not results.corrected
+
+
+def test_a_long_question_about_a_subject_the_site_does_not_cover_still_finds_nothing(practice):
+    add(practice, ("casestudy", "A village action group", "The group was set up by the village to plan housing."))
+    # Half of its six content words (set up, group, village) are on a page, but three (flood, resilience,
+    # coastal) are on none: the site does not cover the subject, so three in five are still needed.
+    results = search(practice, "has anyone set up a flood resilience group in a coastal village?")
+    assert (results.total, results.did_you_mean) == (0, None)
+    # With one word no page uses ("ceilidh"), half of the words are enough again.
+    assert "A village action group" in titles(search(practice, "a village ceilidh group set up to plan housing"))
