@@ -88,6 +88,11 @@ QUERY_MIX = [
     ("three words", {"q": "mental health crisis"}, ()),
     ("place", {"q": "Dundee"}, ()),
     ("question", {"q": "how to involve frontline staff in decisions"}, ()),
+    (
+        "long question",
+        {"q": "has anyone got frontline staff from every partner in the room before the plan is written"},
+        (),
+    ),
     ("filter type", {"q": "evaluation", "type": ["evidence"]}, ()),
     ("filter region", {"q": "prevention", "region": ["Fife"]}, ()),
     ("filter country", {"q": "third sector", "country": ["Scotland"]}, ()),
