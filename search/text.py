@@ -401,6 +401,13 @@ def unknown_words(groups, group_counts):
     return sum(1 for group, count in zip(groups, group_counts, strict=False) if group.counted and not count)
 
 
+def minimum_lowered(query):
+    """Whether a search needs fewer of the query's words than `required_coverage` (a long query's first
+    search, or the last try when nothing was found): its answer then says how many visible documents
+    match each group (`SearchResults.group_counts`), for `covers_a_known_subject`."""
+    return query.minimum is not None and query.minimum < required_coverage(query.groups)
+
+
 def covers_a_known_subject(groups, group_counts):
     """Whether a long query may keep half of its words: at most LONG_UNKNOWN of them are words no document
     uses. One such word is a paraphrase's everyday word ("a jury of ordinary people"); more mean the query

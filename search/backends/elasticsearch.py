@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from django.conf import settings
 from elasticsearch import ApiError, NotFoundError, TransportError
-from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
+from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, MultiSearch, Q, Search, Text
 
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.client import get_client
@@ -27,6 +27,7 @@ from search.text import (
     TIE_BREAKER,
     analysed,
     asks_peers,
+    minimum_lowered,
     needs_every_word_known,
     required_coverage,
     snippet_html,
@@ -400,6 +401,14 @@ class ElasticsearchBackend(SearchBackend):
             self.ensure_index()
             return search.execute()
 
+    def _execute_together(self, search, other):
+        """Both searches in one request (msearch), which the node runs side by side; an error in either
+        (a missing index above all) asks again one by one, as `_execute` answers it."""
+        try:
+            return MultiSearch(using=self._reader[2], index=self.alias).add(search).add(other).execute()
+        except ApiError:
+            return self._execute(search), self._execute(other)
+
     @_transport_errors
     def search(self, query, communities):
         base = [self._visible(communities)]
@@ -440,7 +449,13 @@ class ElasticsearchBackend(SearchBackend):
         else:  # equal scores newest first, as on the database backend (not in the order they were indexed)
             search = search.sort("_score", newest)
         search = search.source(HIT_FIELDS).extra(track_total_hits=True)[query.offset : query.offset + query.page_size]
-        response = self._execute(search)
+        # A search needing fewer of the query's words than usual is answered only if the query's subject is
+        # covered (search.text.covers_a_known_subject): each group's documents are counted alongside it.
+        counted = None
+        if query.groups and minimum_lowered(query):
+            response, counted = self._execute_together(search, self._counting(query.groups, communities))
+        else:
+            response = self._execute(search)
         hits = [self._hit(hit, query.groups) for hit in response.hits]
         facets = {}
         aggregations = response.aggregations.to_dict()  # the answer's own dicts: no wrapper made per bucket
@@ -451,9 +466,10 @@ class ElasticsearchBackend(SearchBackend):
         results = SearchResults(
             query=query, total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
         )
-        if query.groups and (
+        if counted is not None:
+            results.group_counts = self._counts(counted, query.groups)
+        elif query.groups and (
             results.total == 0
-            or minimum < required_coverage(query.groups)  # fewer words: only if the query's subject is covered
             or needs_every_word_known(query.groups)
             and not _every_match_has_every_word(query.groups, minimum)
         ):
@@ -461,14 +477,21 @@ class ElasticsearchBackend(SearchBackend):
         return results
 
     def _group_counts(self, groups, communities):
-        """How many visible documents each group matches on its own (asked when nothing matched, when fewer
-        words than usual were needed, and for a short query, whose word no document uses sinks it:
-        search.text.needs_every_word_known)."""
+        """How many visible documents each group matches on its own (asked when nothing matched, and for a
+        short query, whose word no document uses sinks it: search.text.needs_every_word_known; a search
+        needing fewer words than usual has them counted in the same request)."""
+        return self._counts(self._execute(self._counting(groups, communities)), groups)
+
+    def _counting(self, groups, communities):
         search = self._search().query(Q("bool", filter=[self._visible(communities)])).extra(size=0)
         search.aggs.bucket(
             "groups", "filters", filters={str(i): self._group_query(group) for i, group in enumerate(groups)}
         )
-        buckets = self._execute(search).aggregations["groups"]["buckets"]
+        return search
+
+    @staticmethod
+    def _counts(response, groups):
+        buckets = response.aggregations["groups"]["buckets"]
         return [buckets[str(i)]["doc_count"] for i in range(len(groups))]
 
     @staticmethod
