@@ -104,8 +104,7 @@ def search_with(backend, query, communities, correct=True):
     about a subject the site does not cover (search.text.is_long, covers_a_known_subject)."""
     loose = query.minimum is None and is_long(query.groups)
     if loose:
-        results = backend.search(replace(query, minimum=required_coverage(query.groups, relaxed=True)), communities)
-        results.query = query
+        results = _with_fewer_words(backend, query, communities)
         if results.total and not covers_a_known_subject(query.groups, _group_counts(query.groups, results)):
             results = backend.search(query, communities)
     else:
@@ -129,10 +128,16 @@ def search_with(backend, query, communities, correct=True):
     # query is about something the site does not cover ("best restaurants in Dundee").
     known = not unknown_words(query.groups, _group_counts(query.groups, results))
     if query.minimum is None and not loose and can_relax(query.groups) and known:
-        relaxed = backend.search(replace(query, minimum=required_coverage(query.groups, relaxed=True)), communities)
+        relaxed = _with_fewer_words(backend, query, communities)
         if relaxed.total:
-            relaxed.query = query
             return relaxed
+    return results
+
+
+def _with_fewer_words(backend, query, communities):
+    """The query's results needing half of its content words (search.text.required_coverage, relaxed)."""
+    results = backend.search(replace(query, minimum=required_coverage(query.groups, relaxed=True)), communities)
+    results.query = query
     return results
 
 

@@ -171,7 +171,7 @@ class ElasticsearchBackend(SearchBackend):
         self._get_client = get_client
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
         self.alias = f"{self.prefix}-content"
-        self._reader = (None, None, None)  # (client, read timeout, client with that timeout): _search
+        self._reader = (None, None, None)  # (client, read timeout, client with that timeout): _read_client
 
     @property
     def client(self):
@@ -298,13 +298,16 @@ class ElasticsearchBackend(SearchBackend):
         return self.client.count(index=self.alias)["count"]
 
     # --- reading -------------------------------------------------------------------------------
-    def _search(self):
+    def _read_client(self):
         # Reads wait SEARCH_READ_TIMEOUT at most, so a hung node costs a search little (search/breaker.py).
         # The client with that timeout is made once per client and timeout, not per search.
         client, timeout = self.client, settings.SEARCH_READ_TIMEOUT
         if self._reader[:2] != (client, timeout):
             self._reader = (client, timeout, client.options(request_timeout=timeout))
-        return Search(using=self._reader[2], index=self.alias)
+        return self._reader[2]
+
+    def _search(self):
+        return Search(using=self._read_client(), index=self.alias)
 
     @staticmethod
     def _visible(communities):
@@ -405,7 +408,7 @@ class ElasticsearchBackend(SearchBackend):
         """Both searches in one request (msearch), which the node runs side by side; an error in either
         (a missing index above all) asks again one by one, as `_execute` answers it."""
         try:
-            return MultiSearch(using=self._reader[2], index=self.alias).add(search).add(other).execute()
+            return MultiSearch(using=self._read_client(), index=self.alias).add(search).add(other).execute()
         except ApiError:
             return self._execute(search), self._execute(other)
 
