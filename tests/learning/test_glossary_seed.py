@@ -68,6 +68,24 @@ def test_short_phrasings_are_appended_and_a_new_entry_gets_the_contents_names_un
     assert GlossaryTerm.objects.get(term="community empowerment").synonyms == "people power"  # the editors'
 
 
+def assert_appends_after_the_editors_own(migration, related, term, phrase, existing, change=None):
+    """Run `migration` after an editor wrote `term`'s related phrases themselves, starting with `phrase` in
+    their own spelling, and emptied `existing`'s (an entry the migration would make) but for their own
+    description (and `change`, another edit to keep): the editors' phrases come first and are not repeated,
+    the pass's others follow, and an entry that exists is the editors'."""
+    GlossaryTerm.objects.filter(term=term).update(related=f"{phrase.capitalize()}\nour own phrase")
+    GlossaryTerm.objects.filter(term=existing).update(description="The editors' words.", related="")
+    if change:
+        change()
+    migration.add_vocabulary(apps, None)
+    appended = GlossaryTerm.objects.get(term=term).related_phrases()
+    assert appended[:2] == [phrase.capitalize(), "our own phrase"]
+    assert phrase not in appended  # already there, in the editors' spelling
+    assert set(related[term].splitlines()) - {phrase} <= set(appended)
+    entry = GlossaryTerm.objects.get(term=existing)
+    assert (entry.description, entry.related) == ("The editors' words.", "")  # an entry that exists is the editors'
+
+
 plain = importlib.import_module("learning.migrations.0014_glossary_plain_vocabulary")
 
 
@@ -77,15 +95,7 @@ def test_the_plain_vocabulary_and_new_abbreviations_are_added_without_touching_t
     assert {term for term, *_ in PLAIN_TERMS} <= set(GlossaryTerm.objects.values_list("term", flat=True))
     assert "disabled people's organisation" in GlossaryTerm.objects.get(term="DPO").equivalents()
     assert "direct payment" in GlossaryTerm.objects.get(term="SDS").related_phrases()
-    GlossaryTerm.objects.filter(term="PB").update(related="Cash\nour own phrase")
-    GlossaryTerm.objects.filter(term="DPO").update(description="The editors' words.", related="")
-    plain.add_vocabulary(apps, None)
-    related = GlossaryTerm.objects.get(term="PB").related_phrases()
-    assert related[:2] == ["Cash", "our own phrase"]
-    assert "cash" not in related  # already there, in the editors' spelling
-    assert set(PLAIN_RELATED["PB"].splitlines()) - {"cash"} <= set(related)
-    dpo = GlossaryTerm.objects.get(term="DPO")
-    assert (dpo.description, dpo.related) == ("The editors' words.", "")  # an entry that exists is the editors'
+    assert_appends_after_the_editors_own(plain, PLAIN_RELATED, "PB", "cash", "DPO")
 
 
 fifth = importlib.import_module("learning.migrations.0015_glossary_fifth_vocabulary")
@@ -98,17 +108,14 @@ def test_the_fifth_vocabulary_and_the_contents_names_are_added_without_touching_
     assert "citizens' assembly" in GlossaryTerm.objects.get(term="mini-publics").equivalents()
     assert "savings" in GlossaryTerm.objects.get(term="value for money").equivalents()
     assert "bobbies" in GlossaryTerm.objects.get(term="community policing").related_phrases()
-    GlossaryTerm.objects.filter(term="community policing").update(related="Bobbies\nour own phrase")
-    GlossaryTerm.objects.filter(term="mini-publics").update(synonyms="people's juries")
-    GlossaryTerm.objects.filter(term="value for money").update(description="The editors' words.", related="")
-    fifth.add_vocabulary(apps, None)
-    related = GlossaryTerm.objects.get(term="community policing").related_phrases()
-    assert related[:2] == ["Bobbies", "our own phrase"]
-    assert "bobbies" not in related  # already there, in the editors' spelling
-    assert set(FIFTH_RELATED["community policing"].splitlines()) - {"bobbies"} <= set(related)
+
+    def name_mini_publics():
+        GlossaryTerm.objects.filter(term="mini-publics").update(synonyms="people's juries")
+
+    assert_appends_after_the_editors_own(
+        fifth, FIFTH_RELATED, "community policing", "bobbies", "value for money", change=name_mini_publics
+    )
     assert GlossaryTerm.objects.get(term="mini-publics").synonyms == "people's juries"  # the editors'
-    entry = GlossaryTerm.objects.get(term="value for money")
-    assert (entry.description, entry.related) == ("The editors' words.", "")  # an entry that exists is the editors'
 
 
 sixth = importlib.import_module("learning.migrations.0016_glossary_sixth_vocabulary")
@@ -120,15 +127,7 @@ def test_the_sixth_vocabulary_is_added_without_touching_the_editors_own(db):
     assert {term for term, *_ in SIXTH_TERMS} <= set(GlossaryTerm.objects.values_list("term", flat=True))
     assert "social services" in GlossaryTerm.objects.get(term="social work").equivalents()
     assert "consultation fatigue" in GlossaryTerm.objects.get(term="community engagement").related_phrases()
-    GlossaryTerm.objects.filter(term="community engagement").update(related="Tokenism\nour own phrase")
-    GlossaryTerm.objects.filter(term="carers").update(description="The editors' words.", related="")
-    sixth.add_vocabulary(apps, None)
-    related = GlossaryTerm.objects.get(term="community engagement").related_phrases()
-    assert related[:2] == ["Tokenism", "our own phrase"]
-    assert "tokenism" not in related  # already there, in the editors' spelling
-    assert set(SIXTH_RELATED["community engagement"].splitlines()) - {"tokenism"} <= set(related)
-    entry = GlossaryTerm.objects.get(term="carers")
-    assert (entry.description, entry.related) == ("The editors' words.", "")  # an entry that exists is the editors'
+    assert_appends_after_the_editors_own(sixth, SIXTH_RELATED, "community engagement", "tokenism", "carers")
 
 
 def test_a_database_that_ran_0015_before_its_last_entries_were_written_gets_them(db):
