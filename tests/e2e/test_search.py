@@ -38,6 +38,23 @@ def test_an_abbreviation_finds_what_it_stands_for_and_filters_narrow(site_server
     assert 0 < narrowed <= total
 
 
+def test_a_practitioners_long_question_finds_the_thread_that_answers_it(site_server, page):
+    # The thread says only some of the question's content words (frontline, room, locality plan), fewer than
+    # the three in five a shorter query needs; half of them is enough for a question this long.
+    question = "we want frontline workers in the room before a word of the locality plan is drafted"
+    page.goto(f"{site_server.url}/search/")
+    page.get_by_label("Search case studies, evidence, guides and discussions").fill(question)
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url(re.compile(r"[?&]q=we\+want"))
+    first = page.locator(".ds_search-result").first
+    assert "Locality plans: how do you involve frontline staff from the start?" in first.inner_text()
+    first.get_by_role("link").first.click()
+    page.wait_for_load_state()
+    assert (
+        page.locator("h1").inner_text().strip() == "Locality plans: how do you involve frontline staff from the start?"
+    )
+
+
 def test_suggestions_work_by_keyboard(site_server, page):
     page.goto(f"{site_server.url}/search/")
     box = page.get_by_role("combobox")

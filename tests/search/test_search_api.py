@@ -52,3 +52,23 @@ def test_elasticsearch_down_falls_back_to_the_database_and_says_so(client, index
     assert [(s["title"], s["type"]) for s in suggestions if s["type"] == "casestudy"] == [
         ("Participatory budgeting in Dundee", "casestudy")
     ]
+
+
+def test_a_long_question_finds_what_says_half_of_its_words(client, indexed):
+    said_only = dict.fromkeys(["challenge", "what_was_done", "what_changed", "lessons"], "") | {
+        "evaluation": "<p>None.</p>"
+    }
+    CaseStudyFactory(title="Ward meetings in Perth", summary="Councillors and officers meet monthly.", **said_only)
+    CaseStudyFactory(
+        title="Choosing together in Ayr", summary="Residents, councillors and officers chose projects.", **said_only
+    )
+    for batch in all_documents():
+        DatabaseBackend().upsert([build_document(d) for d in batch])
+    # Seven content words: the Ayr page says five of them, enough for any query; the Perth page four
+    # (councillors, officers, meet, monthly), half of them, which is enough for a question this long.
+    params = {"q": "residents chose projects but councillors and officers kept meeting monthly"}
+    body = client.get("/api/v1/search", params).json()
+    found = [result["title"] for result in body["results"]]
+    assert "Ward meetings in Perth" in found
+    assert found.index("Choosing together in Ayr") < found.index("Ward meetings in Perth")
+    assert (body["did_you_mean"], body["corrected"]) == (None, False)
